@@ -1,0 +1,204 @@
+//! The fixed vocabularies of the domain, each with the code used in files and
+//! JSON and the label people read. One macro so every code list parses,
+//! prints and reports its allowed values the same way.
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+use thiserror::Error;
+
+/// A value that is not one of a vocabulary's codes.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[error("`{value}` is not one of: {allowed}")]
+pub struct UnknownCode {
+    pub value: String,
+    pub allowed: String,
+}
+
+macro_rules! codes {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal / $label:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in the order screens and reports list them.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The code used in files, JSON and the database.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// The words a person reads.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            /// Reads a code; surrounding spaces and letter case are forgiven.
+            pub fn parse(text: &str) -> Result<Self, UnknownCode> {
+                let t = text.trim();
+                $(if t.eq_ignore_ascii_case($code) { return Ok($name::$variant); })+
+                Err(UnknownCode {
+                    value: t.to_string(),
+                    allowed: [$($code),+].join(", "),
+                })
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.code())
+            }
+        }
+    };
+}
+
+codes!(
+    /// The child's status with children's services at the time.
+    CaseStatus {
+        NotOpen = "not_open" / "Not open",
+        EarlyHelp = "early_help" / "Early help",
+        ChildInNeed = "child_in_need" / "Child in need",
+        ChildProtection = "child_protection" / "Child protection",
+        ChildInCare = "child_in_care" / "Child in care",
+    }
+);
+
+codes!(
+    /// The kind of place a child went missing from.
+    MissingFrom {
+        Home = "home" / "Home",
+        OtherFamily = "other_family" / "Other family",
+        LaHome = "la_home" / "Council children's home",
+        Foster = "foster" / "Foster home",
+        IndependentHome = "independent_home" / "Independent children's home",
+        Other = "other" / "Other",
+    }
+);
+
+codes!(
+    /// Missing (whereabouts unknown) or away without authorisation (known).
+    EpisodeKind {
+        Missing = "missing" / "Missing",
+        Absent = "absent" / "Away without authorisation",
+    }
+);
+
+codes!(
+    /// The police risk grade.
+    Risk {
+        None = "none" / "No apparent risk",
+        Low = "low" / "Low",
+        Medium = "medium" / "Medium",
+        High = "high" / "High",
+    }
+);
+
+codes!(
+    Sex {
+        F = "F" / "Female",
+        M = "M" / "Male",
+        U = "U" / "Unknown",
+    }
+);
+
+codes!(
+    /// How a return interview was concluded.
+    RiOutcome {
+        FaceToFace = "face_to_face" / "Completed face to face",
+        FromCarers = "from_carers" / "Completed from carers and agencies",
+        Declined = "declined" / "Declined by the child",
+        NotRequired = "not_required" / "Not required",
+    }
+);
+
+codes!(
+    /// Reasons for going missing, as judged from the return interview.
+    Reason {
+        CriminalActivity = "criminal_activity" / "Criminal activity",
+        ReturnToFamily = "return_to_family" / "Wanting to return to family",
+        Behaviour = "behaviour" / "Behaviour problems",
+        Friends = "friends" / "Wanting to be with friends",
+        Independence = "independence" / "Wanting independence",
+        Drugs = "drugs" / "Drugs",
+        Miscommunication = "miscommunication" / "Miscommunication",
+        Cse = "cse" / "CSE",
+        Housing = "housing" / "Housing problems",
+    }
+);
+
+codes!(
+    /// What has been recorded about an episode's strategy meeting.
+    MeetingRecord {
+        Planned = "planned" / "Planned",
+        Held = "held" / "Held",
+        NotNeeded = "not_needed" / "Not needed (found first)",
+        NotHeld = "not_held" / "Not held",
+    }
+);
+
+codes!(
+    /// Whose child, living where, as seen from the authority running the software.
+    Cohort {
+        Local = "local" / "Local",
+        OutOfArea = "out_of_area" / "Placed out of area",
+        PlacedIn = "placed_in" / "Placed in by another LA",
+    }
+);
+
+
+codes!(
+    /// Where a return interview stands against its 72-hour clock.
+    Band {
+        Overdue = "overdue" / "Overdue",
+        Within24h = "within_24h" / "Due within 24 hours",
+        Later = "later" / "Later",
+    }
+);
+
+codes!(
+    /// What a chase row warns about.
+    ChaseFlag {
+        MissingAgain = "missing_again" / "Missing again",
+        DueOnNonWorkingDay = "due_on_weekend_or_bank_holiday" / "Due on a weekend or bank holiday",
+        NoWorker = "no_worker" / "No worker assigned",
+    }
+);
+
+codes!(
+    /// Where a strategy meeting stands, as the Strategy list shows it.
+    StrategyStatus {
+        Due = "due" / "Due",
+        DueSoon = "due_soon" / "Due soon",
+        Planned = "planned" / "Planned",
+        Held = "held" / "Held",
+        NotNeeded = "not_needed" / "Not needed",
+        NotHeld = "not_held" / "Not held",
+    }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_forgive_case_and_spaces() {
+        for s in CaseStatus::ALL {
+            assert_eq!(CaseStatus::parse(s.code()), Ok(*s));
+        }
+        assert_eq!(Risk::parse(" HIGH "), Ok(Risk::High));
+        assert_eq!(Sex::parse("f"), Ok(Sex::F));
+    }
+
+    #[test]
+    fn an_unknown_code_names_the_allowed_ones() {
+        let e = EpisodeKind::parse("runaway").expect_err("not a code");
+        assert_eq!(e.to_string(), "`runaway` is not one of: missing, absent");
+    }
+}

@@ -1,0 +1,40 @@
+//! Which cohort a child is in, from who is responsible and where the child lives.
+
+use super::codes::Cohort;
+
+/// Authority names are compared as people type them: case and spacing forgiven.
+pub fn same_authority(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    norm(a) == norm(b)
+}
+
+/// The cohort of a child, as seen by authority `us`; `None` when the child is
+/// neither ours nor living in our area (not ours to record).
+pub fn cohort_of(responsible_la: &str, placement_la: &str, us: &str) -> Option<Cohort> {
+    match (same_authority(responsible_la, us), same_authority(placement_la, us)) {
+        (true, true) => Some(Cohort::Local),
+        (true, false) => Some(Cohort::OutOfArea),
+        (false, true) => Some(Cohort::PlacedIn),
+        (false, false) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cohorts_follow_responsibility_and_placement() {
+        let us = "Northshire";
+        assert_eq!(cohort_of("Northshire", "Northshire", us), Some(Cohort::Local));
+        assert_eq!(cohort_of("Northshire", "Southby", us), Some(Cohort::OutOfArea));
+        assert_eq!(cohort_of("Southby", "Northshire", us), Some(Cohort::PlacedIn));
+        assert_eq!(cohort_of("Southby", "Eastham", us), None);
+    }
+
+    #[test]
+    fn authority_names_forgive_case_and_spaces() {
+        assert!(same_authority(" north  shire ", "North Shire"));
+        assert!(!same_authority("Northshire", "North Shire"));
+    }
+}

@@ -1,0 +1,15 @@
+//! The rules of the missing-children process, as pure functions over plain
+//! data. No SQL, no terminal, no clock: "now" is always a parameter.
+
+pub mod chase;
+pub mod codes;
+pub mod cohort;
+pub mod holidays;
+pub mod missing;
+pub mod record;
+pub mod rules;
+pub mod strategy;
+pub mod time;
+
+#[cfg(test)]
+pub(crate) mod testkit;

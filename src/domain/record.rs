@@ -1,0 +1,127 @@
+//! The records the rules work on: a young person, a missing episode with the
+//! values that applied at the time, its return interview and strategy meeting.
+
+use super::codes::{CaseStatus, Cohort, EpisodeKind, MeetingRecord, MissingFrom, Reason, RiOutcome, Risk, Sex};
+use super::time::Instant;
+use chrono::NaiveDate;
+
+/// A child as the case management system knows them now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// The local case ID (LCS, Mosaic...): identifies the child across episodes.
+    pub person_ref: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub date_of_birth: NaiveDate,
+    pub sex: Option<Sex>,
+    pub responsible_la: String,
+    pub placement_la: String,
+    pub case_status: CaseStatus,
+    pub cse_strategy: bool,
+    pub lead_professional: Option<String>,
+    pub team: Option<String>,
+}
+
+impl Person {
+    pub fn full_name(&self) -> String {
+        full_name(&self.given_name, &self.family_name)
+    }
+}
+
+/// How every list writes a child's name.
+pub fn full_name(given: &str, family: &str) -> String {
+    format!("{given} {family}").trim().to_string()
+}
+
+/// What applied to the child when an episode began: reports count a child
+/// under the status, placement and cohort of the time, not of today.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Circumstances {
+    pub case_status: CaseStatus,
+    pub cse_strategy: bool,
+    pub responsible_la: String,
+    pub placement_la: String,
+    pub cohort: Cohort,
+    pub lead_professional: Option<String>,
+    pub team: Option<String>,
+}
+
+/// One period a child was missing (or away without authorisation).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Episode {
+    pub episode_ref: String,
+    /// When the child left or was last seen, whichever is later.
+    pub missing_at: Instant,
+    /// When found or returned; `None` while still missing.
+    pub returned_at: Option<Instant>,
+    pub kind: EpisodeKind,
+    pub missing_from: MissingFrom,
+    pub missing_from_name: Option<String>,
+    pub police_ref: Option<String>,
+    pub risk: Option<Risk>,
+    pub at_the_time: Circumstances,
+}
+
+impl Episode {
+    /// The return, if it had happened by `now`. Lists are computed "as of"
+    /// now, so a return recorded later than a chosen `--at` has not happened yet.
+    pub fn returned_by(&self, now: Instant) -> Option<Instant> {
+        self.returned_at.filter(|r| *r <= now)
+    }
+
+    /// Missing at `now`: started by then and not yet back.
+    pub fn is_open_at(&self, now: Instant) -> bool {
+        self.missing_at <= now && self.returned_by(now).is_none()
+    }
+
+    /// Whole minutes missing: to the return, or to `now` while still missing.
+    pub fn minutes_missing(&self, now: Instant) -> i64 {
+        let end = self.returned_by(now).unwrap_or(now);
+        (end - self.missing_at).num_minutes().max(0)
+    }
+}
+
+/// The return interview offered after an episode.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReturnInterview {
+    pub required: bool,
+    pub worker: Option<String>,
+    /// Face-to-face attempts so far.
+    pub attempts: u32,
+    pub completed_at: Option<Instant>,
+    pub outcome: Option<RiOutcome>,
+    pub reasons: Vec<Reason>,
+}
+
+impl ReturnInterview {
+    /// Whether this episode needs an interview at all.
+    pub fn is_required(&self) -> bool {
+        self.required && self.outcome != Some(RiOutcome::NotRequired)
+    }
+
+    /// The completion, if it had happened by `now`.
+    pub fn completed_by(&self, now: Instant) -> Option<Instant> {
+        self.completed_at.filter(|c| *c <= now)
+    }
+}
+
+/// What has been recorded about an episode's strategy meeting.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StrategyMeeting {
+    pub record: Option<MeetingRecord>,
+    /// The meeting's time, planned or held.
+    pub meeting_at: Option<Instant>,
+}
+
+/// One episode with everything the lists need about it and its child.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseEpisode {
+    pub person_ref: String,
+    pub name: String,
+    pub episode: Episode,
+    pub interview: ReturnInterview,
+    pub meeting: StrategyMeeting,
+    /// When the child's episode that is open at "now" began, if the child is
+    /// missing at that moment (used for the missing-again flag).
+    pub child_missing_since: Option<Instant>,
+}
