@@ -6,3 +6,4 @@
 //! [`cli`] (argument parsing and dispatch).
 
 pub mod domain;
+pub mod store;

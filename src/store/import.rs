@@ -1,0 +1,214 @@
+//! Writing episodes in bulk (import and the demo), all or nothing.
+//!
+//! Every write is an upsert keyed on the outside reference (`person_ref`,
+//! `episode_ref`) that only touches a row when a value differs, so importing
+//! the same file twice changes nothing and writes nothing to the audit trail.
+
+use super::{Result, Store};
+use crate::domain::record::{Episode, Person, ReturnInterview, StrategyMeeting};
+use crate::domain::time::db_text;
+use rusqlite::{OptionalExtension, Transaction, params};
+
+/// One episode to write, with its child and what followed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportItem {
+    pub person: Person,
+    pub episode: Episode,
+    pub interview: ReturnInterview,
+    pub meeting: StrategyMeeting,
+    /// Whether this item's person values should become the child's current
+    /// record (true for the child's latest episode).
+    pub update_person: bool,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub people_added: usize,
+    pub people_updated: usize,
+    pub episodes_added: usize,
+    pub episodes_updated: usize,
+    pub episodes_unchanged: usize,
+}
+
+/// `INSERT ... ON CONFLICT (key) DO UPDATE` that bumps the version and
+/// changes the row only where some value differs.
+fn upsert_sql(table: &str, key: &str, columns: &[&str]) -> String {
+    let all: Vec<&str> = std::iter::once(key).chain(columns.iter().copied()).collect();
+    let marks: Vec<String> = (1..=all.len()).map(|i| format!("?{i}")).collect();
+    let sets: Vec<String> = columns.iter().map(|c| format!("{c} = excluded.{c}")).collect();
+    let differs: Vec<String> = columns.iter().map(|c| format!("{c} IS NOT excluded.{c}")).collect();
+    format!(
+        "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT ({key}) DO UPDATE SET {}, version = version + 1 WHERE {}",
+        all.join(", "),
+        marks.join(", "),
+        sets.join(", "),
+        differs.join(" OR ")
+    )
+}
+
+const PERSON_COLUMNS: &[&str] = &[
+    "given_name",
+    "family_name",
+    "date_of_birth",
+    "sex",
+    "responsible_la",
+    "placement_la",
+    "case_status",
+    "cse_strategy",
+    "lead_professional",
+    "team",
+];
+const EPISODE_COLUMNS: &[&str] = &[
+    "person_id",
+    "missing_at",
+    "returned_at",
+    "kind",
+    "missing_from",
+    "placement_id",
+    "police_ref",
+    "risk",
+    "case_status",
+    "cse_strategy",
+    "responsible_la",
+    "placement_la",
+    "cohort",
+    "lead_professional",
+    "team",
+];
+const INTERVIEW_COLUMNS: &[&str] = &["required", "worker", "completed_at", "outcome", "reasons"];
+const MEETING_COLUMNS: &[&str] = &["status", "meeting_at"];
+
+impl Store {
+    /// Writes every item in one immediate transaction: all of them or none.
+    pub fn import(&mut self, items: &[ImportItem]) -> Result<ImportCounts> {
+        let path = self.path.clone();
+        let wrap = |source| super::StoreError::Sqlite { path: path.clone(), source };
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(wrap)?;
+        let mut counts = ImportCounts::default();
+        for item in items {
+            write_item(&tx, item, &mut counts).map_err(wrap)?;
+        }
+        tx.commit().map_err(wrap)?;
+        Ok(counts)
+    }
+}
+
+fn id_of(tx: &Transaction, sql: &str, key: &dyn rusqlite::ToSql) -> rusqlite::Result<Option<i64>> {
+    tx.prepare_cached(sql)?.query_row([key], |r| r.get(0)).optional()
+}
+
+fn write_item(tx: &Transaction, item: &ImportItem, counts: &mut ImportCounts) -> rusqlite::Result<()> {
+    let p = &item.person;
+    let existing_person = id_of(tx, "SELECT id FROM people WHERE person_ref = ?1", &p.person_ref)?;
+    if existing_person.is_none() || item.update_person {
+        let changed = tx.prepare_cached(&upsert_sql("people", "person_ref", PERSON_COLUMNS))?.execute(params![
+            p.person_ref,
+            p.given_name,
+            p.family_name,
+            p.date_of_birth.format("%Y-%m-%d").to_string(),
+            p.sex.map(|s| s.code()),
+            p.responsible_la,
+            p.placement_la,
+            p.case_status.code(),
+            p.cse_strategy,
+            p.lead_professional,
+            p.team,
+        ])?;
+        match (existing_person, changed) {
+            (None, _) => counts.people_added += 1,
+            (Some(_), 1) => counts.people_updated += 1,
+            _ => {}
+        }
+    }
+    let person_id = id_of(tx, "SELECT id FROM people WHERE person_ref = ?1", &p.person_ref)?
+        .ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+
+    let e = &item.episode;
+    let placement_id = match &e.missing_from_name {
+        Some(name) => {
+            tx.prepare_cached("INSERT OR IGNORE INTO placements (name, type) VALUES (?1, ?2)")?
+                .execute(params![name, e.missing_from.code()])?;
+            tx.prepare_cached("SELECT id FROM placements WHERE name = ?1 AND type = ?2")?
+                .query_row(params![name, e.missing_from.code()], |r| r.get::<_, i64>(0))
+                .optional()?
+        }
+        None => None,
+    };
+    let existing_episode = id_of(tx, "SELECT id FROM episodes WHERE episode_ref = ?1", &e.episode_ref)?;
+    let c = &e.at_the_time;
+    let mut changed = tx.prepare_cached(&upsert_sql("episodes", "episode_ref", EPISODE_COLUMNS))?.execute(params![
+        e.episode_ref,
+        person_id,
+        db_text(e.missing_at),
+        e.returned_at.map(db_text),
+        e.kind.code(),
+        e.missing_from.code(),
+        placement_id,
+        e.police_ref,
+        e.risk.map(|r| r.code()),
+        c.case_status.code(),
+        c.cse_strategy,
+        c.responsible_la,
+        c.placement_la,
+        c.cohort.code(),
+        c.lead_professional,
+        c.team,
+    ])?;
+    let episode_id = match existing_episode {
+        Some(id) => id,
+        None => tx.last_insert_rowid(),
+    };
+
+    let ri = &item.interview;
+    let reasons: Vec<&str> = ri.reasons.iter().map(|r| r.code()).collect();
+    changed += tx.prepare_cached(&upsert_sql("return_interviews", "episode_id", INTERVIEW_COLUMNS))?.execute(params![
+        episode_id,
+        ri.required,
+        ri.worker,
+        ri.completed_at.map(db_text),
+        ri.outcome.map(|o| o.code()),
+        reasons.join(";"),
+    ])?;
+    let interview_id = id_of(tx, "SELECT id FROM return_interviews WHERE episode_id = ?1", &episode_id)?
+        .ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    changed += sync_attempt_count(tx, interview_id, ri.attempts)?;
+
+    let m = &item.meeting;
+    changed += match m.record {
+        Some(status) => tx.prepare_cached(&upsert_sql("strategy_meetings", "episode_id", MEETING_COLUMNS))?.execute(
+            params![episode_id, status.code(), m.meeting_at.map(db_text)],
+        )?,
+        None => tx.prepare_cached("DELETE FROM strategy_meetings WHERE episode_id = ?1")?.execute([episode_id])?,
+    };
+
+    match (existing_episode, changed) {
+        (None, _) => counts.episodes_added += 1,
+        (Some(_), 0) => counts.episodes_unchanged += 1,
+        (Some(_), _) => counts.episodes_updated += 1,
+    }
+    Ok(())
+}
+
+/// Files carry only a count of attempts. Undated attempts stand in for those
+/// a file counts; attempts recorded in full (with a time) are never removed.
+fn sync_attempt_count(tx: &Transaction, interview_id: i64, wanted: u32) -> rusqlite::Result<usize> {
+    let have: u32 = tx
+        .prepare_cached("SELECT count(*) FROM ri_attempts WHERE interview_id = ?1")?
+        .query_row([interview_id], |r| r.get(0))?;
+    let mut changed = 0;
+    if have < wanted {
+        let mut insert = tx.prepare_cached("INSERT INTO ri_attempts (interview_id) VALUES (?1)")?;
+        for _ in have..wanted {
+            changed += insert.execute([interview_id])?;
+        }
+    } else if have > wanted {
+        changed += tx
+            .prepare_cached(
+                "DELETE FROM ri_attempts WHERE id IN (SELECT id FROM ri_attempts
+                   WHERE interview_id = ?1 AND attempted_at IS NULL ORDER BY id DESC LIMIT ?2)",
+            )?
+            .execute(params![interview_id, have - wanted])?;
+    }
+    Ok(changed)
+}

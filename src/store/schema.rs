@@ -1,0 +1,138 @@
+//! The schema, as numbered migrations applied in order inside one transaction
+//! each; `PRAGMA user_version` records how far a file has come.
+
+use super::{Result, Store, StoreError, audit};
+
+/// Each entry moves the schema from version `i` to `i + 1`. Never edit one
+/// that has shipped: add another.
+const MIGRATIONS: &[&str] = &[
+    // 1: the first schema.
+    r#"
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE people (
+        id                INTEGER PRIMARY KEY,
+        person_ref        TEXT NOT NULL UNIQUE,
+        given_name        TEXT NOT NULL,
+        family_name       TEXT NOT NULL,
+        date_of_birth     TEXT NOT NULL,
+        sex               TEXT,
+        responsible_la    TEXT NOT NULL,
+        placement_la      TEXT NOT NULL,
+        case_status       TEXT NOT NULL,
+        cse_strategy      INTEGER NOT NULL DEFAULT 0,
+        lead_professional TEXT,
+        team              TEXT,
+        version           INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE placements (
+        id      INTEGER PRIMARY KEY,
+        name    TEXT NOT NULL,
+        type    TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (name, type)
+    );
+    -- Times are UTC text, YYYY-MM-DDTHH:MM:SSZ, so they sort and compare as text.
+    CREATE TABLE episodes (
+        id                INTEGER PRIMARY KEY,
+        episode_ref       TEXT NOT NULL UNIQUE,
+        person_id         INTEGER NOT NULL REFERENCES people(id),
+        missing_at        TEXT NOT NULL,
+        returned_at       TEXT CHECK (returned_at IS NULL OR returned_at >= missing_at),
+        kind              TEXT NOT NULL,
+        missing_from      TEXT NOT NULL,
+        placement_id      INTEGER REFERENCES placements(id),
+        police_ref        TEXT,
+        risk              TEXT,
+        where_found       TEXT,
+        found_with        TEXT,
+        -- the child's circumstances when the episode began
+        case_status       TEXT NOT NULL,
+        cse_strategy      INTEGER NOT NULL,
+        responsible_la    TEXT NOT NULL,
+        placement_la      TEXT NOT NULL,
+        cohort            TEXT NOT NULL,
+        lead_professional TEXT,
+        team              TEXT,
+        version           INTEGER NOT NULL DEFAULT 1,
+        -- rounded minutes, only to find long episodes quickly; the rules use exact times
+        duration_minutes  INTEGER GENERATED ALWAYS AS
+            (CAST(ROUND((julianday(returned_at) - julianday(missing_at)) * 1440) AS INTEGER)) VIRTUAL
+    );
+    CREATE INDEX episodes_by_person ON episodes (person_id, missing_at);
+    CREATE INDEX episodes_by_start ON episodes (missing_at);
+    CREATE INDEX episodes_by_return ON episodes (returned_at);
+    CREATE INDEX episodes_by_duration ON episodes (duration_minutes);
+    CREATE TABLE return_interviews (
+        id                  INTEGER PRIMARY KEY,
+        episode_id          INTEGER NOT NULL UNIQUE REFERENCES episodes(id),
+        required            INTEGER NOT NULL,
+        not_required_reason TEXT,
+        worker              TEXT,
+        completed_at        TEXT,
+        outcome             TEXT,
+        reasons             TEXT NOT NULL DEFAULT '',
+        signoff             TEXT NOT NULL DEFAULT 'pending',
+        version             INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX interviews_outstanding ON return_interviews (completed_at) WHERE required = 1;
+    CREATE TABLE ri_attempts (
+        id           INTEGER PRIMARY KEY,
+        interview_id INTEGER NOT NULL REFERENCES return_interviews(id),
+        attempted_at TEXT,
+        method       TEXT,
+        outcome      TEXT,
+        version      INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX attempts_by_interview ON ri_attempts (interview_id);
+    CREATE TABLE strategy_meetings (
+        id         INTEGER PRIMARY KEY,
+        episode_id INTEGER NOT NULL UNIQUE REFERENCES episodes(id),
+        status     TEXT NOT NULL,
+        meeting_at TEXT,
+        note       TEXT,
+        version    INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE audit (
+        id         INTEGER PRIMARY KEY,
+        at         TEXT NOT NULL,
+        who        TEXT NOT NULL,
+        table_name TEXT NOT NULL,
+        row_id     INTEGER,
+        action     TEXT NOT NULL,
+        before     TEXT,
+        after      TEXT
+    );
+    "#,
+];
+
+/// The schema version this build writes.
+pub const CURRENT: i64 = MIGRATIONS.len() as i64;
+
+pub(super) fn migrate(store: &mut Store) -> Result<()> {
+    let found: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| store.err(e))?;
+    if found > CURRENT {
+        return Err(StoreError::TooNew { path: store.path.clone(), found, known: CURRENT });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let version = i as i64 + 1;
+        let path = store.path.clone();
+        let wrap = |source| StoreError::Sqlite { path: path.clone(), source };
+        let tx = store
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(wrap)?;
+        // Another process may have migrated while we waited for the lock.
+        let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(wrap)?;
+        if now >= version {
+            continue;
+        }
+        tx.execute_batch(sql).map_err(wrap)?;
+        tx.execute_batch(&audit::triggers_sql(&tx).map_err(wrap)?).map_err(wrap)?;
+        tx.execute_batch(&format!("PRAGMA user_version = {version}")).map_err(wrap)?;
+        tx.commit().map_err(wrap)?;
+    }
+    Ok(())
+}
