@@ -8,3 +8,5 @@
 pub mod domain;
 pub mod store;
 pub mod io;
+pub mod cli;
+pub mod tui;

@@ -6,8 +6,10 @@ pub mod codes;
 pub mod cohort;
 pub mod holidays;
 pub mod missing;
+pub mod period;
 pub mod record;
 pub mod rules;
+pub mod sequence;
 pub mod strategy;
 pub mod time;
 

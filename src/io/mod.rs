@@ -1,4 +1,8 @@
 //! Files and formats: the episode CSV, list output (table, CSV, JSON), the
 //! demo data, and where files live.
 
+pub mod cells;
 pub mod demo;
+pub mod episodes_csv;
+pub mod output;
+pub mod paths;

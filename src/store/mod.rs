@@ -4,6 +4,7 @@
 mod audit;
 mod cases;
 mod import;
+mod lists;
 mod schema;
 mod settings;
 

@@ -1,0 +1,93 @@
+//! The text of each list's cells, shared by the screens and `--format table`,
+//! so a row reads the same wherever it is shown.
+
+use super::output::TextTable;
+use crate::domain::chase::ChaseRow;
+use crate::domain::codes::ChaseFlag;
+use crate::domain::missing::MissingRow;
+use crate::domain::strategy::StrategyRow;
+use crate::domain::time::{display_short, format_span};
+
+pub const CHASE_HEADERS: [&str; 10] =
+    ["Child", "Ref", "Returned", "Due", "Left", "Worker", "Team", "Att", "Cohort", "Flags"];
+
+/// Short flag marks for narrow cells: `MA` missing again, `WE` due on a
+/// weekend or bank holiday, `NW` no worker.
+pub fn flag_marks(flags: &[ChaseFlag]) -> String {
+    flags
+        .iter()
+        .map(|f| match f {
+            ChaseFlag::MissingAgain => "MA",
+            ChaseFlag::DueOnNonWorkingDay => "WE",
+            ChaseFlag::NoWorker => "NW",
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn chase_cells(r: &ChaseRow) -> Vec<String> {
+    vec![
+        r.name.clone(),
+        r.person_ref.clone(),
+        display_short(r.returned_at),
+        display_short(r.due_at),
+        format_span(r.minutes_left),
+        r.worker.clone().unwrap_or_else(|| "-".into()),
+        r.team.clone().unwrap_or_else(|| "-".into()),
+        r.attempts.to_string(),
+        r.cohort.label().to_string(),
+        flag_marks(&r.flags),
+    ]
+}
+
+pub const STRATEGY_HEADERS: [&str; 9] =
+    ["Child", "Ref", "Missing since", "Returned", "Hours", "Deadline", "Status", "Meeting", "Cohort"];
+
+pub fn strategy_cells(r: &StrategyRow) -> Vec<String> {
+    let timescale = match r.in_timescale {
+        Some(true) => " (in time)",
+        Some(false) => " (late)",
+        None => "",
+    };
+    vec![
+        r.name.clone(),
+        r.person_ref.clone(),
+        display_short(r.missing_at),
+        r.returned_at.map(display_short).unwrap_or_else(|| "still missing".into()),
+        r.hours_missing.to_string(),
+        display_short(r.deadline_at),
+        format!("{}{timescale}", r.status.label()),
+        r.meeting_at.map(display_short).unwrap_or_else(|| "-".into()),
+        r.cohort.label().to_string(),
+    ]
+}
+
+pub const MISSING_HEADERS: [&str; 7] = ["Child", "Ref", "Missing since", "Hours", "Risk", "From", "Cohort"];
+
+pub fn missing_cells(r: &MissingRow) -> Vec<String> {
+    let from = match &r.missing_from_name {
+        Some(name) => format!("{} ({})", r.missing_from.label(), name),
+        None => r.missing_from.label().to_string(),
+    };
+    vec![
+        r.name.clone(),
+        r.person_ref.clone(),
+        display_short(r.missing_at),
+        r.hours_missing.to_string(),
+        r.risk.map(|k| k.label().to_string()).unwrap_or_else(|| "not graded".into()),
+        from,
+        r.cohort.label().to_string(),
+    ]
+}
+
+pub fn chase_table(rows: &[ChaseRow]) -> TextTable {
+    TextTable { headers: CHASE_HEADERS.to_vec(), rows: rows.iter().map(chase_cells).collect() }
+}
+
+pub fn strategy_table(rows: &[StrategyRow]) -> TextTable {
+    TextTable { headers: STRATEGY_HEADERS.to_vec(), rows: rows.iter().map(strategy_cells).collect() }
+}
+
+pub fn missing_table(rows: &[MissingRow]) -> TextTable {
+    TextTable { headers: MISSING_HEADERS.to_vec(), rows: rows.iter().map(missing_cells).collect() }
+}

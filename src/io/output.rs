@@ -1,0 +1,104 @@
+//! Lists written for scripts and people: JSON (the shapes of INTERFACES.md),
+//! CSV (the same fields, flat) and an aligned text table (the screen's cells).
+
+use serde::Serialize;
+use serde_json::Value;
+use std::io::Write;
+
+/// The formats every list command offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+/// A list as text cells under headings: what a table shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextTable {
+    pub headers: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Writes rows as pretty JSON, in order.
+pub fn write_json<T: Serialize>(rows: &T, mut out: impl Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, rows).map_err(std::io::Error::other)?;
+    writeln!(out)
+}
+
+/// Writes rows as CSV with one column per JSON field, in the JSON's order;
+/// lists are joined with `;`, null is empty.
+pub fn write_csv<T: Serialize>(rows: &[T], out: impl Write) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    let values: Vec<Value> = rows.iter().map(serde_json::to_value).collect::<Result<_, _>>().map_err(std::io::Error::other)?;
+    let headers: Vec<String> = match values.first() {
+        Some(Value::Object(map)) => map.keys().cloned().collect(),
+        _ => Vec::new(),
+    };
+    writer.write_record(&headers)?;
+    for value in &values {
+        if let Value::Object(map) = value {
+            writer.write_record(map.values().map(flat))?;
+        }
+    }
+    writer.flush()
+}
+
+fn flat(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(flat).collect::<Vec<_>>().join(";"),
+        other => other.to_string(),
+    }
+}
+
+/// Writes a table with columns padded to their widest cell.
+pub fn write_table(table: &TextTable, mut out: impl Write) -> std::io::Result<()> {
+    let width = |i: usize| {
+        table.rows.iter().map(|r| r[i].chars().count()).chain([table.headers[i].chars().count()]).max().unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..table.headers.len()).map(width).collect();
+    let line = |cells: Vec<&str>| {
+        let padded: Vec<String> = cells.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        padded.join("  ").trim_end().to_string()
+    };
+    writeln!(out, "{}", line(table.headers.clone()))?;
+    for row in &table.rows {
+        writeln!(out, "{}", line(row.iter().map(String::as_str).collect()))?;
+    }
+    if table.rows.is_empty() {
+        writeln!(out, "(none)")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Row {
+        b: &'static str,
+        a: Option<i32>,
+        flags: Vec<&'static str>,
+    }
+
+    #[test]
+    fn csv_keeps_the_json_field_order_and_flattens_lists_and_nulls() {
+        let mut out = Vec::new();
+        write_csv(&[Row { b: "x, y", a: None, flags: vec!["one", "two"] }], &mut out).expect("write");
+        assert_eq!(String::from_utf8(out).expect("utf8"), "b,a,flags\n\"x, y\",,one;two\n");
+    }
+
+    #[test]
+    fn tables_pad_columns_and_say_when_empty() {
+        let t = TextTable { headers: vec!["Name", "Due"], rows: vec![vec!["Al".into(), "1h 0m".into()]] };
+        let mut out = Vec::new();
+        write_table(&t, &mut out).expect("write");
+        assert_eq!(String::from_utf8(out).expect("utf8"), "Name  Due\nAl    1h 0m\n");
+        let mut out = Vec::new();
+        write_table(&TextTable { headers: vec!["Name"], rows: vec![] }, &mut out).expect("write");
+        assert_eq!(String::from_utf8(out).expect("utf8"), "Name\n(none)\n");
+    }
+}

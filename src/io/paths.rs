@@ -1,0 +1,73 @@
+//! Where files live: the database, the demo database, the configuration.
+
+use crate::domain::holidays::BankHolidays;
+use directories::ProjectDirs;
+use std::path::{Path, PathBuf};
+
+/// The file a user drops into the configuration folder to add or correct bank holidays.
+pub const HOLIDAYS_FILE: &str = "bank-holidays-england-and-wales.json";
+
+#[derive(Debug, thiserror::Error)]
+pub enum PathError {
+    #[error("cannot find a home folder for ri-chase's data; give --db PATH or set RI_CHASE_DB")]
+    NoHome,
+    #[error("bank holidays in {path}: {problem}")]
+    Holidays { path: PathBuf, problem: String },
+}
+
+fn project_dirs() -> Result<ProjectDirs, PathError> {
+    ProjectDirs::from("uk", "ri-chase", "ri-chase").ok_or(PathError::NoHome)
+}
+
+/// `--db`, else `$RI_CHASE_DB`, else `ri-chase.sqlite` in the platform data folder.
+pub fn database_path(given: Option<&Path>) -> Result<PathBuf, PathError> {
+    if let Some(p) = given {
+        return Ok(p.to_path_buf());
+    }
+    if let Some(p) = std::env::var_os("RI_CHASE_DB").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    Ok(project_dirs()?.data_dir().join("ri-chase.sqlite"))
+}
+
+/// Where `--demo` makes its database: beside, never in place of, the user's own.
+pub fn demo_database_path() -> Result<PathBuf, PathError> {
+    Ok(project_dirs()?.data_dir().join("demo.sqlite"))
+}
+
+/// The configuration folder (`~/.config/ri-chase` on Linux).
+pub fn config_dir() -> Result<PathBuf, PathError> {
+    Ok(project_dirs()?.config_dir().to_path_buf())
+}
+
+/// The bundled bank holidays, with a newer file from the configuration folder laid over them.
+pub fn bank_holidays() -> Result<BankHolidays, PathError> {
+    let bundled = BankHolidays::bundled();
+    let Ok(dir) = config_dir() else { return Ok(bundled) };
+    bank_holidays_from(&dir.join(HOLIDAYS_FILE), bundled)
+}
+
+/// `base` with the file at `path` laid over it, if there is one.
+pub fn bank_holidays_from(path: &Path, base: BankHolidays) -> Result<BankHolidays, PathError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(base),
+        Err(e) => return Err(PathError::Holidays { path: path.to_path_buf(), problem: e.to_string() }),
+    };
+    let newer = BankHolidays::from_json(&text)
+        .map_err(|e| PathError::Holidays { path: path.to_path_buf(), problem: e.to_string() })?;
+    Ok(base.overlaid_with(newer))
+}
+
+/// Creates a new file readable and writable by its owner only (these files
+/// hold special-category data about children), replacing any old one.
+pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}

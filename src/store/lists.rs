@@ -1,0 +1,28 @@
+//! The lists every screen and command shows, from one function each: the
+//! store narrows the candidates, the domain rules decide and order the rows.
+
+use super::{Result, Store};
+use crate::domain::chase::{ChaseRow, chase_rows};
+use crate::domain::holidays::BankHolidays;
+use crate::domain::missing::{MissingRow, missing_rows};
+use crate::domain::strategy::{StrategyRow, strategy_rows};
+use crate::domain::time::Instant;
+
+impl Store {
+    /// Outstanding return interviews at `now`, most overdue first.
+    pub fn chase_list(&self, now: Instant, holidays: &BankHolidays) -> Result<Vec<ChaseRow>> {
+        Ok(chase_rows(&self.chase_cases(now)?, now, &self.rules()?, holidays))
+    }
+
+    /// Strategy meetings due, coming up and recorded, at `now`.
+    pub fn strategy_list(&self, now: Instant) -> Result<Vec<StrategyRow>> {
+        let rules = self.rules()?;
+        let min_hours = rules.strategy_soon_hours.min(rules.strategy_hours);
+        Ok(strategy_rows(&self.strategy_cases(now, min_hours)?, now, &rules))
+    }
+
+    /// Children missing at `now`, longest first.
+    pub fn missing_list(&self, now: Instant) -> Result<Vec<MissingRow>> {
+        Ok(missing_rows(&self.missing_cases(now)?, now))
+    }
+}

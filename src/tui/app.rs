@@ -1,0 +1,349 @@
+//! The app's state and the one function that changes it.
+
+use super::action::Action;
+use super::keymap::Context;
+use crate::domain::chase::{BandCounts, ChaseRow, band_counts};
+use crate::domain::codes::Cohort;
+use crate::domain::missing::MissingRow;
+use crate::domain::strategy::StrategyRow;
+use crate::domain::time::Instant;
+
+/// The screens, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Chase,
+    Strategy,
+    Missing,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Chase, Tab::Strategy, Tab::Missing];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Chase => "Chase",
+            Tab::Strategy => "Strategy meetings",
+            Tab::Missing => "Still missing",
+        }
+    }
+
+    fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+}
+
+/// The lists as loaded at one moment.
+#[derive(Debug, Clone, Default)]
+pub struct Lists {
+    pub chase: Vec<ChaseRow>,
+    pub strategy: Vec<StrategyRow>,
+    pub missing: Vec<MissingRow>,
+}
+
+/// What narrows the rows shown; the same on every tab.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub search: String,
+    pub cohort: Option<Cohort>,
+    pub team: Option<String>,
+    pub worker: Option<String>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    /// Whether a row with these values passes every filter. `worker` is
+    /// `None` for lists that have no worker (the worker filter is the Chase tab's).
+    fn admits(&self, texts: [&str; 3], cohort: Cohort, team: Option<&str>, worker: Option<Option<&str>>) -> bool {
+        let query = self.search.trim().to_lowercase();
+        (query.is_empty() || texts.iter().any(|t| t.to_lowercase().contains(&query)))
+            && self.cohort.is_none_or(|c| c == cohort)
+            && self.team.as_deref().is_none_or(|t| team == Some(t))
+            && (worker.is_none() || self.worker.as_deref().is_none_or(|w| worker == Some(Some(w))))
+    }
+}
+
+/// Which filter a picker sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerField {
+    Team,
+    Worker,
+}
+
+/// A short list to choose a filter value from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub field: PickerField,
+    /// `None` is "everyone"; the rest with how many rows each has.
+    pub options: Vec<(Option<String>, usize)>,
+    pub selected: usize,
+}
+
+/// What covers the list, if anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+    Search,
+    Picker(Picker),
+}
+
+/// What the event loop must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Reload,
+    Quit,
+}
+
+/// Everything the screens show.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub authority: String,
+    pub tab: Tab,
+    pub now: Instant,
+    pub lists: Lists,
+    pub filters: Filters,
+    pub overlay: Overlay,
+    pub show_detail: bool,
+    /// The selected row of each tab, as an index into its visible rows.
+    pub selected: [usize; 3],
+    /// How many rows the list showed last time it was drawn (for paging).
+    pub page_rows: usize,
+    pub status: Option<String>,
+}
+
+impl App {
+    pub fn new(authority: String, now: Instant, lists: Lists) -> Self {
+        App {
+            authority,
+            tab: Tab::Chase,
+            now,
+            lists,
+            filters: Filters::default(),
+            overlay: Overlay::None,
+            show_detail: true,
+            selected: [0; 3],
+            page_rows: 10,
+            status: None,
+        }
+    }
+
+    /// New lists from the database; the selection stays on the same episode where it can.
+    pub fn load(&mut self, now: Instant, lists: Lists) {
+        let keep: Vec<Option<String>> = Tab::ALL.iter().map(|t| self.selected_ref(*t)).collect();
+        self.now = now;
+        self.lists = lists;
+        for (i, tab) in Tab::ALL.iter().enumerate() {
+            let refs = self.visible_refs(*tab);
+            self.selected[i] = keep[i].as_ref().and_then(|r| refs.iter().position(|x| x == r)).unwrap_or(0);
+        }
+        self.clamp();
+    }
+
+    /// The keymap context in force.
+    pub fn context(&self) -> Context {
+        match self.overlay {
+            Overlay::Search => Context::Search,
+            Overlay::Picker(_) => Context::Picker,
+            Overlay::None | Overlay::Help => Context::List,
+        }
+    }
+
+    pub fn visible_chase(&self) -> Vec<&ChaseRow> {
+        let f = &self.filters;
+        self.lists
+            .chase
+            .iter()
+            .filter(|r| {
+                f.admits([&r.name, &r.person_ref, &r.episode_ref], r.cohort, r.team.as_deref(), Some(r.worker.as_deref()))
+            })
+            .collect()
+    }
+
+    pub fn visible_strategy(&self) -> Vec<&StrategyRow> {
+        let f = &self.filters;
+        self.lists
+            .strategy
+            .iter()
+            .filter(|r| f.admits([&r.name, &r.person_ref, &r.episode_ref], r.cohort, r.team.as_deref(), None))
+            .collect()
+    }
+
+    pub fn visible_missing(&self) -> Vec<&MissingRow> {
+        let f = &self.filters;
+        self.lists
+            .missing
+            .iter()
+            .filter(|r| f.admits([&r.name, &r.person_ref, &r.episode_ref], r.cohort, r.team.as_deref(), None))
+            .collect()
+    }
+
+    /// Band counts of the Chase rows shown (after filters).
+    pub fn chase_counts(&self) -> BandCounts {
+        band_counts(self.visible_chase())
+    }
+
+    fn visible_refs(&self, tab: Tab) -> Vec<String> {
+        match tab {
+            Tab::Chase => self.visible_chase().iter().map(|r| r.episode_ref.clone()).collect(),
+            Tab::Strategy => self.visible_strategy().iter().map(|r| r.episode_ref.clone()).collect(),
+            Tab::Missing => self.visible_missing().iter().map(|r| r.episode_ref.clone()).collect(),
+        }
+    }
+
+    pub fn visible_len(&self, tab: Tab) -> usize {
+        self.visible_refs(tab).len()
+    }
+
+    fn selected_ref(&self, tab: Tab) -> Option<String> {
+        self.visible_refs(tab).get(self.selected[tab.index()]).cloned()
+    }
+
+    pub fn selection(&self) -> usize {
+        self.selected[self.tab.index()]
+    }
+
+    fn clamp(&mut self) {
+        for tab in Tab::ALL {
+            let len = self.visible_len(tab);
+            let s = &mut self.selected[tab.index()];
+            *s = (*s).min(len.saturating_sub(1));
+        }
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        let len = self.visible_len(self.tab) as isize;
+        let i = self.tab.index();
+        self.selected[i] = (self.selected[i] as isize + delta).clamp(0, (len - 1).max(0)) as usize;
+    }
+
+    /// The one place state changes.
+    pub fn update(&mut self, action: Action) -> Effect {
+        self.status = None;
+        match self.overlay.clone() {
+            Overlay::Search => return self.update_search(action),
+            Overlay::Picker(p) => return self.update_picker(p, action),
+            Overlay::Help if matches!(action, Action::ToggleHelp | Action::Back) => {
+                self.overlay = Overlay::None;
+                return Effect::None;
+            }
+            Overlay::Help if action != Action::Quit => return Effect::None,
+            _ => {}
+        }
+        let half_page = (self.page_rows / 2).max(1) as isize;
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::Back => {
+                if !self.filters.is_empty() {
+                    self.filters = Filters::default();
+                    self.status = Some("Search and filters cleared".into());
+                }
+            }
+            Action::NextTab => self.tab = Tab::ALL[(self.tab.index() + 1) % Tab::ALL.len()],
+            Action::PrevTab => self.tab = Tab::ALL[(self.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()],
+            Action::GoTab(i) => self.tab = Tab::ALL[i.min(Tab::ALL.len() - 1)],
+            Action::Down => self.move_by(1),
+            Action::Up => self.move_by(-1),
+            Action::PageDown => self.move_by(half_page),
+            Action::PageUp => self.move_by(-half_page),
+            Action::Top => self.selected[self.tab.index()] = 0,
+            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::ToggleDetail => self.show_detail = !self.show_detail,
+            Action::ToggleHelp => self.overlay = Overlay::Help,
+            Action::OpenSearch => self.overlay = Overlay::Search,
+            Action::FilterCohort => {
+                let next = match self.filters.cohort {
+                    None => Some(Cohort::Local),
+                    Some(Cohort::Local) => Some(Cohort::OutOfArea),
+                    Some(Cohort::OutOfArea) => Some(Cohort::PlacedIn),
+                    Some(Cohort::PlacedIn) => None,
+                };
+                self.filters.cohort = next;
+                self.status = Some(format!("Cohort: {}", next.map_or("all", |c| c.label())));
+            }
+            Action::FilterTeam => self.open_picker(PickerField::Team),
+            Action::FilterWorker => self.open_picker(PickerField::Worker),
+            Action::ClearFilters => self.filters = Filters::default(),
+            Action::Refresh => return Effect::Reload,
+            Action::Type(_) | Action::Backspace | Action::Confirm => {}
+        }
+        self.clamp();
+        Effect::None
+    }
+
+    fn update_search(&mut self, action: Action) -> Effect {
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::Type(c) => self.filters.search.push(c),
+            Action::Backspace => {
+                self.filters.search.pop();
+            }
+            Action::Confirm => self.overlay = Overlay::None,
+            Action::Back => {
+                self.filters.search.clear();
+                self.overlay = Overlay::None;
+            }
+            _ => {}
+        }
+        for s in &mut self.selected {
+            *s = 0;
+        }
+        Effect::None
+    }
+
+    fn update_picker(&mut self, mut picker: Picker, action: Action) -> Effect {
+        let last = picker.options.len().saturating_sub(1);
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::Down => picker.selected = (picker.selected + 1).min(last),
+            Action::Up => picker.selected = picker.selected.saturating_sub(1),
+            Action::Top => picker.selected = 0,
+            Action::Bottom => picker.selected = last,
+            Action::Back => {
+                self.overlay = Overlay::None;
+                return Effect::None;
+            }
+            Action::Confirm => {
+                let choice = picker.options.get(picker.selected).and_then(|(v, _)| v.clone());
+                match picker.field {
+                    PickerField::Team => self.filters.team = choice,
+                    PickerField::Worker => self.filters.worker = choice,
+                }
+                self.overlay = Overlay::None;
+                self.clamp();
+                return Effect::None;
+            }
+            _ => {}
+        }
+        self.overlay = Overlay::Picker(picker);
+        Effect::None
+    }
+
+    fn open_picker(&mut self, field: PickerField) {
+        let values: Vec<Option<String>> = match (field, self.tab) {
+            (PickerField::Worker, Tab::Chase) => self.lists.chase.iter().map(|r| r.worker.clone()).collect(),
+            (PickerField::Worker, _) => {
+                self.status = Some("The worker filter applies to the Chase tab".into());
+                return;
+            }
+            (PickerField::Team, Tab::Chase) => self.lists.chase.iter().map(|r| r.team.clone()).collect(),
+            (PickerField::Team, Tab::Strategy) => self.lists.strategy.iter().map(|r| r.team.clone()).collect(),
+            (PickerField::Team, Tab::Missing) => self.lists.missing.iter().map(|r| r.team.clone()).collect(),
+        };
+        let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+        for v in values.into_iter().flatten() {
+            *counts.entry(v).or_default() += 1;
+        }
+        let current = match field {
+            PickerField::Team => &self.filters.team,
+            PickerField::Worker => &self.filters.worker,
+        };
+        let mut options = vec![(None, 0)];
+        options.extend(counts.into_iter().map(|(k, n)| (Some(k), n)));
+        let selected = options.iter().position(|(v, _)| v == current).unwrap_or(0);
+        self.overlay = Overlay::Picker(Picker { field, options, selected });
+    }
+}

@@ -1,0 +1,130 @@
+//! The Chase screen: outstanding return interviews against the 72-hour clock.
+
+use super::{detail_block, filter_summary, pick};
+use crate::domain::chase::ChaseRow;
+use crate::domain::codes::{Band, ChaseFlag};
+use crate::domain::time::{display_local, display_short, format_span};
+use crate::io::cells::{CHASE_HEADERS, chase_cells};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::list_table::{ListView, StyledRow, render_list};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Column indexes into the shared cells, for narrow and wide terminals.
+const NARROW: &[usize] = &[0, 3, 4, 5, 7, 9];
+const WIDE: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+fn band_word(band: Band) -> &'static str {
+    match band {
+        Band::Overdue => "OVERDUE",
+        Band::Within24h => "<24h",
+        Band::Later => "later",
+    }
+}
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let rows = app.visible_chase();
+    let counts = app.chase_counts();
+    let detail_height = if app.show_detail { 6 } else { 0 };
+    let [summary, list, detail] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
+
+    let mut spans = vec![
+        Span::styled(format!("Overdue {}", counts.overdue), theme.urgent()),
+        Span::raw("  │  "),
+        Span::styled(format!("Due within 24h {}", counts.within_24h), theme.soon()),
+        Span::raw("  │  "),
+        Span::raw(format!("Later {}", counts.later)),
+    ];
+    spans.extend(filter_summary(app, theme));
+    frame.render_widget(Paragraph::new(Line::from(spans)), summary);
+
+    let wide = area.width >= 120;
+    let columns = if wide { WIDE } else { NARROW };
+    let mut headers = vec!["Band"];
+    headers.extend(pick(&CHASE_HEADERS, columns));
+    let mut widths = vec![Constraint::Length(7)];
+    widths.extend(columns.iter().map(|i| match i {
+        0 => Constraint::Min(14),
+        1 => Constraint::Length(10),
+        2 | 3 => Constraint::Length(15),
+        4 => Constraint::Length(8),
+        5 | 6 => Constraint::Max(16),
+        7 => Constraint::Length(3),
+        8 => Constraint::Length(11),
+        _ => Constraint::Length(8),
+    }));
+    let styled = rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![band_word(r.band).to_string()];
+            cells.extend(pick(&chase_cells(r), columns));
+            let style = match r.band {
+                Band::Overdue => theme.urgent(),
+                Band::Within24h => theme.soon(),
+                Band::Later => ratatui::style::Style::new(),
+            };
+            StyledRow { cells, style }
+        })
+        .collect();
+    let empty = if app.filters.is_empty() {
+        "No return interviews outstanding."
+    } else {
+        "No return interviews match the search and filters (x clears them)."
+    };
+    render_list(frame, list, theme, ListView { headers, widths, rows: styled, selected: app.selection(), empty });
+
+    if app.show_detail
+        && let Some(row) = rows.get(app.selection())
+    {
+        frame.render_widget(Paragraph::new(detail_lines(row, theme)).block(detail_block(theme)), detail);
+    }
+}
+
+fn detail_lines<'a>(r: &ChaseRow, theme: &Theme) -> Vec<Line<'a>> {
+    let from = match &r.missing_from_name {
+        Some(n) => format!("{} ({n})", r.missing_from.label()),
+        None => r.missing_from.label().to_string(),
+    };
+    let left = if r.overdue {
+        Span::styled(format!("{} OVERDUE", format_span(r.minutes_left)), theme.urgent())
+    } else {
+        Span::raw(format!("{} left", format_span(r.minutes_left)))
+    };
+    let mut flags: Vec<String> = r.flags.iter().map(|f| f.label().to_string()).collect();
+    if let (true, Some(since)) = (r.has(ChaseFlag::MissingAgain), r.missing_again_since) {
+        flags.retain(|f| f != ChaseFlag::MissingAgain.label());
+        flags.insert(0, format!("Missing again since {}", display_short(since)));
+    }
+    vec![
+        Line::from(vec![
+            Span::styled(r.name.clone(), theme.title()),
+            Span::raw(format!(
+                "  {} · episode {} · {} · {}",
+                r.person_ref,
+                r.episode_ref,
+                r.cohort.label(),
+                r.case_status.label()
+            )),
+        ]),
+        Line::from(format!(
+            "Missing {} from {from} · returned {}",
+            display_short(r.missing_at),
+            display_short(r.returned_at)
+        )),
+        Line::from(vec![Span::raw(format!("RI due {} · ", display_local(r.due_at))), left]),
+        Line::from(format!(
+            "Worker {} · team {} · lead {} · {} attempt(s) · police {} · risk {}",
+            r.worker.as_deref().unwrap_or("none assigned"),
+            r.team.as_deref().unwrap_or("-"),
+            r.lead_professional.as_deref().unwrap_or("-"),
+            r.attempts,
+            r.police_ref.as_deref().unwrap_or("-"),
+            r.risk.map_or("not graded", |k| k.label()),
+        )),
+        Line::from(if flags.is_empty() { "No flags".to_string() } else { format!("Flags: {}", flags.join(" · ")) }),
+    ]
+}

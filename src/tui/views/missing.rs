@@ -1,0 +1,86 @@
+//! The Still missing screen: every open episode, longest first.
+
+use super::{detail_block, filter_summary, pick};
+use crate::domain::codes::Risk;
+use crate::domain::missing::MissingRow;
+use crate::domain::time::display_local;
+use crate::io::cells::{MISSING_HEADERS, missing_cells};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::list_table::{ListView, StyledRow, render_list};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+const NARROW: &[usize] = &[0, 2, 3, 4, 6];
+const WIDE: &[usize] = &[0, 1, 2, 3, 4, 5, 6];
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let rows = app.visible_missing();
+    let detail_height = if app.show_detail { 4 } else { 0 };
+    let [summary, list, detail] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
+    let over_72 = rows.iter().filter(|r| r.hours_missing >= 72).count();
+    let high = rows.iter().filter(|r| r.risk == Some(Risk::High)).count();
+    let mut spans = vec![
+        Span::raw(format!("Missing now {}", rows.len())),
+        Span::raw("  │  "),
+        Span::styled(format!("72h and over {over_72}"), theme.urgent()),
+        Span::raw("  │  "),
+        Span::raw(format!("High risk {high}")),
+    ];
+    spans.extend(filter_summary(app, theme));
+    frame.render_widget(Paragraph::new(Line::from(spans)), summary);
+
+    let columns = if area.width >= 120 { WIDE } else { NARROW };
+    let headers = pick(&MISSING_HEADERS, columns);
+    let widths = columns
+        .iter()
+        .map(|i| match i {
+            0 => Constraint::Min(14),
+            1 => Constraint::Length(10),
+            2 => Constraint::Length(15),
+            3 => Constraint::Length(5),
+            4 => Constraint::Length(16),
+            5 => Constraint::Max(36),
+            _ => Constraint::Length(11),
+        })
+        .collect();
+    let styled = rows
+        .iter()
+        .map(|r| StyledRow {
+            cells: pick(&missing_cells(r), columns),
+            style: if r.hours_missing >= 72 || r.risk == Some(Risk::High) { theme.urgent() } else { Style::new() },
+        })
+        .collect();
+    let empty = "No child is missing right now.";
+    render_list(frame, list, theme, ListView { headers, widths, rows: styled, selected: app.selection(), empty });
+
+    if app.show_detail
+        && let Some(r) = rows.get(app.selection())
+    {
+        frame.render_widget(Paragraph::new(detail_lines(r, theme)).block(detail_block(theme)), detail);
+    }
+}
+
+fn detail_lines<'a>(r: &MissingRow, theme: &Theme) -> Vec<Line<'a>> {
+    let from = match &r.missing_from_name {
+        Some(n) => format!("{} ({n})", r.missing_from.label()),
+        None => r.missing_from.label().to_string(),
+    };
+    vec![
+        Line::from(vec![
+            Span::styled(r.name.clone(), theme.title()),
+            Span::raw(format!("  {} · episode {} · {} · {}", r.person_ref, r.episode_ref, r.kind.label(), r.cohort.label())),
+        ]),
+        Line::from(format!("Missing since {} ({} hours) from {from}", display_local(r.missing_at), r.hours_missing)),
+        Line::from(format!(
+            "Police ref {} · risk {} · team {}",
+            r.police_ref.as_deref().unwrap_or("-"),
+            r.risk.map_or("not graded", |k| k.label()),
+            r.team.as_deref().unwrap_or("-")
+        )),
+    ]
+}

@@ -1,0 +1,148 @@
+//! Drawing: a function of the app's state that never changes it.
+
+mod chase;
+mod help;
+mod missing;
+mod picker;
+mod strategy;
+
+use super::app::{App, Overlay, Tab};
+use super::keymap::{Context, hints_for};
+use super::theme::Theme;
+use crate::domain::time::to_uk;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+/// The smallest terminal the screens are laid out for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Rows of chrome around a list (bars, summary, table header and borders,
+/// detail pane): what is left is the page size for paging keys.
+pub fn list_rows(height: u16) -> usize {
+    height.saturating_sub(16).max(1) as usize
+}
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        render_too_small(frame, area);
+        return;
+    }
+    let [top, body, status, hints] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(5), Constraint::Length(1), Constraint::Length(1)])
+            .areas(area);
+    render_top_bar(app, theme, frame, top);
+    match app.tab {
+        Tab::Chase => chase::render(app, theme, frame, body),
+        Tab::Strategy => strategy::render(app, theme, frame, body),
+        Tab::Missing => missing::render(app, theme, frame, body),
+    }
+    render_status(app, theme, frame, status);
+    match &app.overlay {
+        Overlay::Search => render_search(app, theme, frame, hints),
+        _ => render_hints(app.context(), theme, frame, hints),
+    }
+    match &app.overlay {
+        Overlay::Help => help::render(theme, frame, body),
+        Overlay::Picker(p) => picker::render(p, theme, frame, body),
+        Overlay::None | Overlay::Search => {}
+    }
+}
+
+fn render_too_small(frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "Terminal too small: {}x{}. ri-chase needs at least {MIN_WIDTH}x{MIN_HEIGHT}. Enlarge the window, or press q to quit.",
+        area.width, area.height
+    );
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+fn render_top_bar(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mut spans = vec![Span::styled(format!(" ri-chase · {} ", app.authority), theme.title())];
+    for (i, tab) in Tab::ALL.iter().enumerate() {
+        let count = app.visible_len(*tab);
+        let label = format!(" {} {} ({count}) ", i + 1, tab.title());
+        let style = if *tab == app.tab { theme.tab_active() } else { ratatui::style::Style::new() };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(label, style));
+    }
+    let clock = to_uk(app.now).format("%a %d %b %Y %H:%M %Z").to_string();
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    let pad = (area.width as usize).saturating_sub(used + clock.len() + 1);
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::raw(clock));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn render_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let text = match &app.status {
+        Some(s) => Span::styled(s.clone(), theme.status()),
+        None => Span::styled(
+            format!("Lists as at {} · refreshed every minute · r reloads now", to_uk(app.now).format("%H:%M")),
+            theme.dim(),
+        ),
+    };
+    frame.render_widget(Paragraph::new(Line::from(text)), area);
+}
+
+/// The hint bar: the most used bindings of the context in force, as many as fit.
+fn render_hints(context: Context, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, word) in hints_for(context) {
+        let width = key.chars().count() + word.len() + 3;
+        if used + width > area.width as usize {
+            break;
+        }
+        used += width;
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::raw(format!(" {word}  ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn render_search(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let prompt = "Search name or ref: ";
+    let line = Line::from(vec![
+        Span::styled(prompt, theme.key()),
+        Span::raw(app.filters.search.clone()),
+        Span::styled("   Enter keep · Esc cancel", theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+    let x = area.x + (prompt.chars().count() + app.filters.search.chars().count()) as u16;
+    frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+}
+
+/// Cells at the given indexes, in that order.
+pub(super) fn pick<T: Clone>(cells: &[T], columns: &[usize]) -> Vec<T> {
+    columns.iter().filter_map(|i| cells.get(*i).cloned()).collect()
+}
+
+pub(super) fn detail_block(theme: &Theme) -> Block<'static> {
+    Block::new().borders(Borders::TOP).title(" Detail ").border_style(theme.dim())
+}
+
+/// `  │  Filters: ...` when any search or filter is on.
+pub(super) fn filter_summary(app: &App, theme: &Theme) -> Vec<Span<'static>> {
+    let f = &app.filters;
+    let mut parts = Vec::new();
+    if !f.search.is_empty() {
+        parts.push(format!("search \"{}\"", f.search));
+    }
+    if let Some(c) = f.cohort {
+        parts.push(c.label().to_string());
+    }
+    if let Some(t) = &f.team {
+        parts.push(format!("team {t}"));
+    }
+    if let (Some(w), Tab::Chase) = (&f.worker, app.tab) {
+        parts.push(format!("worker {w}"));
+    }
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    vec![Span::raw("  │  "), Span::styled(format!("Filtered: {}", parts.join(", ")), theme.key())]
+}

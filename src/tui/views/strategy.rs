@@ -1,0 +1,104 @@
+//! The Strategy meetings screen: episodes at or nearing 72 hours missing.
+
+use super::{detail_block, filter_summary, pick};
+use crate::domain::codes::StrategyStatus;
+use crate::domain::strategy::StrategyRow;
+use crate::domain::time::{display_local, format_span, minutes_between};
+use crate::io::cells::{STRATEGY_HEADERS, strategy_cells};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::list_table::{ListView, StyledRow, render_list};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+const NARROW: &[usize] = &[0, 2, 4, 5, 6];
+const WIDE: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8];
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let rows = app.visible_strategy();
+    let detail_height = if app.show_detail { 5 } else { 0 };
+    let [summary, list, detail] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
+    let count = |s: StrategyStatus| rows.iter().filter(|r| r.status == s).count();
+    let mut spans = vec![
+        Span::styled(format!("Due {}", count(StrategyStatus::Due)), theme.urgent()),
+        Span::raw("  │  "),
+        Span::styled(format!("Due soon {}", count(StrategyStatus::DueSoon)), theme.soon()),
+        Span::raw("  │  "),
+        Span::raw(format!("Planned {}", count(StrategyStatus::Planned))),
+    ];
+    spans.extend(filter_summary(app, theme));
+    frame.render_widget(Paragraph::new(Line::from(spans)), summary);
+
+    let columns = if area.width >= 120 { WIDE } else { NARROW };
+    let headers = pick(&STRATEGY_HEADERS, columns);
+    let widths = columns
+        .iter()
+        .map(|i| match i {
+            0 => Constraint::Min(14),
+            1 => Constraint::Length(10),
+            2 | 3 | 5 | 7 => Constraint::Length(15),
+            4 => Constraint::Length(5),
+            6 => Constraint::Length(19),
+            _ => Constraint::Length(11),
+        })
+        .collect();
+    let styled = rows
+        .iter()
+        .map(|r| StyledRow {
+            cells: pick(&strategy_cells(r), columns),
+            style: match (r.status, r.in_timescale) {
+                (StrategyStatus::Due, _) | (_, Some(false)) => theme.urgent(),
+                (StrategyStatus::DueSoon, _) => theme.soon(),
+                _ => Style::new(),
+            },
+        })
+        .collect();
+    let empty = "No episode has reached 48 hours missing, and no meeting is recorded.";
+    render_list(frame, list, theme, ListView { headers, widths, rows: styled, selected: app.selection(), empty });
+
+    if app.show_detail
+        && let Some(r) = rows.get(app.selection())
+    {
+        frame.render_widget(Paragraph::new(detail_lines(r, app, theme)).block(detail_block(theme)), detail);
+    }
+}
+
+fn detail_lines<'a>(r: &StrategyRow, app: &App, theme: &Theme) -> Vec<Line<'a>> {
+    let to_deadline = minutes_between(app.now, r.deadline_at);
+    let deadline = if to_deadline >= 0 {
+        format!("meeting due by {} ({} from now)", display_local(r.deadline_at), format_span(to_deadline))
+    } else {
+        format!("meeting was due by {}", display_local(r.deadline_at))
+    };
+    let timescale = match r.in_timescale {
+        Some(true) => "in timescale",
+        Some(false) => "NOT in timescale",
+        None => "timescale still open",
+    };
+    vec![
+        Line::from(vec![
+            Span::styled(r.name.clone(), theme.title()),
+            Span::raw(format!("  {} · episode {} · {}", r.person_ref, r.episode_ref, r.cohort.label())),
+        ]),
+        Line::from(format!(
+            "Missing since {} · {} hours · {}",
+            display_local(r.missing_at),
+            r.hours_missing,
+            r.returned_at.map_or("still missing".to_string(), |t| format!("returned {}", display_local(t)))
+        )),
+        Line::from(format!(
+            "{}: {deadline} · {timescale}{}",
+            r.status.label(),
+            r.meeting_at.map_or(String::new(), |m| format!(" · meeting {}", display_local(m)))
+        )),
+        Line::from(format!(
+            "Team {} · risk {}",
+            r.team.as_deref().unwrap_or("-"),
+            r.risk.map_or("not graded", |k| k.label())
+        )),
+    ]
+}

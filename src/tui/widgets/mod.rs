@@ -1,0 +1,4 @@
+//! Pieces several screens share.
+
+pub mod list_table;
+pub mod popup;
