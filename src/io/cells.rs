@@ -3,7 +3,7 @@
 
 use super::output::TextTable;
 use crate::domain::chase::ChaseRow;
-use crate::domain::codes::ChaseFlag;
+use crate::domain::codes::{ChaseFlag, Cohort};
 use crate::domain::missing::MissingRow;
 use crate::domain::strategy::StrategyRow;
 use crate::domain::time::{display_short, format_span};
@@ -25,6 +25,15 @@ pub fn flag_marks(flags: &[ChaseFlag]) -> String {
         .join(" ")
 }
 
+/// A cohort in a few letters, for table cells.
+pub fn cohort_short(c: Cohort) -> &'static str {
+    match c {
+        Cohort::Local => "Local",
+        Cohort::OutOfArea => "Out of area",
+        Cohort::PlacedIn => "Placed in",
+    }
+}
+
 pub fn chase_cells(r: &ChaseRow) -> Vec<String> {
     vec![
         r.name.clone(),
@@ -35,7 +44,7 @@ pub fn chase_cells(r: &ChaseRow) -> Vec<String> {
         r.worker.clone().unwrap_or_else(|| "-".into()),
         r.team.clone().unwrap_or_else(|| "-".into()),
         r.attempts.to_string(),
-        r.cohort.label().to_string(),
+        cohort_short(r.cohort).to_string(),
         flag_marks(&r.flags),
     ]
 }
@@ -58,7 +67,7 @@ pub fn strategy_cells(r: &StrategyRow) -> Vec<String> {
         display_short(r.deadline_at),
         format!("{}{timescale}", r.status.label()),
         r.meeting_at.map(display_short).unwrap_or_else(|| "-".into()),
-        r.cohort.label().to_string(),
+        cohort_short(r.cohort).to_string(),
     ]
 }
 
@@ -76,7 +85,7 @@ pub fn missing_cells(r: &MissingRow) -> Vec<String> {
         r.hours_missing.to_string(),
         r.risk.map(|k| k.label().to_string()).unwrap_or_else(|| "not graded".into()),
         from,
-        r.cohort.label().to_string(),
+        cohort_short(r.cohort).to_string(),
     ]
 }
 

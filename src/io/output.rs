@@ -22,7 +22,10 @@ pub struct TextTable {
 
 /// Writes rows as pretty JSON, in order.
 pub fn write_json<T: Serialize>(rows: &T, mut out: impl Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut out, rows).map_err(std::io::Error::other)?;
+    serde_json::to_writer_pretty(&mut out, rows).map_err(|e| match e.io_error_kind() {
+        Some(kind) => std::io::Error::from(kind),
+        None => std::io::Error::other(e),
+    })?;
     writeln!(out)
 }
 

@@ -20,7 +20,7 @@ use thiserror::Error;
 /// What can go wrong with the database, in words a user can act on.
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("no database at {0}; create one with `ri-chase init --authority NAME`")]
+    #[error("no database at {0}; create one with `ri-chase init` (give it --authority NAME)")]
     NoDatabase(PathBuf),
     #[error("the database at {0} has no authority recorded; run `ri-chase init --authority NAME` first")]
     NoAuthority(PathBuf),

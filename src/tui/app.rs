@@ -27,6 +27,15 @@ impl Tab {
         }
     }
 
+    /// The title where space is short (80 columns).
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Tab::Chase => "Chase",
+            Tab::Strategy => "Strategy",
+            Tab::Missing => "Missing",
+        }
+    }
+
     fn index(self) -> usize {
         Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
     }

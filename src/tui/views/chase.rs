@@ -15,6 +15,7 @@ use ratatui::widgets::Paragraph;
 
 /// Column indexes into the shared cells, for narrow and wide terminals.
 const NARROW: &[usize] = &[0, 3, 4, 5, 7, 9];
+const MEDIUM: &[usize] = &[0, 1, 3, 4, 5, 6, 7, 9];
 const WIDE: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 fn band_word(band: Band) -> &'static str {
@@ -42,8 +43,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     spans.extend(filter_summary(app, theme));
     frame.render_widget(Paragraph::new(Line::from(spans)), summary);
 
-    let wide = area.width >= 120;
-    let columns = if wide { WIDE } else { NARROW };
+    let columns = match area.width {
+        0..120 => NARROW,
+        120..150 => MEDIUM,
+        _ => WIDE,
+    };
     let mut headers = vec!["Band"];
     headers.extend(pick(&CHASE_HEADERS, columns));
     let mut widths = vec![Constraint::Length(7)];

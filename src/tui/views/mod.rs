@@ -61,15 +61,19 @@ fn render_too_small(frame: &mut Frame, area: Rect) {
 }
 
 fn render_top_bar(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let mut spans = vec![Span::styled(format!(" ri-chase · {} ", app.authority), theme.title())];
+    let wide = area.width >= 120;
+    let name = if wide { format!(" ri-chase · {} ", app.authority) } else { format!(" {} ", app.authority) };
+    let mut spans = vec![Span::styled(name, theme.title())];
     for (i, tab) in Tab::ALL.iter().enumerate() {
         let count = app.visible_len(*tab);
-        let label = format!(" {} {} ({count}) ", i + 1, tab.title());
+        let title = if wide { tab.title() } else { tab.short_title() };
+        let label = format!(" {} {title} ({count}) ", i + 1);
         let style = if *tab == app.tab { theme.tab_active() } else { ratatui::style::Style::new() };
         spans.push(Span::raw(" "));
         spans.push(Span::styled(label, style));
     }
-    let clock = to_uk(app.now).format("%a %d %b %Y %H:%M %Z").to_string();
+    let format = if wide { "%a %d %b %Y %H:%M %Z" } else { "%a %d %b %H:%M" };
+    let clock = to_uk(app.now).format(format).to_string();
     let used: usize = spans.iter().map(|s| s.width()).sum();
     let pad = (area.width as usize).saturating_sub(used + clock.len() + 1);
     spans.push(Span::raw(" ".repeat(pad)));
@@ -93,13 +97,13 @@ fn render_hints(context: Context, theme: &Theme, frame: &mut Frame, area: Rect) 
     let mut spans = Vec::new();
     let mut used = 0;
     for (key, word) in hints_for(context) {
-        let width = key.chars().count() + word.len() + 3;
+        let width = key.chars().count() + word.len() + 2;
         if used + width > area.width as usize {
             break;
         }
         used += width;
         spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::raw(format!(" {word}  ")));
+        spans.push(Span::raw(format!(" {word} ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

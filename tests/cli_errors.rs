@@ -1,0 +1,68 @@
+//! Bad usage and bad input: exit 2, a message that says what and where, nothing written.
+
+mod common;
+use common::{fixture_db, new_db, ri};
+use predicates::prelude::*;
+use predicates::str::contains;
+
+#[test]
+fn reading_commands_refuse_a_missing_database_and_create_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("nothing-here.sqlite");
+    for cmd in ["chase", "strategy", "missing"] {
+        ri(&db)
+            .arg(cmd)
+            .assert()
+            .code(2)
+            .stderr(contains("no database at").and(contains("create one with `ri-chase init`")));
+    }
+    assert!(!db.exists());
+}
+
+#[test]
+fn a_bad_at_is_refused_with_the_reason() {
+    let (_dir, db) = fixture_db();
+    ri(&db).args(["chase", "--at", "2026-03-29 01:30"]).assert().code(2).stderr(contains("clocks went forward"));
+    ri(&db).args(["chase", "--at", "tomorrow"]).assert().code(2).stderr(contains("--at"));
+}
+
+#[test]
+fn an_unknown_format_or_command_is_usage_error() {
+    let (_dir, db) = fixture_db();
+    ri(&db).args(["chase", "--format", "xml"]).assert().code(2);
+    ri(&db).args(["chase-all"]).assert().code(2);
+}
+
+#[test]
+fn init_refuses_to_change_the_authority() {
+    let (_dir, db) = new_db();
+    ri(&db).args(["init", "--authority", "Northshire"]).assert().success();
+    ri(&db).args(["init", "--authority", "Southby"]).assert().code(2).stderr(contains("belongs to Northshire"));
+}
+
+#[test]
+fn import_needs_an_authority() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("no-authority.sqlite");
+    ri(&db)
+        .arg("import")
+        .arg(common::fixture("episodes.csv"))
+        .assert()
+        .code(2)
+        .stderr(contains("ri-chase init --authority"));
+}
+
+#[test]
+fn demo_never_overwrites_an_existing_file() {
+    let (_dir, db) = fixture_db();
+    ri(&db).args(["demo"]).assert().code(2).stderr(contains("already exists"));
+    ri(&db).args(["chase", "--format", "csv"]).assert().success().stdout(contains("E01"));
+}
+
+#[cfg(unix)]
+#[test]
+fn the_database_file_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, db) = new_db();
+    assert_eq!(std::fs::metadata(&db).expect("meta").permissions().mode() & 0o777, 0o600);
+}

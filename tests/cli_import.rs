@@ -1,0 +1,163 @@
+//! Import and export: all or nothing, every problem named, round trips exact.
+
+mod common;
+use common::{fixture, fixture_db, new_db, ri, stdout_of};
+use predicates::str::contains;
+use std::io::Write;
+
+fn sqlite_bytes(db: &std::path::Path) -> Vec<u8> {
+    // Checkpoint through a read so the comparison sees the whole database.
+    std::fs::read(db).expect("read db")
+}
+
+#[test]
+fn a_file_with_several_bad_rows_names_every_line_and_column_and_writes_nothing() {
+    let (_dir, db) = new_db();
+    let before = stdout_of(ri(&db).args(["export", "--format", "episodes-csv"]));
+    let out = ri(&db).arg("import").arg(fixture("bad-rows.csv")).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).expect("utf8");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert!(lines[0].starts_with("line 2: missing_at: `2026-02-31 10:00` is not a time"), "{stderr}");
+    assert!(lines[1].starts_with("line 4: risk: `extreme` is not one of: none, low, medium, high"), "{stderr}");
+    assert!(lines[2].starts_with("line 5: returned_at: ") && lines[2].contains("is before missing_at"), "{stderr}");
+    assert!(lines[3].starts_with("line 6: case_status: `looked_after` is not one of"), "{stderr}");
+    assert!(lines[4].starts_with("line 6: ri_completed_at: ") && lines[4].contains("before the return"), "{stderr}");
+    assert!(lines[5].contains("5 problem(s); nothing was imported"), "{stderr}");
+    assert_eq!(lines.len(), 6, "{stderr}");
+    assert_eq!(stdout_of(ri(&db).args(["export", "--format", "episodes-csv"])), before);
+
+    // The same file with the rows fixed goes in whole.
+    ri(&db).arg("import").arg(fixture("bad-rows-fixed.csv")).assert().success().stderr(contains("5 episode(s) added"));
+    let after = stdout_of(ri(&db).args(["export", "--format", "episodes-csv"]));
+    assert_eq!(after.lines().count(), 6);
+}
+
+#[test]
+fn dry_run_checks_without_writing() {
+    let (_dir, db) = new_db();
+    let before = sqlite_bytes(&db);
+    ri(&db).arg("import").arg(fixture("episodes.csv")).arg("--dry-run").assert().success().stderr(contains("13 episode(s) checked"));
+    ri(&db).arg("import").arg(fixture("bad-rows.csv")).arg("--dry-run").assert().code(2);
+    assert_eq!(sqlite_bytes(&db), before);
+    assert_eq!(stdout_of(ri(&db).args(["export", "--format", "episodes-csv"])).lines().count(), 1);
+}
+
+#[test]
+fn export_then_import_changes_nothing_and_a_fresh_database_exports_the_same() {
+    let (dir, db) = fixture_db();
+    let exported = dir.path().join("export.csv");
+    ri(&db).args(["export", "--format", "episodes-csv", "-o"]).arg(&exported).assert().success();
+    ri(&db)
+        .arg("import")
+        .arg(&exported)
+        .assert()
+        .success()
+        .stderr(contains("0 episode(s) added, 0 updated, 13 unchanged"));
+
+    let other = dir.path().join("other.sqlite");
+    ri(&other).args(["init", "--authority", "Northshire"]).assert().success();
+    ri(&other).arg("import").arg(&exported).assert().success();
+    let first = std::fs::read_to_string(&exported).expect("read");
+    let second = stdout_of(ri(&other).args(["export", "--format", "episodes-csv"]));
+    assert_eq!(first, second);
+}
+
+#[test]
+fn reimporting_an_episode_ref_updates_it() {
+    let (dir, db) = fixture_db();
+    let update = dir.path().join("update.csv");
+    let mut f = std::fs::File::create(&update).expect("create");
+    writeln!(f, "person_ref,given_name,family_name,date_of_birth,responsible_la,placement_la,case_status,episode_ref,missing_from_type,missing_at,ri_worker").expect("w");
+    writeln!(f, "T002,Billie,Sample,2011-06-15,Northshire,Northshire,child_in_need,E02,home,2026-03-25 01:00,New Worker").expect("w");
+    drop(f);
+    ri(&db).arg("import").arg(&update).assert().success().stderr(contains("0 episode(s) added, 1 updated"));
+    let out = stdout_of(ri(&db).args(["chase", "--at", common::AT, "--format", "csv"]));
+    let e02 = out.lines().find(|l| l.contains(",E02,")).expect("E02 row");
+    assert!(e02.contains(",New Worker,"), "{e02}");
+    // Columns the file did not have (returned_at, risk...) kept their values.
+    assert!(e02.contains("2026-03-25T09:00:00+00:00"), "{e02}");
+}
+
+#[test]
+fn unknown_and_missing_columns_are_named_on_line_1() {
+    let (dir, db) = new_db();
+    let bad = dir.path().join("bad-header.csv");
+    std::fs::write(&bad, "person_ref,given_nmae,family_name,date_of_birth,responsible_la,placement_la,case_status,episode_ref,missing_at\n").expect("w");
+    ri(&db)
+        .arg("import")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(contains("line 1: given_nmae: unknown column; did you mean `given_name`?"))
+        .stderr(contains("line 1: given_name: this required column is missing"))
+        .stderr(contains("line 1: missing_from_type: this required column is missing"));
+}
+
+#[test]
+fn overlapping_and_second_open_episodes_are_refused() {
+    let (dir, db) = fixture_db();
+    let bad = dir.path().join("overlap.csv");
+    let header = "person_ref,given_name,family_name,date_of_birth,responsible_la,placement_la,case_status,episode_ref,missing_from_type,missing_at,returned_at";
+    let rows = [
+        // T004 is still missing since 29 March 22:00 (E05): another episode after it clashes.
+        "T004,Dana,Example,2010-12-01,Northshire,Northshire,child_in_care,X1,foster,2026-03-30 06:00,2026-03-30 07:00",
+        // Overlaps E12 (10-14 January) of T007.
+        "T007,Gale,Synthe,2010-07-07,Northshire,Northshire,child_in_care,X2,home,2026-01-12 08:00,2026-01-12 09:00",
+    ];
+    std::fs::write(&bad, format!("{header}\n{}\n", rows.join("\n"))).expect("w");
+    ri(&db)
+        .arg("import")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(contains("line 2: missing_at: starts while the child is still missing in episode E05 already in the database"))
+        .stderr(contains("line 3: missing_at: overlaps episode E12 already in the database"));
+}
+
+#[test]
+fn future_times_and_foreign_children_are_refused() {
+    let (dir, db) = new_db();
+    let bad = dir.path().join("future.csv");
+    std::fs::write(
+        &bad,
+        "person_ref,given_name,family_name,date_of_birth,responsible_la,placement_la,case_status,episode_ref,missing_from_type,missing_at\n\
+         F1,Fut,Ure,2010-01-01,Northshire,Northshire,child_in_care,F1E,home,2099-01-01 10:00\n\
+         F2,Not,Ours,2010-01-01,Southby,Eastham,child_in_care,F2E,home,2026-01-01 10:00\n",
+    )
+    .expect("w");
+    ri(&db)
+        .arg("import")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(contains("line 2: missing_at: Thu 01 Jan 2099 10:00 is in the future"))
+        .stderr(contains("line 3: placement_la: neither responsible_la `Southby` nor placement_la `Eastham` is Northshire"));
+}
+
+#[test]
+fn a_file_that_is_not_utf8_or_has_ragged_rows_is_reported_by_line() {
+    let (dir, db) = new_db();
+    let bad = dir.path().join("ragged.csv");
+    let mut bytes = b"person_ref,given_name,family_name,date_of_birth,responsible_la,placement_la,case_status,episode_ref,missing_from_type,missing_at\n".to_vec();
+    bytes.extend_from_slice(b"R1,Ra,Gged,2010-01-01,Northshire\n");
+    bytes.extend_from_slice(b"R2,\xff\xfe,Bad,2010-01-01,Northshire,Northshire,child_in_care,R2E,home,2026-01-01 10:00\n");
+    std::fs::write(&bad, bytes).expect("w");
+    ri(&db)
+        .arg("import")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(contains("line 2: (row): has 5 fields; the header has 10"))
+        .stderr(contains("line 3: (row): is not valid UTF-8"));
+}
+
+#[test]
+fn export_by_financial_year_and_bad_year() {
+    let (_dir, db) = fixture_db();
+    let out = stdout_of(ri(&db).args(["export", "--format", "episodes-csv", "--year", "2025-26"]));
+    assert_eq!(out.lines().count(), 14, "all fixture episodes start in 2025-26");
+    let out = stdout_of(ri(&db).args(["export", "--format", "episodes-csv", "--year", "2026-27"]));
+    assert_eq!(out.lines().count(), 1);
+    ri(&db).args(["export", "--format", "episodes-csv", "--year", "2026"]).assert().code(2).stderr(contains("2016-17"));
+}
