@@ -33,7 +33,7 @@ pub fn render(theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, popup);
     let [top, middle, bottom] = Layout::vertical([
         Constraint::Length(half as u16 + 1),
-        Constraint::Length(lower as u16 + 1),
+        Constraint::Length(lower as u16),
         Constraint::Min(0),
     ])
     .areas(inner);
@@ -42,5 +42,9 @@ pub fn render(theme: &Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(text.0), l);
         frame.render_widget(Paragraph::new(text.1), r);
     }
-    frame.render_widget(Paragraph::new("Ctrl-C quits from anywhere. Overdue rows are marked OVERDUE and bold."), bottom);
+    let footer = vec![
+        Line::raw("Flags: MA missing again · WE due on a weekend or bank holiday · NW no worker"),
+        Line::raw("Overdue rows say OVERDUE and are bold. Ctrl-C quits from anywhere."),
+    ];
+    frame.render_widget(Paragraph::new(footer), bottom);
 }
