@@ -5,8 +5,8 @@
 //! [`store`] (SQLite), [`io`] (files and formats), [`tui`] (the terminal app),
 //! [`cli`] (argument parsing and dispatch).
 
-pub mod domain;
-pub mod store;
-pub mod io;
 pub mod cli;
+pub mod domain;
+pub mod io;
+pub mod store;
 pub mod tui;

@@ -152,7 +152,6 @@ codes!(
     }
 );
 
-
 codes!(
     /// Where a return interview stands against its 72-hour clock.
     Band {

@@ -173,7 +173,10 @@ mod tests {
 
     #[test]
     fn rfc3339_keeps_its_offset() {
-        assert_eq!(parse_instant("2026-03-31T21:00:00+01:00"), Ok(utc("2026-03-31T20:00:00Z")));
+        assert_eq!(
+            parse_instant("2026-03-31T21:00:00+01:00"),
+            Ok(utc("2026-03-31T20:00:00Z"))
+        );
         assert_eq!(parse_instant("2026-03-31T20:00:00Z"), Ok(utc("2026-03-31T20:00:00Z")));
     }
 
@@ -192,7 +195,10 @@ mod tests {
     fn the_repeated_autumn_hour_takes_the_first_reading() {
         // Clocks go back at 02:00 BST on Sunday 25 October 2026.
         assert_eq!(parse_instant("2026-10-25 01:30"), Ok(utc("2026-10-25T00:30:00Z")));
-        assert_eq!(parse_instant("2026-10-25T01:30:00+00:00"), Ok(utc("2026-10-25T01:30:00Z")));
+        assert_eq!(
+            parse_instant("2026-10-25T01:30:00+00:00"),
+            Ok(utc("2026-10-25T01:30:00Z"))
+        );
     }
 
     #[test]
@@ -220,7 +226,10 @@ mod tests {
         assert!(matches!(parse_instant("yesterday"), Err(TimeError::NotATime(_))));
         assert!(matches!(parse_instant(""), Err(TimeError::NotATime(_))));
         assert!(matches!(parse_date("31/02/2020"), Err(TimeError::NotADate(_))));
-        assert_eq!(parse_date("29/02/2024"), Ok(NaiveDate::from_ymd_opt(2024, 2, 29).expect("date")));
+        assert_eq!(
+            parse_date("29/02/2024"),
+            Ok(NaiveDate::from_ymd_opt(2024, 2, 29).expect("date"))
+        );
     }
 
     #[test]

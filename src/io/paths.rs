@@ -52,10 +52,17 @@ pub fn bank_holidays_from(path: &Path, base: BankHolidays) -> Result<BankHoliday
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(base),
-        Err(e) => return Err(PathError::Holidays { path: path.to_path_buf(), problem: e.to_string() }),
+        Err(e) => {
+            return Err(PathError::Holidays {
+                path: path.to_path_buf(),
+                problem: e.to_string(),
+            });
+        }
     };
-    let newer = BankHolidays::from_json(&text)
-        .map_err(|e| PathError::Holidays { path: path.to_path_buf(), problem: e.to_string() })?;
+    let newer = BankHolidays::from_json(&text).map_err(|e| PathError::Holidays {
+        path: path.to_path_buf(),
+        problem: e.to_string(),
+    })?;
     Ok(base.overlaid_with(newer))
 }
 

@@ -58,16 +58,23 @@ impl Store {
 
     /// Episodes open at `now`.
     pub fn missing_cases(&self, now: Instant) -> Result<Vec<CaseEpisode>> {
-        self.cases_where("e.missing_at <= :now AND (e.returned_at IS NULL OR e.returned_at > :now)", now, &[])
+        self.cases_where(
+            "e.missing_at <= :now AND (e.returned_at IS NULL OR e.returned_at > :now)",
+            now,
+            &[],
+        )
     }
 
     /// One episode with its child: names and birth date as recorded now, the
     /// circumstances as they were for this episode.
     pub fn case_by_ref(&self, episode_ref: &str, now: Instant) -> Result<Option<(Person, CaseEpisode)>> {
         let mut found = None;
-        self.each_case("e.episode_ref = :episode_ref", now, &[(":episode_ref", &episode_ref)], |p, c| {
-            found = Some((p, c))
-        })?;
+        self.each_case(
+            "e.episode_ref = :episode_ref",
+            now,
+            &[(":episode_ref", &episode_ref)],
+            |p, c| found = Some((p, c)),
+        )?;
         Ok(found)
     }
 
@@ -86,7 +93,9 @@ impl Store {
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([person_ref], |r| Ok((r.get::<_, String>(0)?, instant(r, 1)?, opt_instant(r, 2)?)))
+            .query_map([person_ref], |r| {
+                Ok((r.get::<_, String>(0)?, instant(r, 1)?, opt_instant(r, 2)?))
+            })
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(|e| self.err(e))?;
         Ok(rows)
@@ -133,7 +142,9 @@ fn instant(r: &Row, idx: usize) -> rusqlite::Result<Instant> {
 }
 
 fn opt_instant(r: &Row, idx: usize) -> rusqlite::Result<Option<Instant>> {
-    r.get::<_, Option<String>>(idx)?.map(|t| from_db_text(&t).map_err(|e| bad(idx, e))).transpose()
+    r.get::<_, Option<String>>(idx)?
+        .map(|t| from_db_text(&t).map_err(|e| bad(idx, e)))
+        .transpose()
 }
 
 /// Reads a coded column with `parse` (one of the vocabularies' parsers).
@@ -150,7 +161,9 @@ fn opt_code<T, E: std::error::Error + Send + Sync + 'static>(
     idx: usize,
     parse: fn(&str) -> std::result::Result<T, E>,
 ) -> rusqlite::Result<Option<T>> {
-    r.get::<_, Option<String>>(idx)?.map(|t| parse(&t).map_err(|e| bad(idx, e))).transpose()
+    r.get::<_, Option<String>>(idx)?
+        .map(|t| parse(&t).map_err(|e| bad(idx, e)))
+        .transpose()
 }
 
 fn read_case(r: &Row) -> rusqlite::Result<(Person, CaseEpisode)> {
@@ -203,7 +216,10 @@ fn read_case(r: &Row) -> rusqlite::Result<(Person, CaseEpisode)> {
             .map(|s| Reason::parse(s).map_err(|e| bad(25, e)))
             .collect::<rusqlite::Result<_>>()?,
     };
-    let meeting = StrategyMeeting { record: opt_code(r, 26, MeetingRecord::parse)?, meeting_at: opt_instant(r, 27)? };
+    let meeting = StrategyMeeting {
+        record: opt_code(r, 26, MeetingRecord::parse)?,
+        meeting_at: opt_instant(r, 27)?,
+    };
     let case = CaseEpisode {
         person_ref: person.person_ref.clone(),
         name: full_name(&given, &family),

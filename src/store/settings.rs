@@ -14,7 +14,8 @@ impl Store {
 
     /// The authority, or an error telling the user to run `init`.
     pub fn require_authority(&self) -> Result<String> {
-        self.authority()?.ok_or_else(|| StoreError::NoAuthority(self.path.clone()))
+        self.authority()?
+            .ok_or_else(|| StoreError::NoAuthority(self.path.clone()))
     }
 
     /// Records which authority "we" are. Saying the same again is harmless;

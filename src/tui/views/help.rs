@@ -10,9 +10,18 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 fn lines(context: Context, theme: &Theme) -> Vec<Line<'static>> {
     let keys = |b: &Binding| b.keys.iter().map(Key::label).collect::<Vec<_>>().join(" ");
-    let width = bindings_for(context).map(|b| keys(b).chars().count()).max().unwrap_or(0) + 1;
+    let width = bindings_for(context)
+        .map(|b| keys(b).chars().count())
+        .max()
+        .unwrap_or(0)
+        + 1;
     bindings_for(context)
-        .map(|b| Line::from(vec![Span::styled(format!("{:<width$}", keys(b)), theme.key()), Span::raw(b.description)]))
+        .map(|b| {
+            Line::from(vec![
+                Span::styled(format!("{:<width$}", keys(b)), theme.key()),
+                Span::raw(b.description),
+            ])
+        })
         .collect()
 }
 
@@ -37,7 +46,9 @@ pub fn render(theme: &Theme, frame: &mut Frame, area: Rect) {
         Constraint::Min(0),
     ])
     .areas(inner);
-    for (area, text) in [(top, (left, right)), (middle, (search.as_slice(), picker.as_slice()))].map(|(a, (l, r))| (a, (l.to_vec(), r.to_vec()))) {
+    for (area, text) in [(top, (left, right)), (middle, (search.as_slice(), picker.as_slice()))]
+        .map(|(a, (l, r))| (a, (l.to_vec(), r.to_vec())))
+    {
         let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
         frame.render_widget(Paragraph::new(text.0), l);
         frame.render_widget(Paragraph::new(text.1), r);
