@@ -124,9 +124,10 @@ impl Failure {
 impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::NoDatabase(_) | StoreError::NoAuthority(_) | StoreError::OtherAuthority { .. } => {
-                Failure::input(e.to_string())
-            }
+            StoreError::NoDatabase(_)
+            | StoreError::NoAuthority(_)
+            | StoreError::OtherAuthority { .. }
+            | StoreError::Create { .. } => Failure::input(e.to_string()),
             _ => Failure::other(e.to_string()),
         }
     }

@@ -89,3 +89,21 @@ fn the_database_file_is_readable_by_its_owner_only() {
         0o600
     );
 }
+
+#[test]
+fn backup_makes_a_copy_and_never_overwrites() {
+    let (dir, db) = fixture_db();
+    let copy = dir.path().join("copy.sqlite");
+    ri(&db).arg("backup").arg(&copy).assert().success();
+    ri(&copy)
+        .args(["missing", "--at", common::AT, "--format", "csv"])
+        .assert()
+        .success()
+        .stdout(contains("E08"));
+    ri(&db)
+        .arg("backup")
+        .arg(&copy)
+        .assert()
+        .code(2)
+        .stderr(contains("already exists"));
+}

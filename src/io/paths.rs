@@ -78,3 +78,28 @@ pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
     }
     options.open(path)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_dropped_in_file_adds_later_years_and_a_bad_one_is_named() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join(HOLIDAYS_FILE);
+        let base = BankHolidays::bundled();
+        assert_eq!(bank_holidays_from(&path, base.clone()).expect("no file is fine"), base);
+        std::fs::write(
+            &path,
+            r#"{"england-and-wales":{"division":"england-and-wales","events":[
+               {"title":"Christmas Day","date":"2028-12-25","notes":"","bunting":true}]}}"#,
+        )
+        .expect("write");
+        let merged = bank_holidays_from(&path, base.clone()).expect("valid file");
+        assert!(merged.is_holiday(NaiveDate::from_ymd_opt(2028, 12, 25).expect("date")));
+        std::fs::write(&path, "{").expect("write");
+        let err = bank_holidays_from(&path, base).expect_err("broken file");
+        assert!(err.to_string().contains(HOLIDAYS_FILE), "{err}");
+    }
+}

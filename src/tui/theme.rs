@@ -58,3 +58,18 @@ impl Theme {
         self.fg(Style::new().add_modifier(Modifier::ITALIC), Color::Green)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_colour_urgency_still_shows_by_weight_and_selection_by_reversal() {
+        let plain = Theme::plain();
+        assert_eq!(plain.urgent().fg, None);
+        assert!(plain.urgent().add_modifier.contains(Modifier::BOLD));
+        assert!(plain.selected().add_modifier.contains(Modifier::REVERSED));
+        assert_eq!(plain.soon(), Style::new());
+        assert_eq!(Theme { color: true }.urgent().fg, Some(Color::Red));
+    }
+}
