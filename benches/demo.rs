@@ -13,17 +13,9 @@ fn generate(c: &mut Criterion) {
     let mut group = c.benchmark_group("demo_items");
     group.sample_size(20);
     let small = DemoOptions::small(at);
-    group.bench_function("small (300 people, 1200 episodes)", |b| {
-        b.iter(|| black_box(demo_items(&small).count()))
-    });
-    let big = DemoOptions {
-        people: 10_000,
-        episodes: 100_000,
-        ..DemoOptions::small(at)
-    };
-    group.bench_function("10k people, 100k episodes", |b| {
-        b.iter(|| black_box(demo_items(&big).count()))
-    });
+    group.bench_function("small (300 people, 1200 episodes)", |b| b.iter(|| black_box(demo_items(&small).count())));
+    let big = DemoOptions { people: 10_000, episodes: 100_000, ..DemoOptions::small(at) };
+    group.bench_function("10k people, 100k episodes", |b| b.iter(|| black_box(demo_items(&big).count())));
     group.finish();
 }
 
@@ -35,11 +27,7 @@ fn write(c: &mut Criterion) {
         ("small demo into a new file", DemoOptions::small(at)),
         (
             "3k people, 30k episodes into a new file",
-            DemoOptions {
-                people: 3_000,
-                episodes: 30_000,
-                ..DemoOptions::small(at)
-            },
+            DemoOptions { people: 3_000, episodes: 30_000, ..DemoOptions::small(at) },
         ),
     ] {
         group.bench_function(name, |b| {

@@ -14,26 +14,14 @@ fn lists(c: &mut Criterion) {
     let mut store = Store::open_or_create(&dir.path().join("bench.sqlite")).expect("store");
     store.set_authority("Northshire").expect("authority");
     let at = parse_instant("2026-11-28 09:30").expect("at");
-    let options = DemoOptions {
-        seed: 1,
-        people: 10_000,
-        episodes: 100_000,
-        at,
-        authority: "Northshire".into(),
-    };
+    let options = DemoOptions { seed: 1, people: 10_000, episodes: 100_000, at, authority: "Northshire".into() };
     fill(&mut store, &options).expect("demo data");
     let holidays = BankHolidays::bundled();
 
     let mut group = c.benchmark_group("100k_episodes");
-    group.bench_function("chase_list", |b| {
-        b.iter(|| black_box(store.chase_list(at, &holidays).expect("chase")))
-    });
-    group.bench_function("strategy_list", |b| {
-        b.iter(|| black_box(store.strategy_list(at).expect("strategy")))
-    });
-    group.bench_function("missing_list", |b| {
-        b.iter(|| black_box(store.missing_list(at).expect("missing")))
-    });
+    group.bench_function("chase_list", |b| b.iter(|| black_box(store.chase_list(at, &holidays).expect("chase"))));
+    group.bench_function("strategy_list", |b| b.iter(|| black_box(store.strategy_list(at).expect("strategy"))));
+    group.bench_function("missing_list", |b| b.iter(|| black_box(store.missing_list(at).expect("missing"))));
     group.finish();
 }
 

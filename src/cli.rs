@@ -108,16 +108,10 @@ pub struct Failure {
 
 impl Failure {
     fn input(message: impl Into<String>) -> Self {
-        Failure {
-            status: 2,
-            message: message.into(),
-        }
+        Failure { status: 2, message: message.into() }
     }
     fn other(message: impl Into<String>) -> Self {
-        Failure {
-            status: 1,
-            message: message.into(),
-        }
+        Failure { status: 1, message: message.into() }
     }
 }
 
@@ -176,11 +170,8 @@ pub fn run(cli: Cli) -> Outcome {
                 Some(at) => Clock::Fixed(now(Some(at))?),
                 None => Clock::Live,
             };
-            let store = if cli.demo {
-                open_demo(clock.now())?
-            } else {
-                Store::open_existing(&paths::database_path(db)?)?
-            };
+            let store =
+                if cli.demo { open_demo(clock.now())? } else { Store::open_existing(&paths::database_path(db)?)? };
             Ok(crate::tui::run(store, paths::bank_holidays()?, clock)?)
         }
         Some(command) => {
@@ -198,12 +189,7 @@ pub fn run(cli: Cli) -> Outcome {
 fn dispatch(command: Command, path: &Path) -> Outcome {
     match command {
         Command::Init { authority } => init(path, &authority),
-        Command::Demo {
-            seed,
-            people,
-            episodes,
-            at,
-        } => make_demo(path, seed, people, episodes, at.as_deref()),
+        Command::Demo { seed, people, episodes, at } => make_demo(path, seed, people, episodes, at.as_deref()),
         Command::Import { file, dry_run } => import(path, &file, dry_run),
         Command::Export { format, year, output } => export(path, format, year.as_deref(), output.as_deref()),
         Command::Chase(args) => {
@@ -268,9 +254,7 @@ fn init(path: &Path, authority: &str) -> Outcome {
 fn make_demo(path: &Path, seed: u64, people: usize, episodes: usize, at: Option<&str>) -> Outcome {
     let at = now(at)?;
     if people == 0 || episodes < people {
-        return Err(Failure::input(
-            "--people must be at least 1 and --episodes at least --people",
-        ));
+        return Err(Failure::input("--people must be at least 1 and --episodes at least --people"));
     }
     if path.exists() {
         return Err(Failure::input(format!(
@@ -278,13 +262,7 @@ fn make_demo(path: &Path, seed: u64, people: usize, episodes: usize, at: Option<
             path.display()
         )));
     }
-    let options = DemoOptions {
-        seed,
-        people,
-        episodes,
-        at,
-        authority: "Northshire".to_string(),
-    };
+    let options = DemoOptions { seed, people, episodes, at, authority: "Northshire".to_string() };
     let started = std::time::Instant::now();
     let filled = Store::open_or_create(path).and_then(|mut store| {
         store.set_authority(&options.authority)?;
@@ -348,11 +326,7 @@ fn import(path: &Path, file: &Path, dry_run: bool) -> Outcome {
         Err(ImportError::Store(e)) => return Err(e.into()),
     };
     if dry_run {
-        eprintln!(
-            "{}: {} episode(s) checked, no problems; nothing written (dry run)",
-            file.display(),
-            items.len()
-        );
+        eprintln!("{}: {} episode(s) checked, no problems; nothing written (dry run)", file.display(), items.len());
         return Ok(());
     }
     let c = store.import(&items)?;
@@ -369,17 +343,11 @@ fn import(path: &Path, file: &Path, dry_run: bool) -> Outcome {
 }
 
 fn export(path: &Path, format: ExportFormat, year: Option<&str>, output: Option<&Path>) -> Outcome {
-    let year = year
-        .map(FinancialYear::parse)
-        .transpose()
-        .map_err(|e| Failure::input(format!("--year: {e}")))?;
+    let year = year.map(FinancialYear::parse).transpose().map_err(|e| Failure::input(format!("--year: {e}")))?;
     if format != ExportFormat::EpisodesCsv {
         return Err(Failure::input(format!(
             "--format {}: not available yet in this version; use episodes-csv",
-            format
-                .to_possible_value()
-                .map(|v| v.get_name().to_string())
-                .unwrap_or_default()
+            format.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default()
         )));
     }
     let store = Store::open_existing(path)?;

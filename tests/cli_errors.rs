@@ -22,16 +22,8 @@ fn reading_commands_refuse_a_missing_database_and_create_nothing() {
 #[test]
 fn a_bad_at_is_refused_with_the_reason() {
     let (_dir, db) = fixture_db();
-    ri(&db)
-        .args(["chase", "--at", "2026-03-29 01:30"])
-        .assert()
-        .code(2)
-        .stderr(contains("clocks went forward"));
-    ri(&db)
-        .args(["chase", "--at", "tomorrow"])
-        .assert()
-        .code(2)
-        .stderr(contains("--at"));
+    ri(&db).args(["chase", "--at", "2026-03-29 01:30"]).assert().code(2).stderr(contains("clocks went forward"));
+    ri(&db).args(["chase", "--at", "tomorrow"]).assert().code(2).stderr(contains("--at"));
 }
 
 #[test]
@@ -45,11 +37,7 @@ fn an_unknown_format_or_command_is_usage_error() {
 fn init_refuses_to_change_the_authority() {
     let (_dir, db) = new_db();
     ri(&db).args(["init", "--authority", "Northshire"]).assert().success();
-    ri(&db)
-        .args(["init", "--authority", "Southby"])
-        .assert()
-        .code(2)
-        .stderr(contains("belongs to Northshire"));
+    ri(&db).args(["init", "--authority", "Southby"]).assert().code(2).stderr(contains("belongs to Northshire"));
 }
 
 #[test]
@@ -67,16 +55,8 @@ fn import_needs_an_authority() {
 #[test]
 fn demo_never_overwrites_an_existing_file() {
     let (_dir, db) = fixture_db();
-    ri(&db)
-        .args(["demo"])
-        .assert()
-        .code(2)
-        .stderr(contains("already exists"));
-    ri(&db)
-        .args(["chase", "--format", "csv"])
-        .assert()
-        .success()
-        .stdout(contains("E01"));
+    ri(&db).args(["demo"]).assert().code(2).stderr(contains("already exists"));
+    ri(&db).args(["chase", "--format", "csv"]).assert().success().stdout(contains("E01"));
 }
 
 #[cfg(unix)]
@@ -84,10 +64,7 @@ fn demo_never_overwrites_an_existing_file() {
 fn the_database_file_is_readable_by_its_owner_only() {
     use std::os::unix::fs::PermissionsExt;
     let (_dir, db) = new_db();
-    assert_eq!(
-        std::fs::metadata(&db).expect("meta").permissions().mode() & 0o777,
-        0o600
-    );
+    assert_eq!(std::fs::metadata(&db).expect("meta").permissions().mode() & 0o777, 0o600);
 }
 
 #[test]
@@ -95,15 +72,6 @@ fn backup_makes_a_copy_and_never_overwrites() {
     let (dir, db) = fixture_db();
     let copy = dir.path().join("copy.sqlite");
     ri(&db).arg("backup").arg(&copy).assert().success();
-    ri(&copy)
-        .args(["missing", "--at", common::AT, "--format", "csv"])
-        .assert()
-        .success()
-        .stdout(contains("E08"));
-    ri(&db)
-        .arg("backup")
-        .arg(&copy)
-        .assert()
-        .code(2)
-        .stderr(contains("already exists"));
+    ri(&copy).args(["missing", "--at", common::AT, "--format", "csv"]).assert().success().stdout(contains("E08"));
+    ri(&db).arg("backup").arg(&copy).assert().code(2).stderr(contains("already exists"));
 }

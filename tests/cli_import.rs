@@ -14,45 +14,21 @@ fn sqlite_bytes(db: &std::path::Path) -> Vec<u8> {
 fn a_file_with_several_bad_rows_names_every_line_and_column_and_writes_nothing() {
     let (_dir, db) = new_db();
     let before = stdout_of(ri(&db).args(["export", "--format", "episodes-csv"]));
-    let out = ri(&db)
-        .arg("import")
-        .arg(fixture("bad-rows.csv"))
-        .output()
-        .expect("runs");
+    let out = ri(&db).arg("import").arg(fixture("bad-rows.csv")).output().expect("runs");
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).expect("utf8");
     let lines: Vec<&str> = stderr.lines().collect();
-    assert!(
-        lines[0].starts_with("line 2: missing_at: `2026-02-31 10:00` is not a time"),
-        "{stderr}"
-    );
-    assert!(
-        lines[1].starts_with("line 4: risk: `extreme` is not one of: none, low, medium, high"),
-        "{stderr}"
-    );
-    assert!(
-        lines[2].starts_with("line 5: returned_at: ") && lines[2].contains("is before missing_at"),
-        "{stderr}"
-    );
-    assert!(
-        lines[3].starts_with("line 6: case_status: `looked_after` is not one of"),
-        "{stderr}"
-    );
-    assert!(
-        lines[4].starts_with("line 6: ri_completed_at: ") && lines[4].contains("before the return"),
-        "{stderr}"
-    );
+    assert!(lines[0].starts_with("line 2: missing_at: `2026-02-31 10:00` is not a time"), "{stderr}");
+    assert!(lines[1].starts_with("line 4: risk: `extreme` is not one of: none, low, medium, high"), "{stderr}");
+    assert!(lines[2].starts_with("line 5: returned_at: ") && lines[2].contains("is before missing_at"), "{stderr}");
+    assert!(lines[3].starts_with("line 6: case_status: `looked_after` is not one of"), "{stderr}");
+    assert!(lines[4].starts_with("line 6: ri_completed_at: ") && lines[4].contains("before the return"), "{stderr}");
     assert!(lines[5].contains("5 problem(s); nothing was imported"), "{stderr}");
     assert_eq!(lines.len(), 6, "{stderr}");
     assert_eq!(stdout_of(ri(&db).args(["export", "--format", "episodes-csv"])), before);
 
     // The same file with the rows fixed goes in whole.
-    ri(&db)
-        .arg("import")
-        .arg(fixture("bad-rows-fixed.csv"))
-        .assert()
-        .success()
-        .stderr(contains("5 episode(s) added"));
+    ri(&db).arg("import").arg(fixture("bad-rows-fixed.csv")).assert().success().stderr(contains("5 episode(s) added"));
     let after = stdout_of(ri(&db).args(["export", "--format", "episodes-csv"]));
     assert_eq!(after.lines().count(), 6);
 }
@@ -68,30 +44,16 @@ fn dry_run_checks_without_writing() {
         .assert()
         .success()
         .stderr(contains("13 episode(s) checked"));
-    ri(&db)
-        .arg("import")
-        .arg(fixture("bad-rows.csv"))
-        .arg("--dry-run")
-        .assert()
-        .code(2);
+    ri(&db).arg("import").arg(fixture("bad-rows.csv")).arg("--dry-run").assert().code(2);
     assert_eq!(sqlite_bytes(&db), before);
-    assert_eq!(
-        stdout_of(ri(&db).args(["export", "--format", "episodes-csv"]))
-            .lines()
-            .count(),
-        1
-    );
+    assert_eq!(stdout_of(ri(&db).args(["export", "--format", "episodes-csv"])).lines().count(), 1);
 }
 
 #[test]
 fn export_then_import_changes_nothing_and_a_fresh_database_exports_the_same() {
     let (dir, db) = fixture_db();
     let exported = dir.path().join("export.csv");
-    ri(&db)
-        .args(["export", "--format", "episodes-csv", "-o"])
-        .arg(&exported)
-        .assert()
-        .success();
+    ri(&db).args(["export", "--format", "episodes-csv", "-o"]).arg(&exported).assert().success();
     ri(&db)
         .arg("import")
         .arg(&exported)
@@ -100,10 +62,7 @@ fn export_then_import_changes_nothing_and_a_fresh_database_exports_the_same() {
         .stderr(contains("0 episode(s) added, 0 updated, 13 unchanged"));
 
     let other = dir.path().join("other.sqlite");
-    ri(&other)
-        .args(["init", "--authority", "Northshire"])
-        .assert()
-        .success();
+    ri(&other).args(["init", "--authority", "Northshire"]).assert().success();
     ri(&other).arg("import").arg(&exported).assert().success();
     let first = std::fs::read_to_string(&exported).expect("read");
     let second = stdout_of(ri(&other).args(["export", "--format", "episodes-csv"]));
@@ -122,12 +81,7 @@ fn reimporting_an_episode_ref_updates_it() {
     )
     .expect("w");
     drop(f);
-    ri(&db)
-        .arg("import")
-        .arg(&update)
-        .assert()
-        .success()
-        .stderr(contains("0 episode(s) added, 1 updated"));
+    ri(&db).arg("import").arg(&update).assert().success().stderr(contains("0 episode(s) added, 1 updated"));
     let out = stdout_of(ri(&db).args(["chase", "--at", common::AT, "--format", "csv"]));
     let e02 = out.lines().find(|l| l.contains(",E02,")).expect("E02 row");
     assert!(e02.contains(",New Worker,"), "{e02}");
@@ -145,9 +99,7 @@ fn unknown_and_missing_columns_are_named_on_line_1() {
         .arg(&bad)
         .assert()
         .code(2)
-        .stderr(contains(
-            "line 1: given_nmae: unknown column; did you mean `given_name`?",
-        ))
+        .stderr(contains("line 1: given_nmae: unknown column; did you mean `given_name`?"))
         .stderr(contains("line 1: given_name: this required column is missing"))
         .stderr(contains("line 1: missing_from_type: this required column is missing"));
 }
@@ -172,9 +124,7 @@ fn overlapping_and_second_open_episodes_are_refused() {
         .stderr(contains(
             "line 2: missing_at: starts while the child is still missing in episode E05 already in the database",
         ))
-        .stderr(contains(
-            "line 3: missing_at: overlaps episode E12 already in the database",
-        ));
+        .stderr(contains("line 3: missing_at: overlaps episode E12 already in the database"));
 }
 
 #[test]
@@ -225,9 +175,5 @@ fn export_by_financial_year_and_bad_year() {
     assert_eq!(out.lines().count(), 14, "all fixture episodes start in 2025-26");
     let out = stdout_of(ri(&db).args(["export", "--format", "episodes-csv", "--year", "2026-27"]));
     assert_eq!(out.lines().count(), 1);
-    ri(&db)
-        .args(["export", "--format", "episodes-csv", "--year", "2026"])
-        .assert()
-        .code(2)
-        .stderr(contains("2016-17"));
+    ri(&db).args(["export", "--format", "episodes-csv", "--year", "2026"]).assert().code(2).stderr(contains("2016-17"));
 }

@@ -27,12 +27,7 @@ fn returned_saturday_before_the_clocks_change_is_due_tuesday_21_00_bst() {
 fn chase_json_has_every_field_of_the_interface_in_order() {
     let (_dir, db) = fixture_db();
     let rows = json_of(ri(&db).args(["chase", "--at", AT, "--format", "json"]));
-    let keys: Vec<&str> = rows[0]
-        .as_object()
-        .expect("object")
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys: Vec<&str> = rows[0].as_object().expect("object").keys().map(String::as_str).collect();
     assert_eq!(
         keys,
         [
@@ -57,29 +52,14 @@ fn chase_json_has_every_field_of_the_interface_in_order() {
 fn chase_is_ordered_most_overdue_first_with_bands_and_flags() {
     let (_dir, db) = fixture_db();
     let rows = json_of(ri(&db).args(["chase", "--at", AT, "--format", "json"]));
-    let order: Vec<&str> = rows
-        .as_array()
-        .expect("array")
-        .iter()
-        .filter_map(|r| r["episode_ref"].as_str())
-        .collect();
+    let order: Vec<&str> = rows.as_array().expect("array").iter().filter_map(|r| r["episode_ref"].as_str()).collect();
     assert_eq!(order, ["E13", "E02", "E04", "E03", "E01", "E10", "E11"]);
     let christmas = find(&rows, "E13");
     assert_eq!(christmas["due_at"], "2025-12-25T10:00:00+00:00");
-    assert_eq!(
-        christmas["flags"],
-        json!(["due_on_weekend_or_bank_holiday", "no_worker"])
-    );
+    assert_eq!(christmas["flags"], json!(["due_on_weekend_or_bank_holiday", "no_worker"]));
     let e02 = find(&rows, "E02");
-    assert_eq!(
-        (e02["band"].as_str(), e02["overdue"].as_bool()),
-        (Some("overdue"), Some(true))
-    );
-    assert_eq!(
-        e02["flags"],
-        json!(["due_on_weekend_or_bank_holiday", "no_worker"]),
-        "due Saturday 28 March"
-    );
+    assert_eq!((e02["band"].as_str(), e02["overdue"].as_bool()), (Some("overdue"), Some(true)));
+    assert_eq!(e02["flags"], json!(["due_on_weekend_or_bank_holiday", "no_worker"]), "due Saturday 28 March");
     assert_eq!(
         find(&rows, "E04")["flags"],
         json!(["missing_again", "due_on_weekend_or_bank_holiday"]),
@@ -96,10 +76,7 @@ fn chase_is_ordered_most_overdue_first_with_bands_and_flags() {
 fn completed_and_absent_episodes_are_not_chased() {
     let (_dir, db) = fixture_db();
     let out = stdout_of(ri(&db).args(["chase", "--at", AT, "--format", "csv"]));
-    assert!(
-        !out.contains("E06") && !out.contains("E07") && !out.contains("E12"),
-        "{out}"
-    );
+    assert!(!out.contains("E06") && !out.contains("E07") && !out.contains("E12"), "{out}");
 }
 
 #[test]
@@ -113,10 +90,7 @@ fn chase_csv_has_the_json_fields_as_columns() {
             "person_ref,name,episode_ref,returned_at,due_at,minutes_left,overdue,band,worker,team,attempts,cohort,flags"
         )
     );
-    assert!(
-        out.contains("E13,2025-12-22T10:00:00+00:00,2025-12-25T10:00:00+00:00,"),
-        "{out}"
-    );
+    assert!(out.contains("E13,2025-12-22T10:00:00+00:00,2025-12-25T10:00:00+00:00,"), "{out}");
     assert!(out.contains(",due_on_weekend_or_bank_holiday;no_worker\n"), "{out}");
 }
 
@@ -124,12 +98,7 @@ fn chase_csv_has_the_json_fields_as_columns() {
 fn strategy_lists_due_due_soon_and_held_meetings() {
     let (_dir, db) = fixture_db();
     let rows = json_of(ri(&db).args(["strategy", "--at", AT, "--format", "json"]));
-    let order: Vec<&str> = rows
-        .as_array()
-        .expect("array")
-        .iter()
-        .filter_map(|r| r["episode_ref"].as_str())
-        .collect();
+    let order: Vec<&str> = rows.as_array().expect("array").iter().filter_map(|r| r["episode_ref"].as_str()).collect();
     assert_eq!(order, ["E08", "E09", "E12"]);
     let e08 = find(&rows, "E08");
     assert_eq!(e08["status"], "due");
@@ -139,10 +108,7 @@ fn strategy_lists_due_due_soon_and_held_meetings() {
     assert_eq!(e08["in_timescale"], false);
     assert_eq!(find(&rows, "E09")["status"], "due_soon");
     let e12 = find(&rows, "E12");
-    assert_eq!(
-        (e12["status"].as_str(), e12["in_timescale"].as_bool()),
-        (Some("held"), Some(true))
-    );
+    assert_eq!((e12["status"].as_str(), e12["in_timescale"].as_bool()), (Some("held"), Some(true)));
     assert_eq!(e12["meeting_at"], "2026-01-12T10:00:00+00:00");
 }
 
@@ -169,10 +135,7 @@ fn at_takes_rfc3339_and_changes_the_answer() {
     // Exactly at E01's deadline it is due, not overdue.
     let rows = json_of(ri(&db).args(["chase", "--at", "2026-03-31T21:00:00+01:00", "--format", "json"]));
     let e01 = find(&rows, "E01");
-    assert_eq!(
-        (e01["minutes_left"].as_i64(), e01["overdue"].as_bool()),
-        (Some(0), Some(false))
-    );
+    assert_eq!((e01["minutes_left"].as_i64(), e01["overdue"].as_bool()), (Some(0), Some(false)));
     let rows = json_of(ri(&db).args(["chase", "--at", "2026-03-31T21:01:00+01:00", "--format", "json"]));
     assert_eq!(find(&rows, "E01")["band"], "overdue");
 }
@@ -182,12 +145,6 @@ fn the_table_format_is_readable_text() {
     let (_dir, db) = fixture_db();
     let out = stdout_of(ri(&db).args(["chase", "--at", AT]));
     let first = out.lines().next().expect("header");
-    assert!(
-        first.starts_with("Child") && first.contains("Due") && first.contains("Left"),
-        "{first}"
-    );
-    assert!(
-        out.contains("Alex Testcase") && out.contains("Tue 31/03 21:00") && out.contains("1d 9h"),
-        "{out}"
-    );
+    assert!(first.starts_with("Child") && first.contains("Due") && first.contains("Left"), "{first}");
+    assert!(out.contains("Alex Testcase") && out.contains("Tue 31/03 21:00") && out.contains("1d 9h"), "{out}");
 }

@@ -44,14 +44,8 @@ fn the_app_starts_moves_shows_help_quits_and_restores_the_terminal() {
     let db = dir.path().join("demo.sqlite");
     common::ri(&db).args(["demo", "--at", AT]).assert().success();
 
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("pty");
+    let pty =
+        native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).expect("pty");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ri-chase"));
     cmd.args(["--db", db.to_str().expect("utf8 path"), "--at", AT]);
     cmd.env("TERM", "xterm-256color");
@@ -78,16 +72,11 @@ fn the_app_starts_moves_shows_help_quits_and_restores_the_terminal() {
         keys.flush().expect("flush");
     };
 
-    screen.wait_for("the Chase tab", |s| {
-        s.alternate_screen() && s.contents().contains("Overdue")
-    });
+    screen.wait_for("the Chase tab", |s| s.alternate_screen() && s.contents().contains("Overdue"));
     let first = screen.selected_line().expect("a selected row");
     press("j");
     screen.wait_for("the selection to move", |s| {
-        s.contents()
-            .lines()
-            .find(|l| l.starts_with('▶'))
-            .is_some_and(|l| l != first)
+        s.contents().lines().find(|l| l.starts_with('▶')).is_some_and(|l| l != first)
     });
 
     press("?");
@@ -108,9 +97,7 @@ fn the_app_starts_moves_shows_help_quits_and_restores_the_terminal() {
         std::thread::sleep(Duration::from_millis(50));
     };
     assert!(status.success(), "exit status {status:?}");
-    screen.wait_for("the terminal to be restored", |s| {
-        !s.alternate_screen() && !s.hide_cursor()
-    });
+    screen.wait_for("the terminal to be restored", |s| !s.alternate_screen() && !s.hide_cursor());
 }
 
 fn nonzero(n: u16) -> std::num::NonZeroU16 {

@@ -90,13 +90,7 @@ fn search_narrows_rows_as_you_type_and_esc_cancels() {
     for c in "dana".chars() {
         app.update(Action::Type(c));
     }
-    assert_eq!(
-        app.visible_chase()
-            .iter()
-            .map(|r| r.episode_ref.as_str())
-            .collect::<Vec<_>>(),
-        ["E04"]
-    );
+    assert_eq!(app.visible_chase().iter().map(|r| r.episode_ref.as_str()).collect::<Vec<_>>(), ["E04"]);
     insta::assert_snapshot!(draw(&app, 80, 24).backend());
     app.update(Action::Back);
     assert_eq!(app.visible_chase().len(), 7);
@@ -117,21 +111,9 @@ fn cohort_filter_cycles_and_counts_follow() {
     app.update(Action::FilterCohort);
     assert_eq!(app.visible_chase().len(), 5, "local");
     app.update(Action::FilterCohort);
-    assert_eq!(
-        app.visible_chase()
-            .iter()
-            .map(|r| r.episode_ref.as_str())
-            .collect::<Vec<_>>(),
-        ["E11"]
-    );
+    assert_eq!(app.visible_chase().iter().map(|r| r.episode_ref.as_str()).collect::<Vec<_>>(), ["E11"]);
     app.update(Action::FilterCohort);
-    assert_eq!(
-        app.visible_chase()
-            .iter()
-            .map(|r| r.episode_ref.as_str())
-            .collect::<Vec<_>>(),
-        ["E10"]
-    );
+    assert_eq!(app.visible_chase().iter().map(|r| r.episode_ref.as_str()).collect::<Vec<_>>(), ["E10"]);
     let text = screen_text(&app, 80, 24);
     assert!(
         text.contains("Overdue 0  │  Due within 24h 0  │  Later 1") && text.contains("Filtered: Placed in"),
@@ -149,11 +131,7 @@ fn team_picker_lists_teams_with_counts_and_applies_the_choice() {
     app.update(Action::Down);
     app.update(Action::Confirm);
     assert_eq!(app.filters.team.as_deref(), Some("North CiC"));
-    assert!(
-        app.visible_chase()
-            .iter()
-            .all(|r| r.team.as_deref() == Some("North CiC"))
-    );
+    assert!(app.visible_chase().iter().all(|r| r.team.as_deref() == Some("North CiC")));
     assert_eq!(app.visible_chase().len(), 3);
     app.update(Action::Back);
     assert!(app.filters.is_empty(), "Esc clears filters");
@@ -163,14 +141,8 @@ fn team_picker_lists_teams_with_counts_and_applies_the_choice() {
 fn worker_filter_keeps_unassigned_rows_out_and_leaves_other_tabs_alone() {
     let (_d, _s, mut app) = fixture_app();
     app.update(Action::FilterWorker);
-    let Overlay::Picker(p) = &app.overlay else {
-        panic!("picker open")
-    };
-    let sam = p
-        .options
-        .iter()
-        .position(|(w, _)| w.as_deref() == Some("Sam Worker"))
-        .expect("Sam listed");
+    let Overlay::Picker(p) = &app.overlay else { panic!("picker open") };
+    let sam = p.options.iter().position(|(w, _)| w.as_deref() == Some("Sam Worker")).expect("Sam listed");
     for _ in 0..sam {
         app.update(Action::Down);
     }
@@ -211,10 +183,7 @@ fn reloading_keeps_the_selection_on_the_same_episode() {
     let chosen = app.visible_chase()[app.selection()].episode_ref.clone();
     // An hour later E03 is still in the list, at the same place or not.
     let later = parse_instant("2026-03-30 13:00").expect("t");
-    app.load(
-        later,
-        load_lists(&store, later, &BankHolidays::bundled()).expect("lists"),
-    );
+    app.load(later, load_lists(&store, later, &BankHolidays::bundled()).expect("lists"));
     assert_eq!(app.visible_chase()[app.selection()].episode_ref, chosen);
 }
 
@@ -225,10 +194,7 @@ fn the_screen_lists_the_same_rows_in_the_same_order_as_the_commands() {
     let chase = store.chase_list(now, &BankHolidays::bundled()).expect("chase");
     assert_eq!(app.visible_chase().into_iter().cloned().collect::<Vec<_>>(), chase);
     let strategy = store.strategy_list(now).expect("strategy");
-    assert_eq!(
-        app.visible_strategy().into_iter().cloned().collect::<Vec<_>>(),
-        strategy
-    );
+    assert_eq!(app.visible_strategy().into_iter().cloned().collect::<Vec<_>>(), strategy);
     let missing = store.missing_list(now).expect("missing");
     assert_eq!(app.visible_missing().into_iter().cloned().collect::<Vec<_>>(), missing);
 }

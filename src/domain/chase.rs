@@ -67,10 +67,7 @@ pub fn band_at(due_at: Instant, now: Instant, rules: &Rules) -> Band {
 
 /// The chase list at `now`, in the order the screen shows it.
 pub fn chase_rows(cases: &[CaseEpisode], now: Instant, rules: &Rules, holidays: &BankHolidays) -> Vec<ChaseRow> {
-    let mut rows: Vec<ChaseRow> = cases
-        .iter()
-        .filter_map(|c| chase_row(c, now, rules, holidays))
-        .collect();
+    let mut rows: Vec<ChaseRow> = cases.iter().filter_map(|c| chase_row(c, now, rules, holidays)).collect();
     rows.sort_by(|a, b| {
         (a.due_at, &a.name, &a.person_ref, &a.episode_ref).cmp(&(b.due_at, &b.name, &b.person_ref, &b.episode_ref))
     });
@@ -85,9 +82,7 @@ fn chase_row(case: &CaseEpisode, now: Instant, rules: &Rules, holidays: &BankHol
         return None;
     }
     let due_at = rules.ri_due_at(returned_at);
-    let missing_again_since = case
-        .child_missing_since
-        .filter(|since| *since >= returned_at && *since <= now);
+    let missing_again_since = case.child_missing_since.filter(|since| *since >= returned_at && *since <= now);
     let worker = ri.worker.clone().filter(|w| !w.trim().is_empty());
     let mut flags = Vec::new();
     if missing_again_since.is_some() {
@@ -157,10 +152,7 @@ mod tests {
 
     #[test]
     fn returned_saturday_before_the_clocks_go_forward_is_due_tuesday_21_00_bst() {
-        let rows = rows_at(
-            &[case("2026-03-27 18:00", Some("2026-03-28 20:00"))],
-            "2026-03-29 12:00",
-        );
+        let rows = rows_at(&[case("2026-03-27 18:00", Some("2026-03-28 20:00"))], "2026-03-29 12:00");
         assert_eq!(rows.len(), 1);
         assert_eq!(iso_local(rows[0].due_at), "2026-03-31T21:00:00+01:00");
         assert_eq!(rows[0].band, Band::Later);
@@ -170,15 +162,9 @@ mod tests {
     fn at_exactly_72_hours_the_interview_is_due_not_overdue() {
         let c = [case("2026-06-01 08:00", Some("2026-06-01 09:00"))];
         let at_due = rows_at(&c, "2026-06-04 09:00");
-        assert_eq!(
-            (at_due[0].band, at_due[0].minutes_left, at_due[0].overdue),
-            (Band::Within24h, 0, false)
-        );
+        assert_eq!((at_due[0].band, at_due[0].minutes_left, at_due[0].overdue), (Band::Within24h, 0, false));
         let a_minute_later = rows_at(&c, "2026-06-04 09:01");
-        assert_eq!(
-            (a_minute_later[0].band, a_minute_later[0].minutes_left),
-            (Band::Overdue, -1)
-        );
+        assert_eq!((a_minute_later[0].band, a_minute_later[0].minutes_left), (Band::Overdue, -1));
         assert!(a_minute_later[0].overdue);
     }
 
@@ -191,20 +177,14 @@ mod tests {
 
     #[test]
     fn due_on_christmas_day_is_flagged() {
-        let rows = rows_at(
-            &[case("2026-12-21 10:00", Some("2026-12-22 10:00"))],
-            "2026-12-23 10:00",
-        );
+        let rows = rows_at(&[case("2026-12-21 10:00", Some("2026-12-22 10:00"))], "2026-12-23 10:00");
         assert_eq!(iso_local(rows[0].due_at), "2026-12-25T10:00:00+00:00");
         assert!(rows[0].has(ChaseFlag::DueOnNonWorkingDay));
     }
 
     #[test]
     fn due_on_a_weekday_that_is_not_a_holiday_is_not_flagged() {
-        let rows = rows_at(
-            &[case("2026-11-23 10:00", Some("2026-11-23 12:00"))],
-            "2026-11-24 10:00",
-        );
+        let rows = rows_at(&[case("2026-11-23 10:00", Some("2026-11-23 12:00"))], "2026-11-24 10:00");
         assert_eq!(iso_local(rows[0].due_at), "2026-11-26T12:00:00+00:00");
         assert!(!rows[0].has(ChaseFlag::DueOnNonWorkingDay));
     }
@@ -212,10 +192,7 @@ mod tests {
     #[test]
     fn the_due_day_is_the_uk_date_not_the_utc_date() {
         // Due 00:30 BST on Saturday 6 June 2026 = 23:30 UTC on Friday the 5th.
-        let rows = rows_at(
-            &[case("2026-06-02 20:00", Some("2026-06-03 00:30"))],
-            "2026-06-04 10:00",
-        );
+        let rows = rows_at(&[case("2026-06-02 20:00", Some("2026-06-03 00:30"))], "2026-06-04 10:00");
         assert!(rows[0].has(ChaseFlag::DueOnNonWorkingDay));
     }
 
@@ -273,13 +250,6 @@ mod tests {
         let rows = rows_at(&[a, b, c], "2026-06-05 10:00");
         let order: Vec<&str> = rows.iter().map(|r| r.episode_ref.as_str()).collect();
         assert_eq!(order, ["B", "A", "C"]);
-        assert_eq!(
-            band_counts(&rows),
-            BandCounts {
-                overdue: 2,
-                within_24h: 0,
-                later: 1
-            }
-        );
+        assert_eq!(band_counts(&rows), BandCounts { overdue: 2, within_24h: 0, later: 1 });
     }
 }

@@ -42,12 +42,7 @@ impl BankHolidays {
     /// Reads the published JSON layout (`{"england-and-wales": {"events": [...]}}`).
     pub fn from_json(text: &str) -> Result<Self, HolidayError> {
         let file: PublishedFile = serde_json::from_str(text).map_err(|e| HolidayError::Layout(e.to_string()))?;
-        let by_date = file
-            .england_and_wales
-            .events
-            .into_iter()
-            .map(|e| (e.date, e.title))
-            .collect();
+        let by_date = file.england_and_wales.events.into_iter().map(|e| (e.date, e.title)).collect();
         Ok(BankHolidays { by_date })
     }
 
@@ -126,10 +121,7 @@ mod tests {
         .expect("valid layout");
         let h = BankHolidays::bundled().overlaid_with(newer);
         assert!(h.is_holiday(d(2027, 6, 7)));
-        assert!(
-            !h.is_holiday(d(2027, 12, 27)),
-            "2027 now comes only from the newer file"
-        );
+        assert!(!h.is_holiday(d(2027, 12, 27)), "2027 now comes only from the newer file");
         assert!(h.is_holiday(d(2028, 1, 3)));
         assert!(h.is_holiday(d(2026, 12, 25)), "earlier years kept");
     }

@@ -28,11 +28,7 @@ impl FinancialYear {
 
     /// The year that holds a date.
     pub fn containing(date: NaiveDate) -> Self {
-        FinancialYear(if date.month() >= 4 {
-            date.year()
-        } else {
-            date.year() - 1
-        })
+        FinancialYear(if date.month() >= 4 { date.year() } else { date.year() - 1 })
     }
 
     pub fn label(self) -> String {
@@ -78,9 +74,6 @@ mod tests {
         assert!(y.contains(at("2016-04-01 00:00")));
         assert!(y.contains(at("2017-03-31 23:59")));
         assert!(!y.contains(at("2017-04-01 00:00")));
-        assert_eq!(
-            FinancialYear::containing(NaiveDate::from_ymd_opt(2017, 3, 31).expect("d")),
-            y
-        );
+        assert_eq!(FinancialYear::containing(NaiveDate::from_ymd_opt(2017, 3, 31).expect("d")), y);
     }
 }

@@ -20,12 +20,7 @@ pub struct Rules {
 
 impl Default for Rules {
     fn default() -> Self {
-        Rules {
-            ri_due_hours: 72,
-            chase_soon_hours: 24,
-            strategy_hours: 72,
-            strategy_soon_hours: 48,
-        }
+        Rules { ri_due_hours: 72, chase_soon_hours: 24, strategy_hours: 72, strategy_soon_hours: 48 }
     }
 }
 
@@ -93,10 +88,7 @@ mod tests {
     #[test]
     fn strategy_deadline_is_72_hours_after_going_missing() {
         let r = Rules::default();
-        assert_eq!(
-            iso_local(r.strategy_deadline(at("2026-10-23 12:00"))),
-            "2026-10-26T11:00:00+00:00"
-        );
+        assert_eq!(iso_local(r.strategy_deadline(at("2026-10-23 12:00"))), "2026-10-26T11:00:00+00:00");
     }
 
     #[test]

@@ -30,14 +30,8 @@ pub fn clashes<K: Clone>(spans: &[Span<K>]) -> Vec<Clash<K>> {
         .filter_map(|pair| {
             let (a, b) = (pair[0], pair[1]);
             match a.end {
-                None => Some(Clash::OpenBefore {
-                    earlier: a.key.clone(),
-                    later: b.key.clone(),
-                }),
-                Some(end) if end > b.start => Some(Clash::Overlap {
-                    earlier: a.key.clone(),
-                    later: b.key.clone(),
-                }),
+                None => Some(Clash::OpenBefore { earlier: a.key.clone(), later: b.key.clone() }),
+                Some(end) if end > b.start => Some(Clash::Overlap { earlier: a.key.clone(), later: b.key.clone() }),
                 Some(_) => None,
             }
         })
@@ -50,49 +44,24 @@ mod tests {
     use crate::domain::testkit::at;
 
     fn span(key: &'static str, start: &str, end: Option<&str>) -> Span<&'static str> {
-        Span {
-            key,
-            start: at(start),
-            end: end.map(at),
-        }
+        Span { key, start: at(start), end: end.map(at) }
     }
 
     #[test]
     fn back_to_back_episodes_do_not_clash() {
-        let s = [
-            span("a", "2026-01-01 10:00", Some("2026-01-01 12:00")),
-            span("b", "2026-01-01 12:00", None),
-        ];
+        let s = [span("a", "2026-01-01 10:00", Some("2026-01-01 12:00")), span("b", "2026-01-01 12:00", None)];
         assert!(clashes(&s).is_empty());
     }
 
     #[test]
     fn overlapping_episodes_clash_whatever_order_they_come_in() {
-        let s = [
-            span("b", "2026-01-01 11:59", None),
-            span("a", "2026-01-01 10:00", Some("2026-01-01 12:00")),
-        ];
-        assert_eq!(
-            clashes(&s),
-            [Clash::Overlap {
-                earlier: "a",
-                later: "b"
-            }]
-        );
+        let s = [span("b", "2026-01-01 11:59", None), span("a", "2026-01-01 10:00", Some("2026-01-01 12:00"))];
+        assert_eq!(clashes(&s), [Clash::Overlap { earlier: "a", later: "b" }]);
     }
 
     #[test]
     fn an_open_episode_followed_by_another_clashes() {
-        let s = [
-            span("a", "2026-01-01 10:00", None),
-            span("b", "2026-01-02 10:00", Some("2026-01-02 11:00")),
-        ];
-        assert_eq!(
-            clashes(&s),
-            [Clash::OpenBefore {
-                earlier: "a",
-                later: "b"
-            }]
-        );
+        let s = [span("a", "2026-01-01 10:00", None), span("b", "2026-01-02 10:00", Some("2026-01-02 11:00"))];
+        assert_eq!(clashes(&s), [Clash::OpenBefore { earlier: "a", later: "b" }]);
     }
 }

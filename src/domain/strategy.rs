@@ -41,13 +41,7 @@ pub fn strategy_rows(cases: &[CaseEpisode], now: Instant, rules: &Rules) -> Vec<
     rows.sort_by(|a, b| {
         let (ra, rb) = (rank(a.status), rank(b.status));
         ra.cmp(&rb)
-            .then_with(|| {
-                if ra < 3 {
-                    a.deadline_at.cmp(&b.deadline_at)
-                } else {
-                    b.missing_at.cmp(&a.missing_at)
-                }
-            })
+            .then_with(|| if ra < 3 { a.deadline_at.cmp(&b.deadline_at) } else { b.missing_at.cmp(&a.missing_at) })
             .then_with(|| (&a.name, &a.episode_ref).cmp(&(&b.name, &b.episode_ref)))
     });
     rows
@@ -128,15 +122,9 @@ mod tests {
         let c = [case("2026-06-01 09:00", None)];
         assert!(rows_at(&c, "2026-06-03 08:59").is_empty());
         let soon = rows_at(&c, "2026-06-03 09:00");
-        assert_eq!(
-            (soon[0].status, soon[0].hours_missing, soon[0].in_timescale),
-            (StrategyStatus::DueSoon, 48, None)
-        );
+        assert_eq!((soon[0].status, soon[0].hours_missing, soon[0].in_timescale), (StrategyStatus::DueSoon, 48, None));
         let due = rows_at(&c, "2026-06-04 09:00");
-        assert_eq!(
-            (due[0].status, due[0].hours_missing, due[0].in_timescale),
-            (StrategyStatus::Due, 72, None)
-        );
+        assert_eq!((due[0].status, due[0].hours_missing, due[0].in_timescale), (StrategyStatus::Due, 72, None));
         assert_eq!(rows_at(&c, "2026-06-04 09:01")[0].in_timescale, Some(false));
     }
 
@@ -150,22 +138,9 @@ mod tests {
 
     #[test]
     fn found_before_72_hours_drops_off_the_list() {
-        assert!(
-            rows_at(
-                &[case("2026-06-01 09:00", Some("2026-06-04 08:59"))],
-                "2026-06-05 09:00"
-            )
-            .is_empty()
-        );
-        let exactly = rows_at(
-            &[case("2026-06-01 09:00", Some("2026-06-04 09:00"))],
-            "2026-06-05 09:00",
-        );
-        assert_eq!(
-            exactly[0].status,
-            StrategyStatus::Due,
-            "returned at exactly 72 hours still needed one"
-        );
+        assert!(rows_at(&[case("2026-06-01 09:00", Some("2026-06-04 08:59"))], "2026-06-05 09:00").is_empty());
+        let exactly = rows_at(&[case("2026-06-01 09:00", Some("2026-06-04 09:00"))], "2026-06-05 09:00");
+        assert_eq!(exactly[0].status, StrategyStatus::Due, "returned at exactly 72 hours still needed one");
     }
 
     #[test]
@@ -173,10 +148,7 @@ mod tests {
         let mut c = case("2026-06-01 09:00", Some("2026-06-06 09:00"));
         c.meeting.record = Some(MeetingRecord::Held);
         c.meeting.meeting_at = Some(at("2026-06-04 09:00"));
-        assert_eq!(
-            rows_at(std::slice::from_ref(&c), "2026-06-07 09:00")[0].in_timescale,
-            Some(true)
-        );
+        assert_eq!(rows_at(std::slice::from_ref(&c), "2026-06-07 09:00")[0].in_timescale, Some(true));
         c.meeting.meeting_at = Some(at("2026-06-04 09:01"));
         assert_eq!(rows_at(&[c], "2026-06-07 09:00")[0].in_timescale, Some(false));
     }

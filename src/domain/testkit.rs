@@ -33,10 +33,7 @@ pub fn case(missing: &str, returned: Option<&str>) -> CaseEpisode {
                 team: None,
             },
         },
-        interview: ReturnInterview {
-            required: true,
-            ..ReturnInterview::default()
-        },
+        interview: ReturnInterview { required: true, ..ReturnInterview::default() },
         meeting: StrategyMeeting::default(),
         child_missing_since: None,
     }

@@ -27,13 +27,8 @@ pub enum TimeError {
     SkippedByClockChange(String),
 }
 
-const LOCAL_FORMATS: [&str; 5] = [
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%dT%H:%M",
-    "%Y-%m-%dT%H:%M:%S",
-    "%d/%m/%Y %H:%M",
-];
+const LOCAL_FORMATS: [&str; 5] =
+    ["%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M"];
 
 /// Parses a time as people and files give it: UK local `YYYY-MM-DD HH:MM`,
 /// `DD/MM/YYYY HH:MM`, or RFC 3339 with an explicit offset.
@@ -102,11 +97,7 @@ pub fn csv_local(t: Instant) -> String {
     let local = to_uk(t);
     let plain = local.format("%Y-%m-%d %H:%M").to_string();
     let unambiguous = matches!(UK.from_local_datetime(&local.naive_local()), LocalResult::Single(_));
-    if local.second() == 0 && local.nanosecond() == 0 && unambiguous {
-        plain
-    } else {
-        iso_local(t)
-    }
+    if local.second() == 0 && local.nanosecond() == 0 && unambiguous { plain } else { iso_local(t) }
 }
 
 /// The storage form: UTC, second precision, sortable as text: `2026-03-31T20:00:00Z`.
@@ -116,9 +107,7 @@ pub fn db_text(t: Instant) -> String {
 
 /// Reads the storage form back.
 pub fn from_db_text(text: &str) -> Result<Instant, TimeError> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| TimeError::NotATime(text.to_string()))
+    DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc)).map_err(|_| TimeError::NotATime(text.to_string()))
 }
 
 /// serde helper: an instant as UK local ISO 8601 with offset.
@@ -145,11 +134,7 @@ pub fn format_span(minutes: i64) -> String {
     let sign = if minutes < 0 { "-" } else { "" };
     let m = minutes.unsigned_abs();
     let (days, hours, mins) = (m / 1440, (m % 1440) / 60, m % 60);
-    if days > 0 {
-        format!("{sign}{days}d {hours}h")
-    } else {
-        format!("{sign}{hours}h {mins}m")
-    }
+    if days > 0 { format!("{sign}{days}d {hours}h") } else { format!("{sign}{hours}h {mins}m") }
 }
 
 #[cfg(test)]
@@ -173,20 +158,14 @@ mod tests {
 
     #[test]
     fn rfc3339_keeps_its_offset() {
-        assert_eq!(
-            parse_instant("2026-03-31T21:00:00+01:00"),
-            Ok(utc("2026-03-31T20:00:00Z"))
-        );
+        assert_eq!(parse_instant("2026-03-31T21:00:00+01:00"), Ok(utc("2026-03-31T20:00:00Z")));
         assert_eq!(parse_instant("2026-03-31T20:00:00Z"), Ok(utc("2026-03-31T20:00:00Z")));
     }
 
     #[test]
     fn the_hour_skipped_in_spring_is_refused() {
         // Clocks go forward at 01:00 GMT on Sunday 29 March 2026.
-        assert_eq!(
-            parse_instant("2026-03-29 01:30"),
-            Err(TimeError::SkippedByClockChange("2026-03-29 01:30".into()))
-        );
+        assert_eq!(parse_instant("2026-03-29 01:30"), Err(TimeError::SkippedByClockChange("2026-03-29 01:30".into())));
         assert_eq!(parse_instant("2026-03-29 00:59"), Ok(utc("2026-03-29T00:59:00Z")));
         assert_eq!(parse_instant("2026-03-29 02:00"), Ok(utc("2026-03-29T01:00:00Z")));
     }
@@ -195,10 +174,7 @@ mod tests {
     fn the_repeated_autumn_hour_takes_the_first_reading() {
         // Clocks go back at 02:00 BST on Sunday 25 October 2026.
         assert_eq!(parse_instant("2026-10-25 01:30"), Ok(utc("2026-10-25T00:30:00Z")));
-        assert_eq!(
-            parse_instant("2026-10-25T01:30:00+00:00"),
-            Ok(utc("2026-10-25T01:30:00Z"))
-        );
+        assert_eq!(parse_instant("2026-10-25T01:30:00+00:00"), Ok(utc("2026-10-25T01:30:00Z")));
     }
 
     #[test]
@@ -226,10 +202,7 @@ mod tests {
         assert!(matches!(parse_instant("yesterday"), Err(TimeError::NotATime(_))));
         assert!(matches!(parse_instant(""), Err(TimeError::NotATime(_))));
         assert!(matches!(parse_date("31/02/2020"), Err(TimeError::NotADate(_))));
-        assert_eq!(
-            parse_date("29/02/2024"),
-            Ok(NaiveDate::from_ymd_opt(2024, 2, 29).expect("date"))
-        );
+        assert_eq!(parse_date("29/02/2024"), Ok(NaiveDate::from_ymd_opt(2024, 2, 29).expect("date")));
     }
 
     #[test]

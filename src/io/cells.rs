@@ -8,9 +8,8 @@ use crate::domain::missing::MissingRow;
 use crate::domain::strategy::StrategyRow;
 use crate::domain::time::{display_short, format_span};
 
-pub const CHASE_HEADERS: [&str; 10] = [
-    "Child", "Ref", "Returned", "Due", "Left", "Worker", "Team", "Att", "Cohort", "Flags",
-];
+pub const CHASE_HEADERS: [&str; 10] =
+    ["Child", "Ref", "Returned", "Due", "Left", "Worker", "Team", "Att", "Cohort", "Flags"];
 
 /// Short flag marks for narrow cells: `MA` missing again, `WE` due on a
 /// weekend or bank holiday, `NW` no worker.
@@ -50,17 +49,8 @@ pub fn chase_cells(r: &ChaseRow) -> Vec<String> {
     ]
 }
 
-pub const STRATEGY_HEADERS: [&str; 9] = [
-    "Child",
-    "Ref",
-    "Missing since",
-    "Returned",
-    "Hours",
-    "Deadline",
-    "Status",
-    "Meeting",
-    "Cohort",
-];
+pub const STRATEGY_HEADERS: [&str; 9] =
+    ["Child", "Ref", "Missing since", "Returned", "Hours", "Deadline", "Status", "Meeting", "Cohort"];
 
 pub fn strategy_cells(r: &StrategyRow) -> Vec<String> {
     let timescale = match r.in_timescale {
@@ -72,9 +62,7 @@ pub fn strategy_cells(r: &StrategyRow) -> Vec<String> {
         r.name.clone(),
         r.person_ref.clone(),
         display_short(r.missing_at),
-        r.returned_at
-            .map(display_short)
-            .unwrap_or_else(|| "still missing".into()),
+        r.returned_at.map(display_short).unwrap_or_else(|| "still missing".into()),
         r.hours_missing.to_string(),
         display_short(r.deadline_at),
         format!("{}{timescale}", r.status.label()),
@@ -95,31 +83,20 @@ pub fn missing_cells(r: &MissingRow) -> Vec<String> {
         r.person_ref.clone(),
         display_short(r.missing_at),
         r.hours_missing.to_string(),
-        r.risk
-            .map(|k| k.label().to_string())
-            .unwrap_or_else(|| "not graded".into()),
+        r.risk.map(|k| k.label().to_string()).unwrap_or_else(|| "not graded".into()),
         from,
         cohort_short(r.cohort).to_string(),
     ]
 }
 
 pub fn chase_table(rows: &[ChaseRow]) -> TextTable {
-    TextTable {
-        headers: CHASE_HEADERS.to_vec(),
-        rows: rows.iter().map(chase_cells).collect(),
-    }
+    TextTable { headers: CHASE_HEADERS.to_vec(), rows: rows.iter().map(chase_cells).collect() }
 }
 
 pub fn strategy_table(rows: &[StrategyRow]) -> TextTable {
-    TextTable {
-        headers: STRATEGY_HEADERS.to_vec(),
-        rows: rows.iter().map(strategy_cells).collect(),
-    }
+    TextTable { headers: STRATEGY_HEADERS.to_vec(), rows: rows.iter().map(strategy_cells).collect() }
 }
 
 pub fn missing_table(rows: &[MissingRow]) -> TextTable {
-    TextTable {
-        headers: MISSING_HEADERS.to_vec(),
-        rows: rows.iter().map(missing_cells).collect(),
-    }
+    TextTable { headers: MISSING_HEADERS.to_vec(), rows: rows.iter().map(missing_cells).collect() }
 }

@@ -49,13 +49,7 @@ pub struct DemoOptions {
 impl DemoOptions {
     /// What `ri-chase --demo` opens: a mid-sized authority's three years.
     pub fn small(at: Instant) -> Self {
-        DemoOptions {
-            seed: 7,
-            people: 300,
-            episodes: 1200,
-            at,
-            authority: "Northshire".to_string(),
-        }
+        DemoOptions { seed: 7, people: 300, episodes: 1200, at, authority: "Northshire".to_string() }
     }
 }
 
@@ -87,12 +81,7 @@ pub fn fill(store: &mut Store, opts: &DemoOptions) -> crate::store::Result<Impor
 /// The demo's items, child by child, each child's episodes oldest first with
 /// `update_person` set on the latest. Generated lazily; the options are copied.
 pub fn demo_items(opts: &DemoOptions) -> impl Iterator<Item = ImportItem> + use<> {
-    DemoItems {
-        plan: Plan::new(opts),
-        next_child: 0,
-        next_episode: 1,
-        pending: Vec::new().into_iter(),
-    }
+    DemoItems { plan: Plan::new(opts), next_child: 0, next_episode: 1, pending: Vec::new().into_iter() }
 }
 
 struct DemoItems {
@@ -159,11 +148,7 @@ impl Rng {
 
     /// Uniform in lo..=hi.
     fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        if hi <= lo {
-            lo
-        } else {
-            lo + self.below((hi - lo + 1) as u64) as i64
-        }
+        if hi <= lo { lo } else { lo + self.below((hi - lo + 1) as u64) as i64 }
     }
 
     fn chance(&mut self, p: f64) -> bool {
@@ -282,13 +267,7 @@ const NEIGHBOURS: &[&str] = &["Southby", "Eastham", "Westmoor", "Kingsbridge", "
 const COUNCIL_HOMES: &[&str] = &["Willows", "Oakfield", "Beech House", "Cedar Lodge", "Maple Court"];
 const INDEPENDENT_HOMES: &[&str] = &["The Gables", "Hillside Lodge", "Riverside", "Fernbank", "Harbour View"];
 /// Independent homes in neighbouring areas, for children we placed out.
-const OOA_HOMES: &[&str] = &[
-    "Meadow View",
-    "Ashgrove House",
-    "Brookside Lodge",
-    "Larch House",
-    "Stonecroft",
-];
+const OOA_HOMES: &[&str] = &["Meadow View", "Ashgrove House", "Brookside Lodge", "Larch House", "Stonecroft"];
 const FOSTER_HOMES: u64 = 40;
 
 /// Reasons with how often interviews give them.
@@ -305,9 +284,7 @@ const REASONS: &[(Reason, u32)] = &[
 ];
 
 /// Relative likelihood of going missing in each hour of the day (UTC, close enough).
-const HOUR_WEIGHTS: [u32; 24] = [
-    4, 3, 2, 1, 1, 1, 1, 2, 3, 3, 3, 4, 5, 5, 6, 9, 11, 12, 13, 13, 12, 10, 8, 6,
-];
+const HOUR_WEIGHTS: [u32; 24] = [4, 3, 2, 1, 1, 1, 1, 2, 3, 3, 3, 4, 5, 5, 6, 9, 11, 12, 13, 13, 12, 10, 8, 6];
 
 const HOUR: i64 = 60;
 const DAY: i64 = 24 * HOUR;
@@ -371,10 +348,7 @@ impl Plan {
         let position = Affine::new(&mut rng, people as u64);
         let mut groups = [0; 4];
         let mut end = 0;
-        for (g, (share, min)) in [OUTSTANDING, MISSING_AGAIN, STILL_MISSING, RECENT_DONE]
-            .into_iter()
-            .enumerate()
-        {
+        for (g, (share, min)) in [OUTSTANDING, MISSING_AGAIN, STILL_MISSING, RECENT_DONE].into_iter().enumerate() {
             let n = ((share * people as f64).round() as usize).max(min);
             end = (end + n).min(people);
             groups[g] = end;
@@ -384,12 +358,8 @@ impl Plan {
             ref_base *= 10;
         }
         let refs = Affine::new(&mut rng, ref_base * 9);
-        let neighbours: Vec<String> = NEIGHBOURS
-            .iter()
-            .filter(|n| !same_authority(n, &opts.authority))
-            .take(4)
-            .map(|n| n.to_string())
-            .collect();
+        let neighbours: Vec<String> =
+            NEIGHBOURS.iter().filter(|n| !same_authority(n, &opts.authority)).take(4).map(|n| n.to_string()).collect();
         let mut plan = Plan {
             seed: opts.seed,
             now: opts.at.timestamp().div_euclid(60),
@@ -491,11 +461,7 @@ impl Plan {
             1 => Cohort::PlacedIn,
             _ => Cohort::OutOfArea,
         };
-        let neighbour = if self.neighbours.is_empty() {
-            "Elsewhere"
-        } else {
-            rng.pick(&self.neighbours).as_str()
-        };
+        let neighbour = if self.neighbours.is_empty() { "Elsewhere" } else { rng.pick(&self.neighbours).as_str() };
         let (responsible_la, placement_la) = match cohort {
             Cohort::Local => (self.authority.as_str(), self.authority.as_str()),
             Cohort::PlacedIn => (neighbour, self.authority.as_str()),
@@ -542,21 +508,13 @@ impl Plan {
         // Some children in care came into care during their missing history.
         let (earlier_status, came_into_care_at) =
             if cohort == Cohort::Local && status == CaseStatus::ChildInCare && n >= 3 && rng.chance(0.35) {
-                let s = if rng.chance(0.6) {
-                    CaseStatus::ChildInNeed
-                } else {
-                    CaseStatus::ChildProtection
-                };
+                let s = if rng.chance(0.6) { CaseStatus::ChildInNeed } else { CaseStatus::ChildProtection };
                 (s, rng.range(1, n as i64 - 1) as usize)
             } else {
                 (status, 0)
             };
         let cse = rng.chance(if frequent { 0.25 } else { 0.07 });
-        let cse_from = if cse && n > 1 {
-            rng.range(0, (n / 2) as i64) as usize
-        } else {
-            0
-        };
+        let cse_from = if cse && n > 1 { rng.range(0, (n / 2) as i64) as usize } else { 0 };
         let placements = self.placements(&mut rng, cohort, neighbour, 1 + (n / 6).min(3));
         let other_family = if rng.chance(0.25) { 0.5 } else { 0.05 };
 
@@ -580,9 +538,7 @@ impl Plan {
         let youngest = (3_660 + span_days).max(11 * 365);
         let target = ((13.0 + 5.0 * (rng.unit() + rng.unit()) / 2.0) * 365.25) as i64;
         let age_last = target.clamp(youngest, 6_560.max(youngest));
-        let date_of_birth = last_day
-            .checked_sub_days(Days::new(age_last as u64))
-            .unwrap_or(NaiveDate::MIN);
+        let date_of_birth = last_day.checked_sub_days(Days::new(age_last as u64)).unwrap_or(NaiveDate::MIN);
 
         // Who works with the child; care leavers' workers from 16.
         let sixteen_by_now = age_last >= 16 * 365 + 4;
@@ -593,22 +549,16 @@ impl Plan {
             }
             let side = if rng.chance(0.5) { "North" } else { "South" };
             match s {
-                CaseStatus::NotOpen => (
-                    rng.chance(0.4).then(|| rng.pick(RI_WORKERS).to_string()),
-                    Some("MAT".into()),
-                ),
-                CaseStatus::EarlyHelp => (
-                    rng.chance(0.9).then(|| rng.pick(WORKERS).to_string()),
-                    Some("Early Help".into()),
-                ),
-                CaseStatus::ChildInNeed => (
-                    rng.chance(0.95).then(|| rng.pick(WORKERS).to_string()),
-                    Some(format!("{side} CiN")),
-                ),
-                CaseStatus::ChildProtection => (
-                    rng.chance(0.97).then(|| rng.pick(WORKERS).to_string()),
-                    Some("Child Protection".into()),
-                ),
+                CaseStatus::NotOpen => (rng.chance(0.4).then(|| rng.pick(RI_WORKERS).to_string()), Some("MAT".into())),
+                CaseStatus::EarlyHelp => {
+                    (rng.chance(0.9).then(|| rng.pick(WORKERS).to_string()), Some("Early Help".into()))
+                }
+                CaseStatus::ChildInNeed => {
+                    (rng.chance(0.95).then(|| rng.pick(WORKERS).to_string()), Some(format!("{side} CiN")))
+                }
+                CaseStatus::ChildProtection => {
+                    (rng.chance(0.97).then(|| rng.pick(WORKERS).to_string()), Some("Child Protection".into()))
+                }
                 CaseStatus::ChildInCare => {
                     let team = if sixteen_by_now && rng.chance(0.4) {
                         "Leaving Care".to_string()
@@ -619,11 +569,8 @@ impl Plan {
                 }
             }
         };
-        let (early_lead, early_team) = if came_into_care_at > 0 {
-            era_lead(&mut rng, earlier_status)
-        } else {
-            (None, None)
-        };
+        let (early_lead, early_team) =
+            if came_into_care_at > 0 { era_lead(&mut rng, earlier_status) } else { (None, None) };
         let (lead, team) = era_lead(&mut rng, status);
 
         let person = Person {
@@ -645,11 +592,7 @@ impl Plan {
         for (k, span) in times.iter().enumerate() {
             let early = k < came_into_care_at;
             let s = if early { earlier_status } else { status };
-            let (lead_k, team_k) = if early {
-                (&early_lead, &early_team)
-            } else {
-                (&lead, &team)
-            };
+            let (lead_k, team_k) = if early { (&early_lead, &early_team) } else { (&lead, &team) };
             let cse_k = cse && k >= cse_from;
             let (missing_from, missing_from_name) = if s == CaseStatus::ChildInCare {
                 let p = &placements[((k - came_into_care_at) * placements.len()) / care_episodes.max(1)];
@@ -668,24 +611,15 @@ impl Plan {
             let risk = if kind == EpisodeKind::Absent {
                 rng.chance(0.5).then_some(Risk::Low)
             } else if span.returned.is_none() {
-                Some(if rng.chance(if cse_k { 0.6 } else { 0.3 }) {
-                    Risk::High
-                } else {
-                    Risk::Medium
-                })
+                Some(if rng.chance(if cse_k { 0.6 } else { 0.3 }) { Risk::High } else { Risk::Medium })
             } else {
                 Some(
                     [Risk::None, Risk::Low, Risk::Medium, Risk::High]
                         [rng.weighted(if cse_k { &[3, 22, 50, 25] } else { &[8, 35, 47, 10] })],
                 )
             };
-            let police_ref = (kind == EpisodeKind::Missing || rng.chance(0.4)).then(|| {
-                format!(
-                    "NP-{:02}-{:06}",
-                    minute(span.missing).year().rem_euclid(100),
-                    rng.below(1_000_000)
-                )
-            });
+            let police_ref = (kind == EpisodeKind::Missing || rng.chance(0.4))
+                .then(|| format!("NP-{:02}-{:06}", minute(span.missing).year().rem_euclid(100), rng.below(1_000_000)));
             let worker = |rng: &mut Rng| -> Option<String> {
                 match cohort {
                     Cohort::PlacedIn => lead_k.clone().or_else(|| Some(rng.pick(OTHER_LA_WORKERS).to_string())),
@@ -749,24 +683,14 @@ impl Plan {
                     if rng.chance(0.6) {
                         (MissingFrom::IndependentHome, rng.pick(OOA_HOMES).to_string())
                     } else {
-                        (
-                            MissingFrom::Foster,
-                            format!("{neighbour} foster home {}", 1 + rng.below(20)),
-                        )
+                        (MissingFrom::Foster, format!("{neighbour} foster home {}", 1 + rng.below(20)))
                     }
                 }
                 _ => {
-                    let w: &[u32] = if cohort == Cohort::PlacedIn {
-                        &[15, 25, 60]
-                    } else {
-                        &[35, 35, 30]
-                    };
+                    let w: &[u32] = if cohort == Cohort::PlacedIn { &[15, 25, 60] } else { &[35, 35, 30] };
                     match rng.weighted(w) {
                         0 => (MissingFrom::LaHome, rng.pick(COUNCIL_HOMES).to_string()),
-                        1 => (
-                            MissingFrom::Foster,
-                            format!("Foster home {}", 1 + rng.below(FOSTER_HOMES)),
-                        ),
+                        1 => (MissingFrom::Foster, format!("Foster home {}", 1 + rng.below(FOSTER_HOMES))),
                         _ => (MissingFrom::IndependentHome, rng.pick(INDEPENDENT_HOMES).to_string()),
                     }
                 }
@@ -801,18 +725,11 @@ impl Plan {
                 vec![Span {
                     missing: returned - len,
                     returned: Some(returned),
-                    kind: SpanKind::Outstanding {
-                        no_worker: j % 4 == 1,
-                        attempts,
-                    },
+                    kind: SpanKind::Outstanding { no_worker: j % 4 == 1, attempts },
                 }]
             }
             Tail::MissingAgain(j) if n >= 2 => {
-                let open_for = if j % 3 == 2 {
-                    rng.range(49 * HOUR, 70 * HOUR)
-                } else {
-                    rng.range(HOUR, 40 * HOUR)
-                };
+                let open_for = if j % 3 == 2 { rng.range(49 * HOUR, 70 * HOUR) } else { rng.range(HOUR, 40 * HOUR) };
                 let back_for = rng.range(2 * HOUR, 4 * DAY);
                 let returned = now - open_for - back_for;
                 let len = sample_len(rng).min(3 * DAY);
@@ -820,16 +737,9 @@ impl Plan {
                     Span {
                         missing: returned - len,
                         returned: Some(returned),
-                        kind: SpanKind::Outstanding {
-                            no_worker: j % 2 == 1,
-                            attempts: 1,
-                        },
+                        kind: SpanKind::Outstanding { no_worker: j % 2 == 1, attempts: 1 },
                     },
-                    Span {
-                        missing: now - open_for,
-                        returned: None,
-                        kind: SpanKind::Open,
-                    },
+                    Span { missing: now - open_for, returned: None, kind: SpanKind::Open },
                 ]
             }
             Tail::MissingAgain(j) | Tail::StillMissing(j) => {
@@ -839,20 +749,12 @@ impl Plan {
                     1 => rng.range(49 * HOUR, 71 * HOUR),
                     _ => 74 * HOUR + ((rng.exp() * 40.0 * HOUR as f64) as i64).min(7 * DAY),
                 };
-                vec![Span {
-                    missing: now - open_for,
-                    returned: None,
-                    kind: SpanKind::Open,
-                }]
+                vec![Span { missing: now - open_for, returned: None, kind: SpanKind::Open }]
             }
             Tail::RecentDone => {
                 let returned = now - rng.range(4 * HOUR, RECENT_DAYS * DAY);
                 let len = sample_len(rng).min(4 * DAY);
-                vec![Span {
-                    missing: returned - len,
-                    returned: Some(returned),
-                    kind: SpanKind::Done,
-                }]
+                vec![Span { missing: returned - len, returned: Some(returned), kind: SpanKind::Done }]
             }
         }
     }
@@ -893,20 +795,12 @@ impl Plan {
         let free = (length - MIN_SLOT * n as i64) as f64;
         let mut slot_start = start;
         for (k, w) in weights.iter().enumerate() {
-            let slot_end = if k + 1 == n {
-                stop
-            } else {
-                (slot_start + MIN_SLOT + (free * w / sum) as i64).min(stop)
-            };
+            let slot_end = if k + 1 == n { stop } else { (slot_start + MIN_SLOT + (free * w / sum) as i64).min(stop) };
             let width = slot_end - slot_start;
             let len = sample_len(rng).min(width - MIN_GAP).max(MIN_LEN.min(width - MIN_GAP));
             let latest = slot_end - MIN_GAP - len;
             let missing = evening_start(rng, slot_start, latest);
-            out.push(Span {
-                missing,
-                returned: Some(missing + len),
-                kind: SpanKind::History,
-            });
+            out.push(Span { missing, returned: Some(missing + len), kind: SpanKind::History });
             slot_start = slot_end;
         }
     }
@@ -967,10 +861,7 @@ fn weekend_due(rng: &mut Rng, now: i64) -> i64 {
 }
 
 fn reasons(rng: &mut Rng, cse: bool) -> Vec<Reason> {
-    let weights: Vec<u32> = REASONS
-        .iter()
-        .map(|(r, w)| if cse && *r == Reason::Cse { w * 6 } else { *w })
-        .collect();
+    let weights: Vec<u32> = REASONS.iter().map(|(r, w)| if cse && *r == Reason::Cse { w * 6 } else { *w }).collect();
     let first = REASONS[rng.weighted(&weights)].0;
     let mut out = vec![first];
     if rng.chance(0.35) {
@@ -993,10 +884,7 @@ fn history_interview(
 ) -> ReturnInterview {
     let (missing, returned) = (span.missing, span.returned.unwrap_or(now));
     if kind == EpisodeKind::Absent {
-        return ReturnInterview {
-            required: false,
-            ..ReturnInterview::default()
-        };
+        return ReturnInterview { required: false, ..ReturnInterview::default() };
     }
     if returned - missing < 2 * HOUR && rng.chance(0.15) {
         // Police recorded missing; the authority treats it as an absence.
@@ -1018,11 +906,7 @@ fn history_interview(
         RiOutcome::Declined => rng.range(1, 2) as u32,
         _ => 1 + rng.weighted(&[70, 20, 10]) as u32,
     };
-    let reasons = if outcome == RiOutcome::Declined {
-        Vec::new()
-    } else {
-        reasons(rng, cse)
-    };
+    let reasons = if outcome == RiOutcome::Declined { Vec::new() } else { reasons(rng, cse) };
     ReturnInterview {
         required: true,
         worker: if rng.chance(0.97) { worker(rng) } else { None },
@@ -1070,25 +954,13 @@ fn meeting_for(rng: &mut Rng, span: &Span, now: i64) -> StrategyMeeting {
                         } else {
                             deadline + rng.range(HOUR, 72 * HOUR)
                         };
-                        StrategyMeeting {
-                            record: Some(MeetingRecord::Held),
-                            meeting_at: at(held.min(now)),
-                        }
+                        StrategyMeeting { record: Some(MeetingRecord::Held), meeting_at: at(held.min(now)) }
                     }
-                    1 => StrategyMeeting {
-                        record: Some(MeetingRecord::NotNeeded),
-                        meeting_at: None,
-                    },
-                    _ => StrategyMeeting {
-                        record: Some(MeetingRecord::NotHeld),
-                        meeting_at: None,
-                    },
+                    1 => StrategyMeeting { record: Some(MeetingRecord::NotNeeded), meeting_at: None },
+                    _ => StrategyMeeting { record: Some(MeetingRecord::NotHeld), meeting_at: None },
                 }
             } else if lasted >= 48 * HOUR && rng.chance(0.3) {
-                StrategyMeeting {
-                    record: Some(MeetingRecord::NotNeeded),
-                    meeting_at: None,
-                }
+                StrategyMeeting { record: Some(MeetingRecord::NotNeeded), meeting_at: None }
             } else {
                 none
             }
@@ -1137,13 +1009,7 @@ mod tests {
     }
 
     fn opts(seed: u64, people: usize, episodes: usize, now: &str) -> DemoOptions {
-        DemoOptions {
-            seed,
-            people,
-            episodes,
-            at: at(now),
-            authority: "Northshire".into(),
-        }
+        DemoOptions { seed, people, episodes, at: at(now), authority: "Northshire".into() }
     }
 
     /// The episodes as the lists see them at `now`.
@@ -1207,11 +1073,7 @@ mod tests {
         let mut by_child: BTreeMap<&str, Vec<&ImportItem>> = BTreeMap::new();
         let mut episode_refs = HashSet::new();
         for it in &items {
-            assert!(
-                episode_refs.insert(it.episode.episode_ref.as_str()),
-                "duplicate {}",
-                it.episode.episode_ref
-            );
+            assert!(episode_refs.insert(it.episode.episode_ref.as_str()), "duplicate {}", it.episode.episode_ref);
             by_child.entry(&it.person.person_ref).or_default().push(it);
         }
         assert_eq!(by_child.len(), 2_000);
@@ -1219,52 +1081,25 @@ mod tests {
             let person = &eps[0].person;
             assert!(eps.iter().all(|e| e.person == *person), "{child}: one person record");
             assert_eq!(eps.iter().filter(|e| e.update_person).count(), 1, "{child}");
-            assert!(
-                eps.last().expect("an episode").update_person,
-                "{child}: latest updates the person"
-            );
+            assert!(eps.last().expect("an episode").update_person, "{child}: latest updates the person");
             let latest = &eps.last().expect("an episode").episode.at_the_time;
             assert_eq!(
-                (
-                    latest.case_status,
-                    latest.cse_strategy,
-                    &latest.lead_professional,
-                    &latest.team
-                ),
-                (
-                    person.case_status,
-                    person.cse_strategy,
-                    &person.lead_professional,
-                    &person.team
-                ),
+                (latest.case_status, latest.cse_strategy, &latest.lead_professional, &latest.team),
+                (person.case_status, person.cse_strategy, &person.lead_professional, &person.team),
                 "{child}: the person carries the latest values"
             );
             for w in eps.windows(2) {
                 let (a, b) = (&w[0].episode, &w[1].episode);
                 let back = a.returned_at.expect("only the latest episode may be open");
-                assert!(
-                    back < b.missing_at,
-                    "{child}: {} overlaps {}",
-                    a.episode_ref,
-                    b.episode_ref
-                );
+                assert!(back < b.missing_at, "{child}: {} overlaps {}", a.episode_ref, b.episode_ref);
             }
             let first_day = uk_date(eps[0].episode.missing_at);
-            assert!(
-                person.date_of_birth < first_day,
-                "{child}: born before the first episode"
-            );
+            assert!(person.date_of_birth < first_day, "{child}: born before the first episode");
             for it in eps {
                 let (e, ri, m) = (&it.episode, &it.interview, &it.meeting);
                 let c = &e.at_the_time;
-                assert_eq!(
-                    Some(c.cohort),
-                    cohort_of(&c.responsible_la, &c.placement_la, "Northshire")
-                );
-                assert_eq!(
-                    (&c.responsible_la, &c.placement_la),
-                    (&person.responsible_la, &person.placement_la)
-                );
+                assert_eq!(Some(c.cohort), cohort_of(&c.responsible_la, &c.placement_la, "Northshire"));
+                assert_eq!((&c.responsible_la, &c.placement_la), (&person.responsible_la, &person.placement_la));
                 assert!(e.missing_at <= now, "{}", e.episode_ref);
                 if let Some(r) = e.returned_at {
                     assert!(r >= e.missing_at && r <= now, "{}", e.episode_ref);
@@ -1285,10 +1120,8 @@ mod tests {
                     assert!(!ri.required, "{}", e.episode_ref);
                 }
                 let in_care = c.case_status == CaseStatus::ChildInCare;
-                let care_place = matches!(
-                    e.missing_from,
-                    MissingFrom::LaHome | MissingFrom::Foster | MissingFrom::IndependentHome
-                );
+                let care_place =
+                    matches!(e.missing_from, MissingFrom::LaHome | MissingFrom::Foster | MissingFrom::IndependentHome);
                 assert_eq!(in_care, care_place, "{}", e.episode_ref);
                 assert_eq!(care_place, e.missing_from_name.is_some(), "{}", e.episode_ref);
                 match m.record {
@@ -1298,11 +1131,7 @@ mod tests {
                 }
                 let lasted = (end - e.missing_at).num_minutes();
                 if e.returned_at.is_some() && lasted >= 72 * 60 {
-                    assert!(
-                        m.record.is_some(),
-                        "{}: a 72-hour episode has its meeting recorded",
-                        e.episode_ref
-                    );
+                    assert!(m.record.is_some(), "{}: a 72-hour episode has its meeting recorded", e.episode_ref);
                 }
             }
         }
@@ -1325,11 +1154,7 @@ mod tests {
 
         let mut lengths: Vec<i64> = items
             .iter()
-            .filter_map(|it| {
-                it.episode
-                    .returned_at
-                    .map(|r| (r - it.episode.missing_at).num_minutes())
-            })
+            .filter_map(|it| it.episode.returned_at.map(|r| (r - it.episode.missing_at).num_minutes()))
             .collect();
         lengths.sort_unstable();
         let median = lengths[lengths.len() / 2];
@@ -1341,34 +1166,21 @@ mod tests {
         let absent = items.iter().filter(|i| i.episode.kind == EpisodeKind::Absent).count() as f64 / 8_000.0;
         assert!((0.05..0.16).contains(&absent), "absent share {absent}");
         let cohort = |c: Cohort| {
-            items
-                .iter()
-                .filter(|i| i.update_person && i.episode.at_the_time.cohort == c)
-                .count() as f64
-                / 2_000.0
+            items.iter().filter(|i| i.update_person && i.episode.at_the_time.cohort == c).count() as f64 / 2_000.0
         };
         assert!((0.70..0.80).contains(&cohort(Cohort::Local)));
         assert!((0.08..0.16).contains(&cohort(Cohort::PlacedIn)));
         assert!((0.09..0.17).contains(&cohort(Cohort::OutOfArea)));
-        let cse = items
-            .iter()
-            .filter(|i| i.update_person && i.person.cse_strategy)
-            .count() as f64
-            / 2_000.0;
+        let cse = items.iter().filter(|i| i.update_person && i.person.cse_strategy).count() as f64 / 2_000.0;
         assert!((0.05..0.16).contains(&cse), "cse share {cse}");
 
         let rules = Rules::default();
-        let concluded: Vec<&ImportItem> = items
-            .iter()
-            .filter(|i| i.interview.is_required() && i.interview.completed_at.is_some())
-            .collect();
+        let concluded: Vec<&ImportItem> =
+            items.iter().filter(|i| i.interview.is_required() && i.interview.completed_at.is_some()).collect();
         let in_time = concluded
             .iter()
             .filter(|i| {
-                rules.ri_in_time(
-                    i.episode.returned_at.expect("returned"),
-                    i.interview.completed_at.expect("done"),
-                )
+                rules.ri_in_time(i.episode.returned_at.expect("returned"), i.interview.completed_at.expect("done"))
             })
             .count() as f64
             / concluded.len() as f64;
@@ -1391,13 +1203,7 @@ mod tests {
     fn the_small_demo_fills_every_screen_whenever_it_is_opened() {
         let holidays = BankHolidays::bundled();
         let rules = Rules::default();
-        let named = [
-            "2026-06-10 09:30",
-            "2026-03-29 02:30",
-            "2025-12-25 23:59",
-            "2026-10-24 18:00",
-        ]
-        .map(at);
+        let named = ["2026-06-10 09:30", "2026-03-29 02:30", "2025-12-25 23:59", "2026-10-24 18:00"].map(at);
         // And moments all through a year, at every hour and day of the week.
         let spread = (0..40).map(|k| at("2025-01-01 00:00") + chrono::Duration::minutes(k * (9 * 1440 + 7 * 60 + 13)));
         for now in named.into_iter().chain(spread) {
@@ -1406,26 +1212,15 @@ mod tests {
             let cases = cases(&items, now);
 
             let chase = chase_rows(&cases, now, &rules, &holidays);
-            assert!(
-                chase.len() >= 15 && chase.len() <= 40,
-                "{} chase rows at {now}",
-                chase.len()
-            );
+            assert!(chase.len() >= 15 && chase.len() <= 40, "{} chase rows at {now}", chase.len());
             for band in [Band::Overdue, Band::Within24h, Band::Later] {
                 assert!(chase.iter().any(|r| r.band == band), "{band:?} at {now}");
             }
-            for flag in [
-                ChaseFlag::MissingAgain,
-                ChaseFlag::NoWorker,
-                ChaseFlag::DueOnNonWorkingDay,
-            ] {
+            for flag in [ChaseFlag::MissingAgain, ChaseFlag::NoWorker, ChaseFlag::DueOnNonWorkingDay] {
                 assert!(chase.iter().any(|r| r.has(flag)), "{flag:?} at {now}");
             }
             assert!(chase.iter().any(|r| r.attempts >= 1) && chase.iter().any(|r| r.attempts == 0));
-            assert!(
-                chase.iter().any(|r| r.minutes_left < -24 * 60),
-                "overdue by days at {now}"
-            );
+            assert!(chase.iter().any(|r| r.minutes_left < -24 * 60), "overdue by days at {now}");
 
             let missing = missing_rows(&cases, now);
             let hours: Vec<i64> = missing.iter().map(|r| r.hours_missing).collect();
@@ -1438,11 +1233,7 @@ mod tests {
             let has = |s: StrategyStatus| strategy.iter().any(|r| r.status == s);
             assert!(has(StrategyStatus::DueSoon) || has(StrategyStatus::Planned));
             assert!(has(StrategyStatus::Held));
-            assert!(
-                strategy
-                    .iter()
-                    .any(|r| r.returned_at.is_none() && r.hours_missing >= 72)
-            );
+            assert!(strategy.iter().any(|r| r.returned_at.is_none() && r.hours_missing >= 72));
         }
     }
 
@@ -1473,10 +1264,7 @@ mod tests {
     #[ignore = "slow: run in release with --ignored demo_million"]
     fn demo_million() {
         // DEMO_SCALE=10 runs a tenth of the size.
-        let scale: usize = std::env::var("DEMO_SCALE")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(1);
+        let scale: usize = std::env::var("DEMO_SCALE").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
         let dir = tempfile::tempdir().expect("temp dir");
         let o = opts(7, 100_000 / scale, 1_000_000 / scale, "2026-06-10 09:30");
         let t = std::time::Instant::now();
@@ -1489,11 +1277,7 @@ mod tests {
         let counts = fill(&mut store, &o).expect("fill");
         eprintln!("filled {counts:?} in {:.2?}", t.elapsed());
         let size = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.len() / 1_000_000).unwrap_or(0);
-        eprintln!(
-            "database {} MB, WAL {} MB",
-            size(&path),
-            size(&dir.path().join("demo.sqlite-wal"))
-        );
+        eprintln!("database {} MB, WAL {} MB", size(&path), size(&dir.path().join("demo.sqlite-wal")));
         assert_eq!(counts.episodes_added, o.episodes);
     }
 }

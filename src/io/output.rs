@@ -33,11 +33,8 @@ pub fn write_json<T: Serialize>(rows: &T, mut out: impl Write) -> std::io::Resul
 /// lists are joined with `;`, null is empty.
 pub fn write_csv<T: Serialize>(rows: &[T], out: impl Write) -> std::io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    let values: Vec<Value> = rows
-        .iter()
-        .map(serde_json::to_value)
-        .collect::<Result<_, _>>()
-        .map_err(std::io::Error::other)?;
+    let values: Vec<Value> =
+        rows.iter().map(serde_json::to_value).collect::<Result<_, _>>().map_err(std::io::Error::other)?;
     let headers: Vec<String> = match values.first() {
         Some(Value::Object(map)) => map.keys().cloned().collect(),
         _ => Vec::new(),
@@ -63,13 +60,7 @@ fn flat(v: &Value) -> String {
 /// Writes a table with columns padded to their widest cell.
 pub fn write_table(table: &TextTable, mut out: impl Write) -> std::io::Result<()> {
     let width = |i: usize| {
-        table
-            .rows
-            .iter()
-            .map(|r| r[i].chars().count())
-            .chain([table.headers[i].chars().count()])
-            .max()
-            .unwrap_or(0)
+        table.rows.iter().map(|r| r[i].chars().count()).chain([table.headers[i].chars().count()]).max().unwrap_or(0)
     };
     let widths: Vec<usize> = (0..table.headers.len()).map(width).collect();
     let line = |cells: Vec<&str>| {
@@ -100,36 +91,18 @@ mod tests {
     #[test]
     fn csv_keeps_the_json_field_order_and_flattens_lists_and_nulls() {
         let mut out = Vec::new();
-        write_csv(
-            &[Row {
-                b: "x, y",
-                a: None,
-                flags: vec!["one", "two"],
-            }],
-            &mut out,
-        )
-        .expect("write");
+        write_csv(&[Row { b: "x, y", a: None, flags: vec!["one", "two"] }], &mut out).expect("write");
         assert_eq!(String::from_utf8(out).expect("utf8"), "b,a,flags\n\"x, y\",,one;two\n");
     }
 
     #[test]
     fn tables_pad_columns_and_say_when_empty() {
-        let t = TextTable {
-            headers: vec!["Name", "Due"],
-            rows: vec![vec!["Al".into(), "1h 0m".into()]],
-        };
+        let t = TextTable { headers: vec!["Name", "Due"], rows: vec![vec!["Al".into(), "1h 0m".into()]] };
         let mut out = Vec::new();
         write_table(&t, &mut out).expect("write");
         assert_eq!(String::from_utf8(out).expect("utf8"), "Name  Due\nAl    1h 0m\n");
         let mut out = Vec::new();
-        write_table(
-            &TextTable {
-                headers: vec!["Name"],
-                rows: vec![],
-            },
-            &mut out,
-        )
-        .expect("write");
+        write_table(&TextTable { headers: vec!["Name"], rows: vec![] }, &mut out).expect("write");
         assert_eq!(String::from_utf8(out).expect("utf8"), "Name\n(none)\n");
     }
 }

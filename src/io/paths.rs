@@ -53,16 +53,11 @@ pub fn bank_holidays_from(path: &Path, base: BankHolidays) -> Result<BankHoliday
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(base),
         Err(e) => {
-            return Err(PathError::Holidays {
-                path: path.to_path_buf(),
-                problem: e.to_string(),
-            });
+            return Err(PathError::Holidays { path: path.to_path_buf(), problem: e.to_string() });
         }
     };
-    let newer = BankHolidays::from_json(&text).map_err(|e| PathError::Holidays {
-        path: path.to_path_buf(),
-        problem: e.to_string(),
-    })?;
+    let newer = BankHolidays::from_json(&text)
+        .map_err(|e| PathError::Holidays { path: path.to_path_buf(), problem: e.to_string() })?;
     Ok(base.overlaid_with(newer))
 }
 

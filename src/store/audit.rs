@@ -45,11 +45,7 @@ pub(super) fn triggers_sql(conn: &Connection) -> rusqlite::Result<String> {
         };
         let key = if table == "settings" { "NULL" } else { "id" };
         let row_id = |row: &str| {
-            if key == "NULL" {
-                "NULL".to_string()
-            } else {
-                format!("{row}.id")
-            }
+            if key == "NULL" { "NULL".to_string() } else { format!("{row}.id") }
         };
         for (action, when, before, after, id) in [
             ("insert", "AFTER INSERT", "NULL".to_string(), json("NEW"), row_id("NEW")),
@@ -94,8 +90,6 @@ impl Store {
 
     /// How many entries the trail holds.
     pub fn audit_count(&self) -> Result<i64> {
-        self.conn
-            .query_row("SELECT count(*) FROM audit", [], |r| r.get(0))
-            .map_err(|e| self.err(e))
+        self.conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0)).map_err(|e| self.err(e))
     }
 }

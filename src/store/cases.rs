@@ -34,20 +34,20 @@ impl Store {
         self.cases_where(
             "e.id IN (SELECT episode_id FROM return_interviews
                        WHERE required = 1 AND (completed_at IS NULL OR completed_at > :now))
-             AND e.returned_at IS NOT NULL AND e.returned_at <= :now",
+             AND +e.returned_at IS NOT NULL AND +e.returned_at <= :now",
             now,
             &[],
         )
     }
 
-    /// Candidates for the strategy list: episodes open at `now`, long
-    /// episodes, and any with a meeting recorded.
+    /// Candidates for the strategy list: episodes open at `now`, closed
+    /// episodes that lasted `min_hours` or more, and any with a meeting recorded.
     pub fn strategy_cases(&self, now: Instant, min_hours: i64) -> Result<Vec<CaseEpisode>> {
         // Durations are rounded to the minute in the index; one minute of slack
         // keeps every episode the exact rule might count.
         let min_minutes = min_hours * 60 - 1;
         self.cases_where(
-            "e.missing_at <= :now AND e.id IN (
+            "+e.missing_at <= :now AND e.id IN (
                  SELECT id FROM episodes WHERE returned_at IS NULL OR returned_at > :now
                  UNION SELECT id FROM episodes WHERE duration_minutes >= :min_minutes
                  UNION SELECT episode_id FROM strategy_meetings)",
@@ -58,8 +58,12 @@ impl Store {
 
     /// Episodes open at `now`.
     pub fn missing_cases(&self, now: Instant) -> Result<Vec<CaseEpisode>> {
+        // Asked as a set of ids so SQLite looks up the few open episodes by
+        // their return time. The unary `+` keeps SQLite from walking the
+        // start-time index instead (every episode started before now); the
+        // other list queries use the same hint.
         self.cases_where(
-            "e.missing_at <= :now AND (e.returned_at IS NULL OR e.returned_at > :now)",
+            "+e.missing_at <= :now AND e.id IN (SELECT id FROM episodes WHERE returned_at IS NULL OR returned_at > :now)",
             now,
             &[],
         )
@@ -69,12 +73,9 @@ impl Store {
     /// circumstances as they were for this episode.
     pub fn case_by_ref(&self, episode_ref: &str, now: Instant) -> Result<Option<(Person, CaseEpisode)>> {
         let mut found = None;
-        self.each_case(
-            "e.episode_ref = :episode_ref",
-            now,
-            &[(":episode_ref", &episode_ref)],
-            |p, c| found = Some((p, c)),
-        )?;
+        self.each_case("e.episode_ref = :episode_ref", now, &[(":episode_ref", &episode_ref)], |p, c| {
+            found = Some((p, c))
+        })?;
         Ok(found)
     }
 
@@ -93,9 +94,7 @@ impl Store {
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([person_ref], |r| {
-                Ok((r.get::<_, String>(0)?, instant(r, 1)?, opt_instant(r, 2)?))
-            })
+            .query_map([person_ref], |r| Ok((r.get::<_, String>(0)?, instant(r, 1)?, opt_instant(r, 2)?)))
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(|e| self.err(e))?;
         Ok(rows)
@@ -142,9 +141,7 @@ fn instant(r: &Row, idx: usize) -> rusqlite::Result<Instant> {
 }
 
 fn opt_instant(r: &Row, idx: usize) -> rusqlite::Result<Option<Instant>> {
-    r.get::<_, Option<String>>(idx)?
-        .map(|t| from_db_text(&t).map_err(|e| bad(idx, e)))
-        .transpose()
+    r.get::<_, Option<String>>(idx)?.map(|t| from_db_text(&t).map_err(|e| bad(idx, e))).transpose()
 }
 
 /// Reads a coded column with `parse` (one of the vocabularies' parsers).
@@ -161,9 +158,7 @@ fn opt_code<T, E: std::error::Error + Send + Sync + 'static>(
     idx: usize,
     parse: fn(&str) -> std::result::Result<T, E>,
 ) -> rusqlite::Result<Option<T>> {
-    r.get::<_, Option<String>>(idx)?
-        .map(|t| parse(&t).map_err(|e| bad(idx, e)))
-        .transpose()
+    r.get::<_, Option<String>>(idx)?.map(|t| parse(&t).map_err(|e| bad(idx, e))).transpose()
 }
 
 fn read_case(r: &Row) -> rusqlite::Result<(Person, CaseEpisode)> {
@@ -216,10 +211,7 @@ fn read_case(r: &Row) -> rusqlite::Result<(Person, CaseEpisode)> {
             .map(|s| Reason::parse(s).map_err(|e| bad(25, e)))
             .collect::<rusqlite::Result<_>>()?,
     };
-    let meeting = StrategyMeeting {
-        record: opt_code(r, 26, MeetingRecord::parse)?,
-        meeting_at: opt_instant(r, 27)?,
-    };
+    let meeting = StrategyMeeting { record: opt_code(r, 26, MeetingRecord::parse)?, meeting_at: opt_instant(r, 27)? };
     let case = CaseEpisode {
         person_ref: person.person_ref.clone(),
         name: full_name(&given, &family),

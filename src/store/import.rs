@@ -21,6 +21,10 @@ pub struct ImportItem {
     pub update_person: bool,
 }
 
+/// Batches at least this large get a bigger page cache while they are written.
+const BIG_BATCH: usize = 10_000;
+const BIG_BATCH_CACHE_KIB: usize = 256 * 1024;
+
 /// What an import did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ImportCounts {
@@ -83,14 +87,24 @@ impl Store {
     /// Writes every item in one immediate transaction: all of them or none.
     pub fn import(&mut self, items: &[ImportItem]) -> Result<ImportCounts> {
         let path = self.path.clone();
-        let wrap = |source| super::StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(wrap)?;
+        let wrap = |source| super::StoreError::Sqlite { path: path.clone(), source };
+        // A large batch touches far more pages than SQLite's default 2 MB
+        // cache holds; a bigger cache for its duration saves re-reading them.
+        let big = items.len() >= BIG_BATCH;
+        if big {
+            self.conn.execute_batch(&format!("PRAGMA cache_size = -{BIG_BATCH_CACHE_KIB}")).map_err(wrap)?;
+        }
+        let result = self.import_in_transaction(items);
+        if big {
+            self.conn.execute_batch("PRAGMA cache_size = -2000").map_err(wrap)?;
+        }
+        result
+    }
+
+    fn import_in_transaction(&mut self, items: &[ImportItem]) -> Result<ImportCounts> {
+        let path = self.path.clone();
+        let wrap = |source| super::StoreError::Sqlite { path: path.clone(), source };
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(wrap)?;
         let mut counts = ImportCounts::default();
         for item in items {
             write_item(&tx, item, &mut counts).map_err(wrap)?;
@@ -108,21 +122,19 @@ fn write_item(tx: &Transaction, item: &ImportItem, counts: &mut ImportCounts) ->
     let p = &item.person;
     let existing_person = id_of(tx, "SELECT id FROM people WHERE person_ref = ?1", &p.person_ref)?;
     if existing_person.is_none() || item.update_person {
-        let changed = tx
-            .prepare_cached(&upsert_sql("people", "person_ref", PERSON_COLUMNS))?
-            .execute(params![
-                p.person_ref,
-                p.given_name,
-                p.family_name,
-                p.date_of_birth.format("%Y-%m-%d").to_string(),
-                p.sex.map(|s| s.code()),
-                p.responsible_la,
-                p.placement_la,
-                p.case_status.code(),
-                p.cse_strategy,
-                p.lead_professional,
-                p.team,
-            ])?;
+        let changed = tx.prepare_cached(&upsert_sql("people", "person_ref", PERSON_COLUMNS))?.execute(params![
+            p.person_ref,
+            p.given_name,
+            p.family_name,
+            p.date_of_birth.format("%Y-%m-%d").to_string(),
+            p.sex.map(|s| s.code()),
+            p.responsible_la,
+            p.placement_la,
+            p.case_status.code(),
+            p.cse_strategy,
+            p.lead_professional,
+            p.team,
+        ])?;
         match (existing_person, changed) {
             (None, _) => counts.people_added += 1,
             (Some(_), 1) => counts.people_updated += 1,
@@ -145,26 +157,24 @@ fn write_item(tx: &Transaction, item: &ImportItem, counts: &mut ImportCounts) ->
     };
     let existing_episode = id_of(tx, "SELECT id FROM episodes WHERE episode_ref = ?1", &e.episode_ref)?;
     let c = &e.at_the_time;
-    let mut changed = tx
-        .prepare_cached(&upsert_sql("episodes", "episode_ref", EPISODE_COLUMNS))?
-        .execute(params![
-            e.episode_ref,
-            person_id,
-            db_text(e.missing_at),
-            e.returned_at.map(db_text),
-            e.kind.code(),
-            e.missing_from.code(),
-            placement_id,
-            e.police_ref,
-            e.risk.map(|r| r.code()),
-            c.case_status.code(),
-            c.cse_strategy,
-            c.responsible_la,
-            c.placement_la,
-            c.cohort.code(),
-            c.lead_professional,
-            c.team,
-        ])?;
+    let mut changed = tx.prepare_cached(&upsert_sql("episodes", "episode_ref", EPISODE_COLUMNS))?.execute(params![
+        e.episode_ref,
+        person_id,
+        db_text(e.missing_at),
+        e.returned_at.map(db_text),
+        e.kind.code(),
+        e.missing_from.code(),
+        placement_id,
+        e.police_ref,
+        e.risk.map(|r| r.code()),
+        c.case_status.code(),
+        c.cse_strategy,
+        c.responsible_la,
+        c.placement_la,
+        c.cohort.code(),
+        c.lead_professional,
+        c.team,
+    ])?;
     let episode_id = match existing_episode {
         Some(id) => id,
         None => tx.last_insert_rowid(),
@@ -172,9 +182,8 @@ fn write_item(tx: &Transaction, item: &ImportItem, counts: &mut ImportCounts) ->
 
     let ri = &item.interview;
     let reasons: Vec<&str> = ri.reasons.iter().map(|r| r.code()).collect();
-    changed += tx
-        .prepare_cached(&upsert_sql("return_interviews", "episode_id", INTERVIEW_COLUMNS))?
-        .execute(params![
+    changed +=
+        tx.prepare_cached(&upsert_sql("return_interviews", "episode_id", INTERVIEW_COLUMNS))?.execute(params![
             episode_id,
             ri.required,
             ri.worker,
@@ -182,12 +191,8 @@ fn write_item(tx: &Transaction, item: &ImportItem, counts: &mut ImportCounts) ->
             ri.outcome.map(|o| o.code()),
             reasons.join(";"),
         ])?;
-    let interview_id = id_of(
-        tx,
-        "SELECT id FROM return_interviews WHERE episode_id = ?1",
-        &episode_id,
-    )?
-    .ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    let interview_id = id_of(tx, "SELECT id FROM return_interviews WHERE episode_id = ?1", &episode_id)?
+        .ok_or(rusqlite::Error::QueryReturnedNoRows)?;
     changed += sync_attempt_count(tx, interview_id, ri.attempts)?;
 
     let m = &item.meeting;
@@ -195,9 +200,7 @@ fn write_item(tx: &Transaction, item: &ImportItem, counts: &mut ImportCounts) ->
         Some(status) => tx
             .prepare_cached(&upsert_sql("strategy_meetings", "episode_id", MEETING_COLUMNS))?
             .execute(params![episode_id, status.code(), m.meeting_at.map(db_text)])?,
-        None => tx
-            .prepare_cached("DELETE FROM strategy_meetings WHERE episode_id = ?1")?
-            .execute([episode_id])?,
+        None => tx.prepare_cached("DELETE FROM strategy_meetings WHERE episode_id = ?1")?.execute([episode_id])?,
     };
 
     match (existing_episode, changed) {

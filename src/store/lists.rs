@@ -17,8 +17,9 @@ impl Store {
     /// Strategy meetings due, coming up and recorded, at `now`.
     pub fn strategy_list(&self, now: Instant) -> Result<Vec<StrategyRow>> {
         let rules = self.rules()?;
-        let min_hours = rules.strategy_soon_hours.min(rules.strategy_hours);
-        Ok(strategy_rows(&self.strategy_cases(now, min_hours)?, now, &rules))
+        // Open episodes are candidates whatever their length; closed ones only
+        // if they reached the meeting threshold.
+        Ok(strategy_rows(&self.strategy_cases(now, rules.strategy_hours)?, now, &rules))
     }
 
     /// Children missing at `now`, longest first.

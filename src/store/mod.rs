@@ -25,11 +25,7 @@ pub enum StoreError {
     #[error("the database at {0} has no authority recorded; run `ri-chase init --authority NAME` first")]
     NoAuthority(PathBuf),
     #[error("the database at {path} belongs to {existing}, not {requested}")]
-    OtherAuthority {
-        path: PathBuf,
-        existing: String,
-        requested: String,
-    },
+    OtherAuthority { path: PathBuf, existing: String, requested: String },
     #[error("the database at {path} was made by a newer ri-chase (schema {found}, this one knows {known})")]
     TooNew { path: PathBuf, found: i64, known: i64 },
     #[error("cannot create {path}: {source}")]
@@ -67,10 +63,7 @@ impl Store {
     }
 
     fn open(path: &Path) -> Result<Store> {
-        let wrap = |source| StoreError::Sqlite {
-            path: path.to_path_buf(),
-            source,
-        };
+        let wrap = |source| StoreError::Sqlite { path: path.to_path_buf(), source };
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(wrap)?;
         conn.busy_timeout(Duration::from_secs(10)).map_err(wrap)?;
@@ -82,10 +75,7 @@ impl Store {
         )
         .map_err(wrap)?;
         register_app_user(&conn).map_err(wrap)?;
-        let mut store = Store {
-            conn,
-            path: path.to_path_buf(),
-        };
+        let mut store = Store { conn, path: path.to_path_buf() };
         schema::migrate(&mut store)?;
         Ok(store)
     }
@@ -96,10 +86,7 @@ impl Store {
 
     /// Turns a SQLite error into one naming this database.
     pub(crate) fn err(&self, source: rusqlite::Error) -> StoreError {
-        StoreError::Sqlite {
-            path: self.path.clone(),
-            source,
-        }
+        StoreError::Sqlite { path: self.path.clone(), source }
     }
 
     /// A consistent copy of the live database, made with SQLite's online
@@ -112,16 +99,11 @@ impl Store {
             });
         }
         create_private_file(dest)?;
-        let result = self
-            .conn
-            .backup(rusqlite::MAIN_DB, dest, None::<fn(rusqlite::backup::Progress)>);
+        let result = self.conn.backup(rusqlite::MAIN_DB, dest, None::<fn(rusqlite::backup::Progress)>);
         if let Err(source) = result {
             // Leave no half-made copy behind.
             let _ = std::fs::remove_file(dest);
-            return Err(StoreError::Sqlite {
-                path: dest.to_path_buf(),
-                source,
-            });
+            return Err(StoreError::Sqlite { path: dest.to_path_buf(), source });
         }
         Ok(())
     }
@@ -148,10 +130,7 @@ fn register_app_user(conn: &Connection) -> rusqlite::Result<()> {
 }
 
 fn create_private_file(path: &Path) -> Result<()> {
-    let wrap = |source| StoreError::Create {
-        path: path.to_path_buf(),
-        source,
-    };
+    let wrap = |source| StoreError::Create { path: path.to_path_buf(), source };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(wrap)?;
     }

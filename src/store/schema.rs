@@ -112,38 +112,23 @@ const MIGRATIONS: &[&str] = &[
 pub const CURRENT: i64 = MIGRATIONS.len() as i64;
 
 pub(super) fn migrate(store: &mut Store) -> Result<()> {
-    let found: i64 = store
-        .conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| store.err(e))?;
+    let found: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| store.err(e))?;
     if found > CURRENT {
-        return Err(StoreError::TooNew {
-            path: store.path.clone(),
-            found,
-            known: CURRENT,
-        });
+        return Err(StoreError::TooNew { path: store.path.clone(), found, known: CURRENT });
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         let version = i as i64 + 1;
         let path = store.path.clone();
-        let wrap = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
-        let tx = store
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(wrap)?;
+        let wrap = |source| StoreError::Sqlite { path: path.clone(), source };
+        let tx = store.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(wrap)?;
         // Another process may have migrated while we waited for the lock.
         let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(wrap)?;
         if now >= version {
             continue;
         }
         tx.execute_batch(sql).map_err(wrap)?;
-        tx.execute_batch(&audit::triggers_sql(&tx).map_err(wrap)?)
-            .map_err(wrap)?;
-        tx.execute_batch(&format!("PRAGMA user_version = {version}"))
-            .map_err(wrap)?;
+        tx.execute_batch(&audit::triggers_sql(&tx).map_err(wrap)?).map_err(wrap)?;
+        tx.execute_batch(&format!("PRAGMA user_version = {version}")).map_err(wrap)?;
         tx.commit().map_err(wrap)?;
     }
     Ok(())

@@ -14,8 +14,7 @@ impl Store {
 
     /// The authority, or an error telling the user to run `init`.
     pub fn require_authority(&self) -> Result<String> {
-        self.authority()?
-            .ok_or_else(|| StoreError::NoAuthority(self.path.clone()))
+        self.authority()?.ok_or_else(|| StoreError::NoAuthority(self.path.clone()))
     }
 
     /// Records which authority "we" are. Saying the same again is harmless;
@@ -23,11 +22,9 @@ impl Store {
     pub fn set_authority(&mut self, name: &str) -> Result<()> {
         match self.authority()? {
             Some(existing) if crate::domain::cohort::same_authority(&existing, name) => Ok(()),
-            Some(existing) => Err(StoreError::OtherAuthority {
-                path: self.path.clone(),
-                existing,
-                requested: name.to_string(),
-            }),
+            Some(existing) => {
+                Err(StoreError::OtherAuthority { path: self.path.clone(), existing, requested: name.to_string() })
+            }
             None => self.put_setting(AUTHORITY, name.trim()),
         }
     }

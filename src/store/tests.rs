@@ -52,11 +52,7 @@ fn item(person_ref: &str, episode_ref: &str, missing: &str, returned: Option<&st
     ImportItem {
         person,
         episode,
-        interview: ReturnInterview {
-            required: true,
-            attempts: 1,
-            ..ReturnInterview::default()
-        },
+        interview: ReturnInterview { required: true, attempts: 1, ..ReturnInterview::default() },
         meeting: StrategyMeeting::default(),
         update_person: true,
     }
@@ -74,20 +70,11 @@ fn reading_a_missing_file_is_an_error_and_creates_nothing() {
 fn a_new_database_is_migrated_from_empty_and_readable_by_its_owner_only() {
     let (_dir, path) = temp_db();
     let store = Store::open_or_create(&path).expect("create");
-    let version: i64 = store
-        .conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .expect("version");
+    let version: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
     assert_eq!(version, schema::CURRENT);
-    let journal: String = store
-        .conn
-        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-        .expect("journal");
+    let journal: String = store.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("journal");
     assert_eq!(journal, "wal");
-    let fk: i64 = store
-        .conn
-        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
-        .expect("fk");
+    let fk: i64 = store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).expect("fk");
     assert_eq!(fk, 1);
     #[cfg(unix)]
     {
@@ -118,10 +105,7 @@ fn the_authority_is_recorded_once_and_another_is_refused() {
     assert!(matches!(store.require_authority(), Err(StoreError::NoAuthority(_))));
     store.set_authority("Northshire").expect("set");
     store.set_authority(" northshire ").expect("same again is fine");
-    assert!(matches!(
-        store.set_authority("Southby"),
-        Err(StoreError::OtherAuthority { .. })
-    ));
+    assert!(matches!(store.set_authority("Southby"), Err(StoreError::OtherAuthority { .. })));
     assert_eq!(store.require_authority().expect("authority"), "Northshire");
 }
 
@@ -130,38 +114,14 @@ fn every_insert_update_and_delete_is_audited_with_who_before_and_after() {
     let (_dir, path) = temp_db();
     let mut store = Store::open_or_create(&path).expect("create");
     let mut it = item("P1", "E1", "2026-06-01 09:00", Some("2026-06-01 20:00"));
-    it.meeting = StrategyMeeting {
-        record: Some(MeetingRecord::NotNeeded),
-        meeting_at: None,
-    };
+    it.meeting = StrategyMeeting { record: Some(MeetingRecord::NotNeeded), meeting_at: None };
     store.import(std::slice::from_ref(&it)).expect("import");
     let inserts = store.audit_entries(100).expect("audit");
     let tables: Vec<&str> = inserts.iter().rev().map(|a| a.table_name.as_str()).collect();
-    assert_eq!(
-        tables,
-        [
-            "people",
-            "placements",
-            "episodes",
-            "return_interviews",
-            "ri_attempts",
-            "strategy_meetings"
-        ]
-    );
-    assert!(
-        inserts
-            .iter()
-            .all(|a| a.action == "insert" && a.before.is_none() && a.who == os_user())
-    );
-    let episode_after = inserts
-        .iter()
-        .find(|a| a.table_name == "episodes")
-        .and_then(|a| a.after.clone());
-    assert!(
-        episode_after
-            .expect("after json")
-            .contains(r#""missing_at":"2026-06-01T08:00:00Z""#)
-    );
+    assert_eq!(tables, ["people", "placements", "episodes", "return_interviews", "ri_attempts", "strategy_meetings"]);
+    assert!(inserts.iter().all(|a| a.action == "insert" && a.before.is_none() && a.who == os_user()));
+    let episode_after = inserts.iter().find(|a| a.table_name == "episodes").and_then(|a| a.after.clone());
+    assert!(episode_after.expect("after json").contains(r#""missing_at":"2026-06-01T08:00:00Z""#));
 
     it.interview.worker = Some("Sam Worker".into());
     it.meeting = StrategyMeeting::default();
@@ -171,20 +131,8 @@ fn every_insert_update_and_delete_is_audited_with_who_before_and_after() {
     assert_eq!(latest[0].action, "delete");
     assert!(latest[0].after.is_none());
     assert_eq!(latest[1].action, "update");
-    assert!(
-        latest[1]
-            .before
-            .as_deref()
-            .expect("before")
-            .contains(r#""worker":null"#)
-    );
-    assert!(
-        latest[1]
-            .after
-            .as_deref()
-            .expect("after")
-            .contains(r#""worker":"Sam Worker""#)
-    );
+    assert!(latest[1].before.as_deref().expect("before").contains(r#""worker":null"#));
+    assert!(latest[1].after.as_deref().expect("after").contains(r#""worker":"Sam Worker""#));
 }
 
 #[test]
@@ -196,13 +144,7 @@ fn importing_the_same_items_again_changes_and_audits_nothing() {
     assert_eq!((first.people_added, first.episodes_added), (1, 1));
     let audit_before = store.audit_count().expect("count");
     let second = store.import(&items).expect("again");
-    assert_eq!(
-        second,
-        ImportCounts {
-            episodes_unchanged: 1,
-            ..ImportCounts::default()
-        }
-    );
+    assert_eq!(second, ImportCounts { episodes_unchanged: 1, ..ImportCounts::default() });
     assert_eq!(store.audit_count().expect("count"), audit_before);
 }
 
@@ -244,12 +186,8 @@ fn list_queries_find_their_candidates_as_of_now() {
     store.import(&[done, outstanding, again, long]).expect("import");
     let now = at("2026-06-05 09:00");
 
-    let chase: Vec<String> = store
-        .chase_cases(now)
-        .expect("chase")
-        .into_iter()
-        .map(|c| c.episode.episode_ref)
-        .collect();
+    let chase: Vec<String> =
+        store.chase_cases(now).expect("chase").into_iter().map(|c| c.episode.episode_ref).collect();
     assert_eq!(chase.len(), 2, "{chase:?}");
     assert!(chase.contains(&"E2".to_string()) && chase.contains(&"E4".to_string()));
     let e2 = store.case_by_ref("E2", now).expect("query").expect("found").1;
@@ -260,25 +198,14 @@ fn list_queries_find_their_candidates_as_of_now() {
     assert_eq!(missing.len(), 1);
     assert_eq!(missing[0].episode.episode_ref, "E3");
 
-    let strategy: Vec<String> = store
-        .strategy_cases(now, 48)
-        .expect("strategy")
-        .into_iter()
-        .map(|c| c.episode.episode_ref)
-        .collect();
-    assert!(
-        strategy.contains(&"E3".to_string()) && strategy.contains(&"E4".to_string()),
-        "{strategy:?}"
-    );
+    let strategy: Vec<String> =
+        store.strategy_cases(now, 48).expect("strategy").into_iter().map(|c| c.episode.episode_ref).collect();
+    assert!(strategy.contains(&"E3".to_string()) && strategy.contains(&"E4".to_string()), "{strategy:?}");
     assert!(!strategy.contains(&"E1".to_string()));
 
     // As of before E1 was completed, it is a chase candidate again.
-    let mut earlier: Vec<String> = store
-        .chase_cases(at("2026-06-02 09:00"))
-        .expect("chase")
-        .into_iter()
-        .map(|c| c.episode.episode_ref)
-        .collect();
+    let mut earlier: Vec<String> =
+        store.chase_cases(at("2026-06-02 09:00")).expect("chase").into_iter().map(|c| c.episode.episode_ref).collect();
     earlier.sort();
     assert_eq!(earlier, ["E1", "E4"]);
 }
@@ -287,9 +214,7 @@ fn list_queries_find_their_candidates_as_of_now() {
 fn backup_makes_a_readable_private_copy_and_refuses_to_overwrite() {
     let (dir, path) = temp_db();
     let mut store = Store::open_or_create(&path).expect("create");
-    store
-        .import(&[item("P1", "E1", "2026-06-01 09:00", None)])
-        .expect("import");
+    store.import(&[item("P1", "E1", "2026-06-01 09:00", None)]).expect("import");
     let dest = dir.path().join("copy.sqlite");
     store.backup_to(&dest).expect("backup");
     let copy = Store::open_existing(&dest).expect("open copy");
@@ -298,9 +223,6 @@ fn backup_makes_a_readable_private_copy_and_refuses_to_overwrite() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        assert_eq!(
-            std::fs::metadata(&dest).expect("meta").permissions().mode() & 0o777,
-            0o600
-        );
+        assert_eq!(std::fs::metadata(&dest).expect("meta").permissions().mode() & 0o777, 0o600);
     }
 }

@@ -147,10 +147,7 @@ impl App {
         self.lists = lists;
         for (i, tab) in Tab::ALL.iter().enumerate() {
             let refs = self.visible_refs(*tab);
-            self.selected[i] = keep[i]
-                .as_ref()
-                .and_then(|r| refs.iter().position(|x| x == r))
-                .unwrap_or(0);
+            self.selected[i] = keep[i].as_ref().and_then(|r| refs.iter().position(|x| x == r)).unwrap_or(0);
         }
         self.clamp();
     }
@@ -185,14 +182,7 @@ impl App {
         self.lists
             .strategy
             .iter()
-            .filter(|r| {
-                f.admits(
-                    [&r.name, &r.person_ref, &r.episode_ref],
-                    r.cohort,
-                    r.team.as_deref(),
-                    None,
-                )
-            })
+            .filter(|r| f.admits([&r.name, &r.person_ref, &r.episode_ref], r.cohort, r.team.as_deref(), None))
             .collect()
     }
 
@@ -201,14 +191,7 @@ impl App {
         self.lists
             .missing
             .iter()
-            .filter(|r| {
-                f.admits(
-                    [&r.name, &r.person_ref, &r.episode_ref],
-                    r.cohort,
-                    r.team.as_deref(),
-                    None,
-                )
-            })
+            .filter(|r| f.admits([&r.name, &r.person_ref, &r.episode_ref], r.cohort, r.team.as_deref(), None))
             .collect()
     }
 
@@ -375,10 +358,6 @@ impl App {
         let mut options = vec![(None, 0)];
         options.extend(counts.into_iter().map(|(k, n)| (Some(k), n)));
         let selected = options.iter().position(|(v, _)| v == current).unwrap_or(0);
-        self.overlay = Overlay::Picker(Picker {
-            field,
-            options,
-            selected,
-        });
+        self.overlay = Overlay::Picker(Picker { field, options, selected });
     }
 }

@@ -23,16 +23,10 @@ pub struct Key {
 }
 
 const fn key(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: false,
-    }
+    Key { code: KeyCode::Char(c), ctrl: false }
 }
 const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: true,
-    }
+    Key { code: KeyCode::Char(c), ctrl: true }
 }
 const fn special(code: KeyCode) -> Key {
     Key { code, ctrl: false }
@@ -80,167 +74,41 @@ const fn bind(
     description: &'static str,
     hint: Option<&'static str>,
 ) -> Binding {
-    Binding {
-        context,
-        keys,
-        action,
-        description,
-        hint,
-    }
+    Binding { context, keys, action, description, hint }
 }
 
 use Context::{List, Picker, Search};
 
 /// Every binding in force. Ctrl-C quits from anywhere (handled before this table).
 pub const BINDINGS: &[Binding] = &[
-    bind(
-        List,
-        &[special(KeyCode::Down), key('j')],
-        Action::Down,
-        "next row",
-        Some("move"),
-    ),
-    bind(
-        List,
-        &[special(KeyCode::Up), key('k')],
-        Action::Up,
-        "previous row",
-        None,
-    ),
-    bind(
-        List,
-        &[special(KeyCode::PageDown), ctrl('d')],
-        Action::PageDown,
-        "half a page down",
-        None,
-    ),
-    bind(
-        List,
-        &[special(KeyCode::PageUp), ctrl('u')],
-        Action::PageUp,
-        "half a page up",
-        None,
-    ),
-    bind(
-        List,
-        &[key('g'), special(KeyCode::Home)],
-        Action::Top,
-        "first row",
-        None,
-    ),
-    bind(
-        List,
-        &[key('G'), special(KeyCode::End)],
-        Action::Bottom,
-        "last row",
-        None,
-    ),
-    bind(
-        List,
-        &[special(KeyCode::Tab), key('l'), special(KeyCode::Right)],
-        Action::NextTab,
-        "next tab",
-        Some("tab"),
-    ),
-    bind(
-        List,
-        &[special(KeyCode::BackTab), key('h'), special(KeyCode::Left)],
-        Action::PrevTab,
-        "previous tab",
-        None,
-    ),
+    bind(List, &[special(KeyCode::Down), key('j')], Action::Down, "next row", Some("move")),
+    bind(List, &[special(KeyCode::Up), key('k')], Action::Up, "previous row", None),
+    bind(List, &[special(KeyCode::PageDown), ctrl('d')], Action::PageDown, "half a page down", None),
+    bind(List, &[special(KeyCode::PageUp), ctrl('u')], Action::PageUp, "half a page up", None),
+    bind(List, &[key('g'), special(KeyCode::Home)], Action::Top, "first row", None),
+    bind(List, &[key('G'), special(KeyCode::End)], Action::Bottom, "last row", None),
+    bind(List, &[special(KeyCode::Tab), key('l'), special(KeyCode::Right)], Action::NextTab, "next tab", Some("tab")),
+    bind(List, &[special(KeyCode::BackTab), key('h'), special(KeyCode::Left)], Action::PrevTab, "previous tab", None),
     bind(List, &[key('1')], Action::GoTab(0), "Chase tab", None),
     bind(List, &[key('2')], Action::GoTab(1), "Strategy meetings tab", None),
     bind(List, &[key('3')], Action::GoTab(2), "Still missing tab", None),
-    bind(
-        List,
-        &[key('/')],
-        Action::OpenSearch,
-        "search name or reference",
-        Some("search"),
-    ),
-    bind(
-        List,
-        &[key('c')],
-        Action::FilterCohort,
-        "cohort filter (cycles)",
-        Some("cohort"),
-    ),
+    bind(List, &[key('/')], Action::OpenSearch, "search name or reference", Some("search")),
+    bind(List, &[key('c')], Action::FilterCohort, "cohort filter (cycles)", Some("cohort")),
     bind(List, &[key('t')], Action::FilterTeam, "team filter", Some("team")),
-    bind(
-        List,
-        &[key('w')],
-        Action::FilterWorker,
-        "worker filter (Chase)",
-        Some("worker"),
-    ),
+    bind(List, &[key('w')], Action::FilterWorker, "worker filter (Chase)", Some("worker")),
     bind(List, &[key('x')], Action::ClearFilters, "clear search, filters", None),
-    bind(
-        List,
-        &[key('d'), special(KeyCode::Enter)],
-        Action::ToggleDetail,
-        "detail pane on/off",
-        Some("detail"),
-    ),
+    bind(List, &[key('d'), special(KeyCode::Enter)], Action::ToggleDetail, "detail pane on/off", Some("detail")),
     bind(List, &[key('r')], Action::Refresh, "reload now", None),
     bind(List, &[key('?')], Action::ToggleHelp, "this help", Some("help")),
-    bind(
-        List,
-        &[special(KeyCode::Esc)],
-        Action::Back,
-        "close help, clear filters",
-        None,
-    ),
+    bind(List, &[special(KeyCode::Esc)], Action::Back, "close help, clear filters", None),
     bind(List, &[key('q')], Action::Quit, "quit", Some("quit")),
-    bind(
-        Search,
-        &[special(KeyCode::Enter)],
-        Action::Confirm,
-        "keep this search",
-        Some("keep"),
-    ),
-    bind(
-        Search,
-        &[special(KeyCode::Esc)],
-        Action::Back,
-        "cancel the search",
-        Some("cancel"),
-    ),
-    bind(
-        Search,
-        &[special(KeyCode::Backspace)],
-        Action::Backspace,
-        "delete a character",
-        None,
-    ),
-    bind(
-        Picker,
-        &[special(KeyCode::Down), key('j')],
-        Action::Down,
-        "next choice",
-        Some("move"),
-    ),
-    bind(
-        Picker,
-        &[special(KeyCode::Up), key('k')],
-        Action::Up,
-        "previous choice",
-        None,
-    ),
-    bind(
-        Picker,
-        &[special(KeyCode::Enter)],
-        Action::Confirm,
-        "apply this filter",
-        Some("apply"),
-    ),
-    bind(
-        Picker,
-        &[special(KeyCode::Esc), key('q')],
-        Action::Back,
-        "close, no change",
-        Some("cancel"),
-    ),
+    bind(Search, &[special(KeyCode::Enter)], Action::Confirm, "keep this search", Some("keep")),
+    bind(Search, &[special(KeyCode::Esc)], Action::Back, "cancel the search", Some("cancel")),
+    bind(Search, &[special(KeyCode::Backspace)], Action::Backspace, "delete a character", None),
+    bind(Picker, &[special(KeyCode::Down), key('j')], Action::Down, "next choice", Some("move")),
+    bind(Picker, &[special(KeyCode::Up), key('k')], Action::Up, "previous choice", None),
+    bind(Picker, &[special(KeyCode::Enter)], Action::Confirm, "apply this filter", Some("apply")),
+    bind(Picker, &[special(KeyCode::Esc), key('q')], Action::Back, "close, no change", Some("cancel")),
 ];
 
 /// The action a key press means in a context, if any. In the search box,
@@ -249,14 +117,8 @@ pub fn action_for(context: Context, event: KeyEvent) -> Option<Action> {
     if event.modifiers.contains(KeyModifiers::CONTROL) && event.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
-    let pressed = Key {
-        code: event.code,
-        ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
-    };
-    let bound = BINDINGS
-        .iter()
-        .find(|b| b.context == context && b.keys.contains(&pressed))
-        .map(|b| b.action);
+    let pressed = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
+    let bound = BINDINGS.iter().find(|b| b.context == context && b.keys.contains(&pressed)).map(|b| b.action);
     match (bound, context, event.code) {
         (Some(a), _, _) => Some(a),
         (None, Context::Search, KeyCode::Char(c)) if !pressed.ctrl => Some(Action::Type(c)),
@@ -292,10 +154,7 @@ mod tests {
             action_for(Context::List, KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL)),
             Some(Action::PageDown)
         );
-        assert_eq!(
-            action_for(Context::List, press(KeyCode::Char('d'))),
-            Some(Action::ToggleDetail)
-        );
+        assert_eq!(action_for(Context::List, press(KeyCode::Char('d'))), Some(Action::ToggleDetail));
     }
 
     #[test]
@@ -304,10 +163,7 @@ mod tests {
         for ctx in [Context::List, Context::Search, Context::Picker] {
             assert_eq!(action_for(ctx, ctrl_c), Some(Action::Quit));
         }
-        assert_eq!(
-            action_for(Context::Search, press(KeyCode::Char('q'))),
-            Some(Action::Type('q'))
-        );
+        assert_eq!(action_for(Context::Search, press(KeyCode::Char('q'))), Some(Action::Type('q')));
         assert_eq!(action_for(Context::List, press(KeyCode::Char('q'))), Some(Action::Quit));
     }
 

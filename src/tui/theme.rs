@@ -11,9 +11,7 @@ pub struct Theme {
 impl Theme {
     /// Colour unless `NO_COLOR` is set to anything non-empty (no-color.org).
     pub fn from_env() -> Self {
-        Theme {
-            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        }
+        Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) }
     }
 
     pub fn plain() -> Self {
@@ -45,11 +43,7 @@ impl Theme {
         self.fg(Style::new(), Color::Yellow)
     }
     pub fn dim(&self) -> Style {
-        if self.color {
-            Style::new().fg(Color::DarkGray)
-        } else {
-            Style::new()
-        }
+        if self.color { Style::new().fg(Color::DarkGray) } else { Style::new() }
     }
     pub fn key(&self) -> Style {
         self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Cyan)

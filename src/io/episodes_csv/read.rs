@@ -66,12 +66,7 @@ pub fn read_episodes(
                     });
                     continue;
                 }
-                let mut row = RowReader {
-                    record: &record,
-                    index: &index,
-                    line,
-                    errors: &mut errors,
-                };
+                let mut row = RowReader { record: &record, index: &index, line, errors: &mut errors };
                 if let Some(item) = row.item(store, authority, now)? {
                     parsed.push((line, item));
                 }
@@ -79,11 +74,7 @@ pub fn read_episodes(
             Err(e) => {
                 let line = e.position().map_or(last_line + 1, |p| p.line());
                 last_line = line;
-                errors.push(LineError {
-                    line,
-                    column: "(row)".into(),
-                    problem: read_problem(&e),
-                });
+                errors.push(LineError { line, column: "(row)".into(), problem: read_problem(&e) });
                 if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
                     break;
                 }
@@ -113,20 +104,10 @@ struct ColumnIndex {
 }
 
 fn read_header<R: Read>(reader: &mut csv::Reader<R>) -> Result<ColumnIndex, Vec<LineError>> {
-    let header = |column: &str, problem: String| LineError {
-        line: 1,
-        column: column.to_string(),
-        problem,
-    };
-    let headers = reader
-        .headers()
-        .map_err(|e| vec![header("(header)", read_problem(&e))])?
-        .clone();
+    let header = |column: &str, problem: String| LineError { line: 1, column: column.to_string(), problem };
+    let headers = reader.headers().map_err(|e| vec![header("(header)", read_problem(&e))])?.clone();
     if headers.iter().all(|h| h.trim().is_empty()) {
-        return Err(vec![header(
-            "(header)",
-            "the file is empty; the first line must name the columns".into(),
-        )]);
+        return Err(vec![header("(header)", "the file is empty; the first line must name the columns".into())]);
     }
     let mut errors = Vec::new();
     let mut at = HashMap::new();
@@ -139,9 +120,7 @@ fn read_header<R: Read>(reader: &mut csv::Reader<R>) -> Result<ColumnIndex, Vec<
                 }
             }
             None => {
-                let hint = closest_column(name)
-                    .map(|c| format!("; did you mean `{c}`?"))
-                    .unwrap_or_default();
+                let hint = closest_column(name).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
                 errors.push(header(name, format!("unknown column{hint}")));
             }
         }
@@ -151,24 +130,12 @@ fn read_header<R: Read>(reader: &mut csv::Reader<R>) -> Result<ColumnIndex, Vec<
             errors.push(header(required, "this required column is missing".into()));
         }
     }
-    if errors.is_empty() {
-        Ok(ColumnIndex {
-            at,
-            width: headers.len(),
-        })
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(ColumnIndex { at, width: headers.len() }) } else { Err(errors) }
 }
 
 /// The known column nearest to a typo, if one is near enough.
 fn closest_column(name: &str) -> Option<&'static str> {
-    COLUMNS
-        .iter()
-        .map(|c| (edit_distance(&name.to_lowercase(), c), *c))
-        .filter(|(d, _)| *d <= 3)
-        .min()
-        .map(|(_, c)| c)
+    COLUMNS.iter().map(|c| (edit_distance(&name.to_lowercase(), c), *c)).filter(|(d, _)| *d <= 3).min().map(|(_, c)| c)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -195,20 +162,12 @@ struct RowReader<'a> {
 
 impl RowReader<'_> {
     fn fail(&mut self, column: &str, problem: impl Into<String>) {
-        self.errors.push(LineError {
-            line: self.line,
-            column: column.into(),
-            problem: problem.into(),
-        });
+        self.errors.push(LineError { line: self.line, column: column.into(), problem: problem.into() });
     }
 
     /// `None` when the file has no such column: an update then keeps what the database has.
     fn cell(&self, column: &str) -> Option<&str> {
-        self.index
-            .at
-            .get(column)
-            .and_then(|i| self.record.get(*i))
-            .map(str::trim)
+        self.index.at.get(column).and_then(|i| self.record.get(*i)).map(str::trim)
     }
 
     fn present(&self, column: &str) -> bool {
@@ -255,21 +214,14 @@ impl RowReader<'_> {
         let person_ref = self.required("person_ref");
         let given_name = self.required("given_name");
         let family_name = self.required("family_name");
-        let date_of_birth = self
-            .required("date_of_birth")
-            .and_then(|_| self.parse("date_of_birth", parse_date));
+        let date_of_birth = self.required("date_of_birth").and_then(|_| self.parse("date_of_birth", parse_date));
         let responsible_la = self.required("responsible_la");
         let placement_la = self.required("placement_la");
-        let case_status = self
-            .required("case_status")
-            .and_then(|_| self.parse("case_status", CaseStatus::parse));
+        let case_status = self.required("case_status").and_then(|_| self.parse("case_status", CaseStatus::parse));
         let episode_ref = self.required("episode_ref");
-        let missing_from = self
-            .required("missing_from_type")
-            .and_then(|_| self.parse("missing_from_type", MissingFrom::parse));
-        let missing_at = self
-            .required("missing_at")
-            .and_then(|_| self.parse("missing_at", parse_instant));
+        let missing_from =
+            self.required("missing_from_type").and_then(|_| self.parse("missing_from_type", MissingFrom::parse));
+        let missing_at = self.required("missing_at").and_then(|_| self.parse("missing_at", parse_instant));
 
         let existing = match &episode_ref {
             Some(r) => store.case_by_ref(r, now)?,
@@ -278,10 +230,7 @@ impl RowReader<'_> {
         if let (Some((p, _)), Some(pr)) = (&existing, &person_ref)
             && p.person_ref != *pr
         {
-            self.fail(
-                "episode_ref",
-                format!("belongs to another child ({}) in the database", p.person_ref),
-            );
+            self.fail("episode_ref", format!("belongs to another child ({}) in the database", p.person_ref));
         }
         let (old_person, old_case) = existing.unzip();
 
@@ -312,8 +261,7 @@ impl RowReader<'_> {
         self.patch(&mut worker, "ri_worker", ok_text);
         let mut attempts = prior.map(|c| c.interview.attempts);
         self.patch(&mut attempts, "ri_attempts", |s| {
-            s.parse::<u32>()
-                .map_err(|_| format!("`{s}` is not a whole number of attempts"))
+            s.parse::<u32>().map_err(|_| format!("`{s}` is not a whole number of attempts"))
         });
         let attempts_given = self.text("ri_attempts").is_some();
         let attempts = attempts.unwrap_or(0);
@@ -348,10 +296,7 @@ impl RowReader<'_> {
             if let Some(dob) = date_of_birth
                 && dob > uk_date(m)
             {
-                self.fail(
-                    "date_of_birth",
-                    format!("{dob} is after the episode began ({})", display_local(m)),
-                );
+                self.fail("date_of_birth", format!("{dob} is after the episode began ({})", display_local(m)));
             }
             if let Some(r) = returned_at {
                 self.not_future("returned_at", r, now);
@@ -466,10 +411,7 @@ impl RowReader<'_> {
                 outcome,
                 reasons: reasons.unwrap_or_default(),
             },
-            meeting: StrategyMeeting {
-                record: meeting_record,
-                meeting_at,
-            },
+            meeting: StrategyMeeting { record: meeting_record, meeting_at },
             update_person: false,
         }))
     }
@@ -538,11 +480,7 @@ fn check_across_rows(
     for (person_ref, spans) in &mut by_person {
         for (episode_ref, start, end) in store.episode_spans(person_ref)? {
             if !first_line.contains_key(episode_ref.as_str()) {
-                spans.push(Span {
-                    key: Origin::Database(episode_ref),
-                    start,
-                    end,
-                });
+                spans.push(Span { key: Origin::Database(episode_ref), start, end });
             }
         }
         for clash in clashes(spans) {
@@ -563,11 +501,9 @@ fn clash_error(clash: Clash<Origin>) -> LineError {
     };
     // Report against the file's line: the later episode's if it is in the file.
     match (later, earlier) {
-        (Origin::Line(line, _), other) => LineError {
-            line: *line,
-            column: "missing_at".into(),
-            problem: format!("{what} {}", describe(other)),
-        },
+        (Origin::Line(line, _), other) => {
+            LineError { line: *line, column: "missing_at".into(), problem: format!("{what} {}", describe(other)) }
+        }
         (other, Origin::Line(line, _)) => LineError {
             line: *line,
             column: "returned_at".into(),

@@ -30,12 +30,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = app.visible_chase();
     let counts = app.chase_counts();
     let detail_height = if app.show_detail { 6 } else { 0 };
-    let [summary, list, detail] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(detail_height),
-    ])
-    .areas(area);
+    let [summary, list, detail] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
 
     let mut spans = vec![
         Span::styled(format!("Overdue {}", counts.overdue), theme.urgent()),
@@ -83,26 +79,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else {
         "No return interviews match the search and filters (x clears them)."
     };
-    render_list(
-        frame,
-        list,
-        theme,
-        ListView {
-            headers,
-            widths,
-            rows: styled,
-            selected: app.selection(),
-            empty,
-        },
-    );
+    render_list(frame, list, theme, ListView { headers, widths, rows: styled, selected: app.selection(), empty });
 
     if app.show_detail
         && let Some(row) = rows.get(app.selection())
     {
-        frame.render_widget(
-            Paragraph::new(detail_lines(row, theme)).block(detail_block(theme)),
-            detail,
-        );
+        frame.render_widget(Paragraph::new(detail_lines(row, theme)).block(detail_block(theme)), detail);
     }
 }
 
@@ -147,10 +129,6 @@ fn detail_lines<'a>(r: &ChaseRow, theme: &Theme) -> Vec<Line<'a>> {
             r.police_ref.as_deref().unwrap_or("-"),
             r.risk.map_or("not graded", |k| k.label()),
         )),
-        Line::from(if flags.is_empty() {
-            "No flags".to_string()
-        } else {
-            format!("Flags: {}", flags.join(" · "))
-        }),
+        Line::from(if flags.is_empty() { "No flags".to_string() } else { format!("Flags: {}", flags.join(" · ")) }),
     ]
 }

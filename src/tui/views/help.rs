@@ -10,18 +10,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 fn lines(context: Context, theme: &Theme) -> Vec<Line<'static>> {
     let keys = |b: &Binding| b.keys.iter().map(Key::label).collect::<Vec<_>>().join(" ");
-    let width = bindings_for(context)
-        .map(|b| keys(b).chars().count())
-        .max()
-        .unwrap_or(0)
-        + 1;
+    let width = bindings_for(context).map(|b| keys(b).chars().count()).max().unwrap_or(0) + 1;
     bindings_for(context)
-        .map(|b| {
-            Line::from(vec![
-                Span::styled(format!("{:<width$}", keys(b)), theme.key()),
-                Span::raw(b.description),
-            ])
-        })
+        .map(|b| Line::from(vec![Span::styled(format!("{:<width$}", keys(b)), theme.key()), Span::raw(b.description)]))
         .collect()
 }
 
@@ -40,12 +31,9 @@ pub fn render(theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::new().borders(Borders::ALL).title(" Keys (? or Esc closes) ");
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let [top, middle, bottom] = Layout::vertical([
-        Constraint::Length(half as u16 + 1),
-        Constraint::Length(lower as u16),
-        Constraint::Min(0),
-    ])
-    .areas(inner);
+    let [top, middle, bottom] =
+        Layout::vertical([Constraint::Length(half as u16 + 1), Constraint::Length(lower as u16), Constraint::Min(0)])
+            .areas(inner);
     for (area, text) in [(top, (left, right)), (middle, (search.as_slice(), picker.as_slice()))]
         .map(|(a, (l, r))| (a, (l.to_vec(), r.to_vec())))
     {

@@ -20,12 +20,8 @@ const WIDE: &[usize] = &[0, 1, 2, 3, 4, 5, 6];
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = app.visible_missing();
     let detail_height = if app.show_detail { 4 } else { 0 };
-    let [summary, list, detail] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(detail_height),
-    ])
-    .areas(area);
+    let [summary, list, detail] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
     let over_72 = rows.iter().filter(|r| r.hours_missing >= 72).count();
     let high = rows.iter().filter(|r| r.risk == Some(Risk::High)).count();
     let mut spans = vec![
@@ -56,34 +52,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|r| StyledRow {
             cells: pick(&missing_cells(r), columns),
-            style: if r.hours_missing >= 72 || r.risk == Some(Risk::High) {
-                theme.urgent()
-            } else {
-                Style::new()
-            },
+            style: if r.hours_missing >= 72 || r.risk == Some(Risk::High) { theme.urgent() } else { Style::new() },
         })
         .collect();
     let empty = "No child is missing right now.";
-    render_list(
-        frame,
-        list,
-        theme,
-        ListView {
-            headers,
-            widths,
-            rows: styled,
-            selected: app.selection(),
-            empty,
-        },
-    );
+    render_list(frame, list, theme, ListView { headers, widths, rows: styled, selected: app.selection(), empty });
 
     if app.show_detail
         && let Some(r) = rows.get(app.selection())
     {
-        frame.render_widget(
-            Paragraph::new(detail_lines(r, theme)).block(detail_block(theme)),
-            detail,
-        );
+        frame.render_widget(Paragraph::new(detail_lines(r, theme)).block(detail_block(theme)), detail);
     }
 }
 
@@ -103,11 +81,7 @@ fn detail_lines<'a>(r: &MissingRow, theme: &Theme) -> Vec<Line<'a>> {
                 r.cohort.label()
             )),
         ]),
-        Line::from(format!(
-            "Missing since {} ({} hours) from {from}",
-            display_local(r.missing_at),
-            r.hours_missing
-        )),
+        Line::from(format!("Missing since {} ({} hours) from {from}", display_local(r.missing_at), r.hours_missing)),
         Line::from(format!(
             "Police ref {} · risk {} · team {}",
             r.police_ref.as_deref().unwrap_or("-"),

@@ -31,13 +31,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         render_too_small(frame, area);
         return;
     }
-    let [top, body, status, hints] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(5),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [top, body, status, hints] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(5), Constraint::Length(1), Constraint::Length(1)])
+            .areas(area);
     render_top_bar(app, theme, frame, top);
     match app.tab {
         Tab::Chase => chase::render(app, theme, frame, body),
@@ -66,21 +62,13 @@ fn render_too_small(frame: &mut Frame, area: Rect) {
 
 fn render_top_bar(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let wide = area.width >= 120;
-    let name = if wide {
-        format!(" ri-chase · {} ", app.authority)
-    } else {
-        format!(" {} ", app.authority)
-    };
+    let name = if wide { format!(" ri-chase · {} ", app.authority) } else { format!(" {} ", app.authority) };
     let mut spans = vec![Span::styled(name, theme.title())];
     for (i, tab) in Tab::ALL.iter().enumerate() {
         let count = app.visible_len(*tab);
         let title = if wide { tab.title() } else { tab.short_title() };
         let label = format!(" {} {title} ({count}) ", i + 1);
-        let style = if *tab == app.tab {
-            theme.tab_active()
-        } else {
-            ratatui::style::Style::new()
-        };
+        let style = if *tab == app.tab { theme.tab_active() } else { ratatui::style::Style::new() };
         spans.push(Span::raw(" "));
         spans.push(Span::styled(label, style));
     }
@@ -97,10 +85,7 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let text = match &app.status {
         Some(s) => Span::styled(s.clone(), theme.status()),
         None => Span::styled(
-            format!(
-                "Lists as at {} · refreshed every minute · r reloads now",
-                to_uk(app.now).format("%H:%M")
-            ),
+            format!("Lists as at {} · refreshed every minute · r reloads now", to_uk(app.now).format("%H:%M")),
             theme.dim(),
         ),
     };
@@ -141,10 +126,7 @@ pub(super) fn pick<T: Clone>(cells: &[T], columns: &[usize]) -> Vec<T> {
 }
 
 pub(super) fn detail_block(theme: &Theme) -> Block<'static> {
-    Block::new()
-        .borders(Borders::TOP)
-        .title(" Detail ")
-        .border_style(theme.dim())
+    Block::new().borders(Borders::TOP).title(" Detail ").border_style(theme.dim())
 }
 
 /// `  │  Filters: ...` when any search or filter is on.
@@ -166,8 +148,5 @@ pub(super) fn filter_summary(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     if parts.is_empty() {
         return Vec::new();
     }
-    vec![
-        Span::raw("  │  "),
-        Span::styled(format!("Filtered: {}", parts.join(", ")), theme.key()),
-    ]
+    vec![Span::raw("  │  "), Span::styled(format!("Filtered: {}", parts.join(", ")), theme.key())]
 }

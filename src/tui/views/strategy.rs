@@ -20,12 +20,8 @@ const WIDE: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8];
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = app.visible_strategy();
     let detail_height = if app.show_detail { 5 } else { 0 };
-    let [summary, list, detail] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(detail_height),
-    ])
-    .areas(area);
+    let [summary, list, detail] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
     let count = |s: StrategyStatus| rows.iter().filter(|r| r.status == s).count();
     let mut spans = vec![
         Span::styled(format!("Due {}", count(StrategyStatus::Due)), theme.urgent()),
@@ -62,37 +58,19 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let empty = "No episode has reached 48 hours missing, and no meeting is recorded.";
-    render_list(
-        frame,
-        list,
-        theme,
-        ListView {
-            headers,
-            widths,
-            rows: styled,
-            selected: app.selection(),
-            empty,
-        },
-    );
+    render_list(frame, list, theme, ListView { headers, widths, rows: styled, selected: app.selection(), empty });
 
     if app.show_detail
         && let Some(r) = rows.get(app.selection())
     {
-        frame.render_widget(
-            Paragraph::new(detail_lines(r, app, theme)).block(detail_block(theme)),
-            detail,
-        );
+        frame.render_widget(Paragraph::new(detail_lines(r, app, theme)).block(detail_block(theme)), detail);
     }
 }
 
 fn detail_lines<'a>(r: &StrategyRow, app: &App, theme: &Theme) -> Vec<Line<'a>> {
     let to_deadline = minutes_between(app.now, r.deadline_at);
     let deadline = if to_deadline >= 0 {
-        format!(
-            "meeting due by {} ({} from now)",
-            display_local(r.deadline_at),
-            format_span(to_deadline)
-        )
+        format!("meeting due by {} ({} from now)", display_local(r.deadline_at), format_span(to_deadline))
     } else {
         format!("meeting was due by {}", display_local(r.deadline_at))
     };
@@ -104,27 +82,18 @@ fn detail_lines<'a>(r: &StrategyRow, app: &App, theme: &Theme) -> Vec<Line<'a>> 
     vec![
         Line::from(vec![
             Span::styled(r.name.clone(), theme.title()),
-            Span::raw(format!(
-                "  {} · episode {} · {}",
-                r.person_ref,
-                r.episode_ref,
-                r.cohort.label()
-            )),
+            Span::raw(format!("  {} · episode {} · {}", r.person_ref, r.episode_ref, r.cohort.label())),
         ]),
         Line::from(format!(
             "Missing since {} · {} hours · {}",
             display_local(r.missing_at),
             r.hours_missing,
-            r.returned_at.map_or("still missing".to_string(), |t| format!(
-                "returned {}",
-                display_local(t)
-            ))
+            r.returned_at.map_or("still missing".to_string(), |t| format!("returned {}", display_local(t)))
         )),
         Line::from(format!(
             "{}: {deadline} · {timescale}{}",
             r.status.label(),
-            r.meeting_at
-                .map_or(String::new(), |m| format!(" · meeting {}", display_local(m)))
+            r.meeting_at.map_or(String::new(), |m| format!(" · meeting {}", display_local(m)))
         )),
         Line::from(format!(
             "Team {} · risk {}",

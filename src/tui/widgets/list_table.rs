@@ -26,26 +26,14 @@ pub struct ListView<'a> {
 
 /// Draws the list with the selected row highlighted and in view.
 pub fn render_list(frame: &mut Frame, area: Rect, theme: &Theme, list: ListView) {
-    let ListView {
-        headers,
-        widths,
-        rows,
-        selected,
-        empty,
-    } = list;
-    let block = Block::new()
-        .borders(Borders::TOP | Borders::BOTTOM)
-        .border_style(theme.dim());
+    let ListView { headers, widths, rows, selected, empty } = list;
+    let block = Block::new().borders(Borders::TOP | Borders::BOTTOM).border_style(theme.dim());
     let inner_height = block.inner(area).height.saturating_sub(1) as usize; // less the header
     if rows.is_empty() {
         frame.render_widget(ratatui::widgets::Paragraph::new(Text::from(empty)).block(block), area);
         return;
     }
-    let offset = if inner_height == 0 {
-        selected
-    } else {
-        selected.saturating_sub(inner_height - 1)
-    };
+    let offset = if inner_height == 0 { selected } else { selected.saturating_sub(inner_height - 1) };
     let window: Vec<Row> = rows
         .into_iter()
         .skip(offset)
