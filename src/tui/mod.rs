@@ -14,10 +14,13 @@ use crate::domain::time::Instant;
 use crate::store::{Store, StoreError};
 use app::{App, Effect, Lists};
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use std::path::PathBuf;
+use std::sync::mpsc;
 use std::time::Duration;
 
 /// How often the lists are reloaded on their own (others' changes, the clock).
 const RELOAD_EVERY: Duration = Duration::from_secs(60);
+const RELOADING: &str = "Reloading…";
 
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {
@@ -62,38 +65,80 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// Loads the lists on a thread of its own, with its own connection, so a
+/// reload of a large file never freezes the keys.
+struct Loader {
+    requests: mpsc::Sender<Instant>,
+    results: mpsc::Receiver<(Instant, Result<Lists, StoreError>)>,
+}
+
+impl Loader {
+    fn spawn(path: PathBuf, holidays: BankHolidays) -> Result<Loader, StoreError> {
+        let store = Store::open_existing(&path)?;
+        let (requests, inbox) = mpsc::channel::<Instant>();
+        let (outbox, results) = mpsc::channel();
+        std::thread::spawn(move || {
+            // Only the latest request matters: skip any that queued up meanwhile.
+            while let Ok(mut now) = inbox.recv() {
+                while let Ok(later) = inbox.try_recv() {
+                    now = later;
+                }
+                if outbox.send((now, load_lists(&store, now, &holidays))).is_err() {
+                    break;
+                }
+            }
+        });
+        Ok(Loader { requests, results })
+    }
+}
+
 /// Runs the app until the user quits.
 pub fn run(store: Store, holidays: BankHolidays, clock: Clock) -> Result<(), TuiError> {
     let authority = store.require_authority()?;
     let now = clock.now();
     let mut app = App::new(authority, now, load_lists(&store, now, &holidays)?);
+    let loader = Loader::spawn(store.path().to_path_buf(), holidays)?;
+    drop(store);
     let theme = theme::Theme::from_env();
     let mut terminal = ratatui::init();
     let _guard = TerminalGuard;
-    let mut last_load = std::time::Instant::now();
+    let mut last_request = std::time::Instant::now();
     loop {
         let size = terminal.size()?;
         app.page_rows = views::list_rows(size.height);
         terminal.draw(|frame| views::render(&app, &theme, frame))?;
-        let mut reload = last_load.elapsed() >= RELOAD_EVERY;
-        if event::poll(Duration::from_secs(1))?
+        let mut reload = last_request.elapsed() >= RELOAD_EVERY;
+        if event::poll(Duration::from_millis(250))?
             && let Event::Key(key) = event::read()?
             && key.kind == KeyEventKind::Press
             && let Some(action) = keymap::action_for(app.context(), key)
         {
             match app.update(action) {
                 Effect::Quit => return Ok(()),
-                Effect::Reload => reload = true,
+                Effect::Reload => {
+                    reload = true;
+                    app.status = Some(RELOADING.into());
+                }
                 Effect::None => {}
             }
         }
         if reload {
-            let now = clock.now();
-            match load_lists(&store, now, &holidays) {
-                Ok(lists) => app.load(now, lists),
+            // A closed channel means the loader died; say so rather than stop.
+            if loader.requests.send(clock.now()).is_err() {
+                app.status = Some("Could not reload: the loader stopped; restart ri-chase".into());
+            }
+            last_request = std::time::Instant::now();
+        }
+        while let Ok((now, result)) = loader.results.try_recv() {
+            match result {
+                Ok(lists) => {
+                    app.load(now, lists);
+                    if app.status.as_deref() == Some(RELOADING) {
+                        app.status = None;
+                    }
+                }
                 Err(e) => app.status = Some(format!("Could not reload: {e}")),
             }
-            last_load = std::time::Instant::now();
         }
     }
 }
