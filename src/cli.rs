@@ -351,10 +351,9 @@ fn export(path: &Path, format: ExportFormat, year: Option<&str>, output: Option<
         )));
     }
     let store = Store::open_existing(path)?;
-    let now = chrono::Utc::now();
     match output {
         None => {
-            let result = write_episodes(&store, now, year, std::io::stdout().lock());
+            let result = write_episodes(&store, year, std::io::stdout().lock());
             result.map(drop).map_err(|e| Failure::other(e.to_string()))
         }
         Some(file) => {
@@ -363,8 +362,7 @@ fn export(path: &Path, format: ExportFormat, year: Option<&str>, output: Option<
             let written = paths::create_private(&tmp)
                 .map_err(|e| Failure::input(format!("{}: {e}", tmp.display())))
                 .and_then(|f| {
-                    write_episodes(&store, now, year, std::io::BufWriter::new(f))
-                        .map_err(|e| Failure::other(e.to_string()))
+                    write_episodes(&store, year, std::io::BufWriter::new(f)).map_err(|e| Failure::other(e.to_string()))
                 });
             match written {
                 Ok(n) => {

@@ -3,7 +3,7 @@
 
 use super::output::TextTable;
 use crate::domain::chase::ChaseRow;
-use crate::domain::codes::{ChaseFlag, Cohort};
+use crate::domain::codes::{ChaseFlag, Cohort, MissingFrom};
 use crate::domain::missing::MissingRow;
 use crate::domain::strategy::StrategyRow;
 use crate::domain::time::{display_short, format_span};
@@ -73,11 +73,16 @@ pub fn strategy_cells(r: &StrategyRow) -> Vec<String> {
 
 pub const MISSING_HEADERS: [&str; 7] = ["Child", "Ref", "Missing since", "Hours", "Risk", "From", "Cohort"];
 
+/// Where a child went missing from: `Foster home (Foster home 3)`, or the kind alone.
+pub fn place(kind: MissingFrom, name: Option<&str>) -> String {
+    match name {
+        Some(name) => format!("{} ({name})", kind.label()),
+        None => kind.label().to_string(),
+    }
+}
+
 pub fn missing_cells(r: &MissingRow) -> Vec<String> {
-    let from = match &r.missing_from_name {
-        Some(name) => format!("{} ({})", r.missing_from.label(), name),
-        None => r.missing_from.label().to_string(),
-    };
+    let from = place(r.missing_from, r.missing_from_name.as_deref());
     vec![
         r.name.clone(),
         r.person_ref.clone(),

@@ -9,6 +9,7 @@ use crate::domain::time::{Instant, db_text, from_db_text, parse_date};
 use rusqlite::types::Type;
 use rusqlite::{Row, ToSql, named_params};
 
+/// The columns of a case; `{since}` is filled by [`MISSING_SINCE`] or `NULL`.
 const CASE_SELECT: &str = "
     SELECT p.person_ref, p.given_name, p.family_name, p.date_of_birth, p.sex,
            e.episode_ref, e.missing_at, e.returned_at, e.kind, e.missing_from, pl.name,
@@ -17,15 +18,18 @@ const CASE_SELECT: &str = "
            ri.required, ri.worker,
            (SELECT count(*) FROM ri_attempts a WHERE a.interview_id = ri.id),
            ri.completed_at, ri.outcome, ri.reasons,
-           sm.status, sm.meeting_at,
-           (SELECT max(o.missing_at) FROM episodes o
-             WHERE o.person_id = e.person_id AND o.missing_at <= :now
-               AND (o.returned_at IS NULL OR o.returned_at > :now))
+           sm.status, sm.meeting_at, {since}
       FROM episodes e
       JOIN people p ON p.id = e.person_id
       LEFT JOIN placements pl ON pl.id = e.placement_id
       LEFT JOIN return_interviews ri ON ri.episode_id = e.id
       LEFT JOIN strategy_meetings sm ON sm.episode_id = e.id";
+
+/// When the child's episode open at `:now` began: only the chase list needs
+/// it (for the missing-again flag), and it costs a look at the child's episodes.
+const MISSING_SINCE: &str = "(SELECT max(o.missing_at) FROM episodes o
+     WHERE o.person_id = e.person_id AND o.missing_at <= :now
+       AND (o.returned_at IS NULL OR o.returned_at > :now))";
 
 impl Store {
     /// Candidates for the chase list: required interviews not completed by
@@ -35,6 +39,7 @@ impl Store {
             "e.id IN (SELECT episode_id FROM return_interviews
                        WHERE required = 1 AND (completed_at IS NULL OR completed_at > :now))
              AND +e.returned_at IS NOT NULL AND +e.returned_at <= :now",
+            MISSING_SINCE,
             now,
             &[],
         )
@@ -51,6 +56,7 @@ impl Store {
                  SELECT id FROM episodes WHERE returned_at IS NULL OR returned_at > :now
                  UNION SELECT id FROM episodes WHERE duration_minutes >= :min_minutes
                  UNION SELECT episode_id FROM strategy_meetings)",
+            "NULL",
             now,
             &[(":min_minutes", &min_minutes)],
         )
@@ -64,6 +70,7 @@ impl Store {
         // other list queries use the same hint.
         self.cases_where(
             "+e.missing_at <= :now AND e.id IN (SELECT id FROM episodes WHERE returned_at IS NULL OR returned_at > :now)",
+            "NULL",
             now,
             &[],
         )
@@ -71,17 +78,16 @@ impl Store {
 
     /// One episode with its child: names and birth date as recorded now, the
     /// circumstances as they were for this episode.
-    pub fn case_by_ref(&self, episode_ref: &str, now: Instant) -> Result<Option<(Person, CaseEpisode)>> {
+    pub fn case_by_ref(&self, episode_ref: &str) -> Result<Option<(Person, CaseEpisode)>> {
         let mut found = None;
-        self.each_case("e.episode_ref = :episode_ref", now, &[(":episode_ref", &episode_ref)], |p, c| {
-            found = Some((p, c))
-        })?;
+        let by_ref: &[(&str, &dyn ToSql)] = &[(":episode_ref", &episode_ref)];
+        self.each_case("e.episode_ref = :episode_ref", "NULL", None, by_ref, |p, c| found = Some((p, c)))?;
         Ok(found)
     }
 
     /// Every episode, oldest first, handed to `f` one at a time (for export).
-    pub fn each_case_in_order(&self, now: Instant, f: impl FnMut(Person, CaseEpisode)) -> Result<()> {
-        self.each_case("1 ORDER BY e.missing_at, e.episode_ref", now, &[], f)
+    pub fn each_case_in_order(&self, f: impl FnMut(Person, CaseEpisode)) -> Result<()> {
+        self.each_case("1 ORDER BY e.missing_at, e.episode_ref", "NULL", None, &[], f)
     }
 
     /// The start and end of each episode a child has, by episode reference.
@@ -100,22 +106,31 @@ impl Store {
         Ok(rows)
     }
 
-    fn cases_where(&self, condition: &str, now: Instant, extra: &[(&str, &dyn ToSql)]) -> Result<Vec<CaseEpisode>> {
+    fn cases_where(
+        &self,
+        condition: &str,
+        since: &str,
+        now: Instant,
+        extra: &[(&str, &dyn ToSql)],
+    ) -> Result<Vec<CaseEpisode>> {
         let mut out = Vec::new();
-        self.each_case(condition, now, extra, |_, c| out.push(c))?;
+        self.each_case(condition, since, Some(now), extra, |_, c| out.push(c))?;
         Ok(out)
     }
 
+    /// Runs the case query with `condition` (SQL after WHERE) and `since`
+    /// ([`MISSING_SINCE`] or `NULL`), binding `:now` and `extra` where used.
     fn each_case(
         &self,
         condition: &str,
-        now: Instant,
+        since: &str,
+        now: Option<Instant>,
         extra: &[(&str, &dyn ToSql)],
         mut f: impl FnMut(Person, CaseEpisode),
     ) -> Result<()> {
-        let sql = format!("{CASE_SELECT} WHERE {condition}");
+        let sql = format!("{} WHERE {condition}", CASE_SELECT.replace("{since}", since));
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        let now_text = db_text(now);
+        let now_text = now.map(db_text);
         let mut params: Vec<(&str, &dyn ToSql)> = named_params! { ":now": now_text }.to_vec();
         params.extend_from_slice(extra);
         // Bind only the names this statement uses.

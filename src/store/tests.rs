@@ -186,13 +186,18 @@ fn list_queries_find_their_candidates_as_of_now() {
     store.import(&[done, outstanding, again, long]).expect("import");
     let now = at("2026-06-05 09:00");
 
-    let chase: Vec<String> =
-        store.chase_cases(now).expect("chase").into_iter().map(|c| c.episode.episode_ref).collect();
+    let chase_cases = store.chase_cases(now).expect("chase");
+    let chase: Vec<&str> = chase_cases.iter().map(|c| c.episode.episode_ref.as_str()).collect();
     assert_eq!(chase.len(), 2, "{chase:?}");
-    assert!(chase.contains(&"E2".to_string()) && chase.contains(&"E4".to_string()));
-    let e2 = store.case_by_ref("E2", now).expect("query").expect("found").1;
-    assert_eq!(e2.child_missing_since, Some(at("2026-06-04 22:00")));
+    assert!(chase.contains(&"E2") && chase.contains(&"E4"));
+    let e2 = chase_cases.iter().find(|c| c.episode.episode_ref == "E2").expect("E2");
+    assert_eq!(e2.child_missing_since, Some(at("2026-06-04 22:00")), "P1 went missing again (E3)");
     assert_eq!(e2.interview.attempts, 1);
+    let e4 = chase_cases.iter().find(|c| c.episode.episode_ref == "E4").expect("E4");
+    assert_eq!(e4.child_missing_since, None);
+    let (person, by_ref) = store.case_by_ref("E2").expect("query").expect("found");
+    assert_eq!((person.person_ref.as_str(), by_ref.episode.episode_ref.as_str()), ("P1", "E2"));
+    assert!(store.case_by_ref("nope").expect("query").is_none());
 
     let missing = store.missing_cases(now).expect("missing");
     assert_eq!(missing.len(), 1);

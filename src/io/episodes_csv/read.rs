@@ -224,7 +224,7 @@ impl RowReader<'_> {
         let missing_at = self.required("missing_at").and_then(|_| self.parse("missing_at", parse_instant));
 
         let existing = match &episode_ref {
-            Some(r) => store.case_by_ref(r, now)?,
+            Some(r) => store.case_by_ref(r)?,
             None => None,
         };
         if let (Some((p, _)), Some(pr)) = (&existing, &person_ref)

@@ -63,17 +63,12 @@ pub fn episode_row(person: &Person, case: &CaseEpisode) -> Vec<String> {
 }
 
 /// Writes every episode (those starting in `year`, if given), oldest first.
-pub fn write_episodes(
-    store: &Store,
-    now: Instant,
-    year: Option<FinancialYear>,
-    out: impl Write,
-) -> Result<usize, ExportError> {
+pub fn write_episodes(store: &Store, year: Option<FinancialYear>, out: impl Write) -> Result<usize, ExportError> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(COLUMNS)?;
     let mut written = 0;
     let mut failure = None;
-    store.each_case_in_order(now, |person, case| {
+    store.each_case_in_order(|person, case| {
         if failure.is_some() || year.is_some_and(|y| !y.contains(case.episode.missing_at)) {
             return;
         }

@@ -1,10 +1,10 @@
 //! The Chase screen: outstanding return interviews against the 72-hour clock.
 
-use super::{detail_block, filter_summary, pick};
+use super::{detail_block, empty_message, filter_summary, pick};
 use crate::domain::chase::ChaseRow;
 use crate::domain::codes::{Band, ChaseFlag};
 use crate::domain::time::{display_local, display_short, format_span};
-use crate::io::cells::{CHASE_HEADERS, chase_cells};
+use crate::io::cells::{CHASE_HEADERS, chase_cells, place};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list_table::{ListView, StyledRow, render_list};
@@ -74,11 +74,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             StyledRow { cells, style }
         })
         .collect();
-    let empty = if app.filters.is_empty() {
-        "No return interviews outstanding."
-    } else {
-        "No return interviews match the search and filters (x clears them)."
-    };
+    let empty = empty_message(app, "No return interviews outstanding.");
     render_list(frame, list, theme, ListView { headers, widths, rows: styled, selected: app.selection(), empty });
 
     if app.show_detail
@@ -89,10 +85,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn detail_lines<'a>(r: &ChaseRow, theme: &Theme) -> Vec<Line<'a>> {
-    let from = match &r.missing_from_name {
-        Some(n) => format!("{} ({n})", r.missing_from.label()),
-        None => r.missing_from.label().to_string(),
-    };
+    let from = place(r.missing_from, r.missing_from_name.as_deref());
     let left = if r.overdue {
         Span::styled(format!("{} OVERDUE", format_span(r.minutes_left)), theme.urgent())
     } else {

@@ -1,10 +1,10 @@
 //! The Still missing screen: every open episode, longest first.
 
-use super::{detail_block, filter_summary, pick};
+use super::{detail_block, empty_message, filter_summary, pick};
 use crate::domain::codes::Risk;
 use crate::domain::missing::MissingRow;
 use crate::domain::time::display_local;
-use crate::io::cells::{MISSING_HEADERS, missing_cells};
+use crate::io::cells::{MISSING_HEADERS, missing_cells, place};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list_table::{ListView, StyledRow, render_list};
@@ -55,7 +55,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             style: if r.hours_missing >= 72 || r.risk == Some(Risk::High) { theme.urgent() } else { Style::new() },
         })
         .collect();
-    let empty = "No child is missing right now.";
+    let empty = empty_message(app, "No child is missing right now.");
     render_list(frame, list, theme, ListView { headers, widths, rows: styled, selected: app.selection(), empty });
 
     if app.show_detail
@@ -66,10 +66,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn detail_lines<'a>(r: &MissingRow, theme: &Theme) -> Vec<Line<'a>> {
-    let from = match &r.missing_from_name {
-        Some(n) => format!("{} ({n})", r.missing_from.label()),
-        None => r.missing_from.label().to_string(),
-    };
+    let from = place(r.missing_from, r.missing_from_name.as_deref());
     vec![
         Line::from(vec![
             Span::styled(r.name.clone(), theme.title()),

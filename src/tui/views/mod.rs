@@ -120,6 +120,11 @@ fn render_search(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
 }
 
+/// What an empty list says: why it is empty.
+pub(super) fn empty_message(app: &App, when_unfiltered: &'static str) -> &'static str {
+    if app.filters.is_empty() { when_unfiltered } else { "Nothing matches the search and filters (x clears them)." }
+}
+
 /// Cells at the given indexes, in that order.
 pub(super) fn pick<T: Clone>(cells: &[T], columns: &[usize]) -> Vec<T> {
     columns.iter().filter_map(|i| cells.get(*i).cloned()).collect()

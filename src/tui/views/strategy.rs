@@ -1,6 +1,6 @@
 //! The Strategy meetings screen: episodes at or nearing 72 hours missing.
 
-use super::{detail_block, filter_summary, pick};
+use super::{detail_block, empty_message, filter_summary, pick};
 use crate::domain::codes::StrategyStatus;
 use crate::domain::strategy::StrategyRow;
 use crate::domain::time::{display_local, format_span, minutes_between};
@@ -57,7 +57,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             },
         })
         .collect();
-    let empty = "No episode has reached 48 hours missing, and no meeting is recorded.";
+    let empty = empty_message(app, "No episode has reached 48 hours missing, and no meeting is recorded.");
     render_list(frame, list, theme, ListView { headers, widths, rows: styled, selected: app.selection(), empty });
 
     if app.show_detail
