@@ -145,6 +145,7 @@ fn the_table_format_is_readable_text() {
     let (_dir, db) = fixture_db();
     let out = stdout_of(ri(&db).args(["chase", "--at", AT]));
     let first = out.lines().next().expect("header");
-    assert!(first.starts_with("Child") && first.contains("Due") && first.contains("Left"), "{first}");
+    assert!(first.starts_with("Band") && first.contains("Child") && first.contains("Left"), "{first}");
+    assert!(out.lines().nth(1).is_some_and(|l| l.starts_with("OVERDUE  Kit Notreal")), "{out}");
     assert!(out.contains("Alex Testcase") && out.contains("Tue 31/03 21:00") && out.contains("1d 9h"), "{out}");
 }

@@ -3,13 +3,22 @@
 
 use super::output::TextTable;
 use crate::domain::chase::ChaseRow;
-use crate::domain::codes::{ChaseFlag, Cohort, MissingFrom};
+use crate::domain::codes::{Band, ChaseFlag, Cohort, MissingFrom};
 use crate::domain::missing::MissingRow;
 use crate::domain::strategy::StrategyRow;
 use crate::domain::time::{display_short, format_span};
 
-pub const CHASE_HEADERS: [&str; 10] =
-    ["Child", "Ref", "Returned", "Due", "Left", "Worker", "Team", "Att", "Cohort", "Flags"];
+pub const CHASE_HEADERS: [&str; 11] =
+    ["Band", "Child", "Ref", "Returned", "Due", "Left", "Worker", "Team", "Att", "Cohort", "Flags"];
+
+/// The band in a word, so overdue rows stand out without colour.
+pub fn band_word(band: Band) -> &'static str {
+    match band {
+        Band::Overdue => "OVERDUE",
+        Band::Within24h => "<24h",
+        Band::Later => "later",
+    }
+}
 
 /// Short flag marks for narrow cells: `MA` missing again, `WE` due on a
 /// weekend or bank holiday, `NW` no worker.
@@ -36,6 +45,7 @@ pub fn cohort_short(c: Cohort) -> &'static str {
 
 pub fn chase_cells(r: &ChaseRow) -> Vec<String> {
     vec![
+        band_word(r.band).to_string(),
         r.name.clone(),
         r.person_ref.clone(),
         display_short(r.returned_at),

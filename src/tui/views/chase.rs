@@ -14,17 +14,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Column indexes into the shared cells, for narrow and wide terminals.
-const NARROW: &[usize] = &[0, 3, 4, 5, 7, 9];
-const MEDIUM: &[usize] = &[0, 1, 3, 4, 5, 6, 7, 9];
-const WIDE: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-
-fn band_word(band: Band) -> &'static str {
-    match band {
-        Band::Overdue => "OVERDUE",
-        Band::Within24h => "<24h",
-        Band::Later => "later",
-    }
-}
+const NARROW: &[usize] = &[0, 1, 4, 5, 6, 8, 10];
+const MEDIUM: &[usize] = &[0, 1, 2, 4, 5, 6, 7, 8, 10];
+const WIDE: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = app.visible_chase();
@@ -48,24 +40,25 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         120..150 => MEDIUM,
         _ => WIDE,
     };
-    let mut headers = vec!["Band"];
-    headers.extend(pick(&CHASE_HEADERS, columns));
-    let mut widths = vec![Constraint::Length(7)];
-    widths.extend(columns.iter().map(|i| match i {
-        0 => Constraint::Min(14),
-        1 => Constraint::Length(10),
-        2 | 3 => Constraint::Length(15),
-        4 => Constraint::Length(8),
-        5 | 6 => Constraint::Max(16),
-        7 => Constraint::Length(3),
-        8 => Constraint::Length(11),
-        _ => Constraint::Length(8),
-    }));
+    let headers = pick(&CHASE_HEADERS, columns);
+    let widths = columns
+        .iter()
+        .map(|i| match i {
+            0 => Constraint::Length(7),
+            1 => Constraint::Min(14),
+            2 => Constraint::Length(10),
+            3 | 4 => Constraint::Length(15),
+            5 => Constraint::Length(8),
+            6 | 7 => Constraint::Max(16),
+            8 => Constraint::Length(3),
+            9 => Constraint::Length(11),
+            _ => Constraint::Length(8),
+        })
+        .collect();
     let styled = rows
         .iter()
         .map(|r| {
-            let mut cells = vec![band_word(r.band).to_string()];
-            cells.extend(pick(&chase_cells(r), columns));
+            let cells = pick(&chase_cells(r), columns);
             let style = match r.band {
                 Band::Overdue => theme.urgent(),
                 Band::Within24h => theme.soon(),
