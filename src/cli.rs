@@ -60,6 +60,9 @@ pub enum Command {
         /// Check the file and report, without writing anything.
         #[arg(long)]
         dry_run: bool,
+        /// "Now" for the check that nothing is in the future (default: the clock).
+        #[arg(long, value_name = "T")]
+        at: Option<String>,
     },
     /// Export episodes.
     Export {
@@ -190,7 +193,7 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
     match command {
         Command::Init { authority } => init(path, &authority),
         Command::Demo { seed, people, episodes, at } => make_demo(path, seed, people, episodes, at.as_deref()),
-        Command::Import { file, dry_run } => import(path, &file, dry_run),
+        Command::Import { file, dry_run, at } => import(path, &file, dry_run, now(at.as_deref())?),
         Command::Export { format, year, output } => export(path, format, year.as_deref(), output.as_deref()),
         Command::Chase(args) => {
             let store = Store::open_existing(path)?;
@@ -306,11 +309,11 @@ fn open_demo(now: Instant) -> Result<Store, Failure> {
     Ok(store)
 }
 
-fn import(path: &Path, file: &Path, dry_run: bool) -> Outcome {
+fn import(path: &Path, file: &Path, dry_run: bool, now: Instant) -> Outcome {
     let reader = std::fs::File::open(file).map_err(|e| Failure::input(format!("{}: {e}", file.display())))?;
     let mut store = Store::open_or_create(path)?;
     let authority = store.require_authority()?;
-    let items = match read_episodes(std::io::BufReader::new(reader), &store, &authority, chrono::Utc::now()) {
+    let items = match read_episodes(std::io::BufReader::new(reader), &store, &authority, now) {
         Ok(items) => items,
         Err(ImportError::Invalid(errors)) => {
             let mut err = std::io::stderr().lock();

@@ -177,3 +177,17 @@ fn export_by_financial_year_and_bad_year() {
     assert_eq!(out.lines().count(), 1);
     ri(&db).args(["export", "--format", "episodes-csv", "--year", "2026"]).assert().code(2).stderr(contains("2016-17"));
 }
+
+#[test]
+fn import_checks_the_future_against_at() {
+    let (_dir, db) = new_db();
+    // The fixture's last return is on 30 March 2026 at 09:00.
+    ri(&db)
+        .arg("import")
+        .arg(fixture("episodes.csv"))
+        .args(["--at", "2026-03-30 08:59", "--dry-run"])
+        .assert()
+        .code(2)
+        .stderr(contains("line 12: returned_at: Mon 30 Mar 2026 09:00 is in the future"));
+    ri(&db).arg("import").arg(fixture("episodes.csv")).args(["--at", "2026-03-30 09:00"]).assert().success();
+}
