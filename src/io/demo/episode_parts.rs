@@ -2,11 +2,11 @@
 //! interview, reasons and strategy meeting.
 
 use super::rng::*;
+use super::vocab::*;
 use crate::domain::codes::{EpisodeKind, MeetingRecord, Reason, RiOutcome};
 use crate::domain::record::{ReturnInterview, StrategyMeeting};
 use crate::domain::time::{Instant, uk_date};
 use chrono::{DateTime, Datelike, Weekday};
-use super::vocab::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum SpanKind {

@@ -8,8 +8,8 @@ use crate::store::ImportItem;
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::DemoOptions;
-use super::rng::*;
 use super::episode_parts::*;
+use super::rng::*;
 use super::vocab::*;
 
 /// What is arranged for a child in the last days before `at`; `usize` is the

@@ -1,7 +1,10 @@
 //! The episode CSV of INTERFACES.md: one row per missing episode, the child's
 //! fields repeated on each row with the values of the time.
 
+mod across;
+mod header;
 mod read;
+mod row;
 mod write;
 
 pub use read::{ImportError, LineError, read_episodes};
