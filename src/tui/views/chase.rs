@@ -1,17 +1,16 @@
 //! The Chase screen: outstanding return interviews against the 72-hour clock.
 
-use super::{detail_block, empty_message, filter_summary, pick};
+use super::{Body, counts, empty_message, pick, render_body};
 use crate::domain::chase::ChaseRow;
 use crate::domain::codes::{Band, ChaseFlag};
 use crate::domain::time::{display_local, display_short, format_span};
 use crate::io::cells::{CHASE_HEADERS, chase_cells, place};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::list_table::{ListView, StyledRow, render_list};
+use crate::tui::widgets::list_table::{ListView, StyledRow};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 /// Column indexes into the shared cells, for narrow and wide terminals.
 const NARROW: &[usize] = &[0, 1, 4, 5, 6, 8, 10];
@@ -20,20 +19,12 @@ const WIDE: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = app.visible_chase();
-    let counts = app.chase_counts();
-    let detail_height = if app.show_detail { 6 } else { 0 };
-    let [summary, list, detail] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
-
-    let mut spans = vec![
-        Span::styled(format!("Overdue {}", counts.overdue), theme.urgent()),
-        Span::raw("  │  "),
-        Span::styled(format!("Due within 24h {}", counts.within_24h), theme.soon()),
-        Span::raw("  │  "),
-        Span::raw(format!("Later {}", counts.later)),
-    ];
-    spans.extend(filter_summary(app, theme));
-    frame.render_widget(Paragraph::new(Line::from(spans)), summary);
+    let bands = app.chase_counts();
+    let counts = counts(vec![
+        Span::styled(format!("Overdue {}", bands.overdue), theme.urgent()),
+        Span::styled(format!("Due within 24h {}", bands.within_24h), theme.soon()),
+        Span::raw(format!("Later {}", bands.later)),
+    ]);
 
     let columns = match area.width {
         0..120 => NARROW,
@@ -68,13 +59,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let empty = empty_message(app, "No return interviews outstanding.");
-    render_list(frame, list, theme, ListView { headers, widths, rows: styled, selected: app.selection(), empty });
-
-    if app.show_detail
-        && let Some(row) = rows.get(app.selection())
-    {
-        frame.render_widget(Paragraph::new(detail_lines(row, theme)).block(detail_block(theme)), detail);
-    }
+    let list = ListView { headers, widths, rows: styled, selected: app.selection(), empty };
+    let detail = rows.get(app.selection()).filter(|_| app.show_detail).map(|r| detail_lines(r, theme));
+    render_body(app, theme, frame, area, Body { counts, list, detail });
 }
 
 fn detail_lines<'a>(r: &ChaseRow, theme: &Theme) -> Vec<Line<'a>> {

@@ -1,38 +1,30 @@
 //! The Still missing screen: every open episode, longest first.
 
-use super::{detail_block, empty_message, filter_summary, pick};
+use super::{Body, counts, empty_message, pick, render_body};
 use crate::domain::codes::Risk;
 use crate::domain::missing::MissingRow;
 use crate::domain::time::display_local;
 use crate::io::cells::{MISSING_HEADERS, missing_cells, place};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::list_table::{ListView, StyledRow, render_list};
+use crate::tui::widgets::list_table::{ListView, StyledRow};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 const NARROW: &[usize] = &[0, 2, 3, 4, 6];
 const WIDE: &[usize] = &[0, 1, 2, 3, 4, 5, 6];
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = app.visible_missing();
-    let detail_height = if app.show_detail { 4 } else { 0 };
-    let [summary, list, detail] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
     let over_72 = rows.iter().filter(|r| r.hours_missing >= 72).count();
     let high = rows.iter().filter(|r| r.risk == Some(Risk::High)).count();
-    let mut spans = vec![
+    let counts = counts(vec![
         Span::raw(format!("Missing now {}", rows.len())),
-        Span::raw("  │  "),
         Span::styled(format!("72h and over {over_72}"), theme.urgent()),
-        Span::raw("  │  "),
         Span::raw(format!("High risk {high}")),
-    ];
-    spans.extend(filter_summary(app, theme));
-    frame.render_widget(Paragraph::new(Line::from(spans)), summary);
+    ]);
 
     let columns = if area.width >= 120 { WIDE } else { NARROW };
     let headers = pick(&MISSING_HEADERS, columns);
@@ -56,13 +48,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let empty = empty_message(app, "No child is missing right now.");
-    render_list(frame, list, theme, ListView { headers, widths, rows: styled, selected: app.selection(), empty });
-
-    if app.show_detail
-        && let Some(r) = rows.get(app.selection())
-    {
-        frame.render_widget(Paragraph::new(detail_lines(r, theme)).block(detail_block(theme)), detail);
-    }
+    let list = ListView { headers, widths, rows: styled, selected: app.selection(), empty };
+    let detail = rows.get(app.selection()).filter(|_| app.show_detail).map(|r| detail_lines(r, theme));
+    render_body(app, theme, frame, area, Body { counts, list, detail });
 }
 
 fn detail_lines<'a>(r: &MissingRow, theme: &Theme) -> Vec<Line<'a>> {

@@ -9,6 +9,7 @@ mod strategy;
 use super::app::{App, Overlay, Tab};
 use super::keymap::{Context, hints_for};
 use super::theme::Theme;
+use super::widgets::list_table::{ListView, render_list};
 use crate::domain::time::to_uk;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -130,12 +131,46 @@ pub(super) fn pick<T: Clone>(cells: &[T], columns: &[usize]) -> Vec<T> {
     columns.iter().filter_map(|i| cells.get(*i).cloned()).collect()
 }
 
-pub(super) fn detail_block(theme: &Theme) -> Block<'static> {
-    Block::new().borders(Borders::TOP).title(" Detail ").border_style(theme.dim())
+/// A tab's body: a summary line, the list, and the selected row's detail.
+pub(super) struct Body<'a> {
+    /// Counts for the summary line (the filters in force are added after them).
+    pub counts: Vec<Span<'a>>,
+    pub list: ListView<'a>,
+    /// The selected row's detail, when the pane is on and a row is selected.
+    pub detail: Option<Vec<Line<'a>>>,
+}
+
+pub(super) fn render_body(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, body: Body) {
+    let detail_height = match (&body.detail, app.show_detail) {
+        (Some(lines), true) => lines.len() as u16 + 1,
+        _ => 0,
+    };
+    let [summary, list, detail] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
+    let mut spans = body.counts;
+    spans.extend(filter_summary(app, theme));
+    frame.render_widget(Paragraph::new(Line::from(spans)), summary);
+    render_list(frame, list, theme, body.list);
+    if let Some(lines) = body.detail {
+        let block = Block::new().borders(Borders::TOP).title(" Detail ").border_style(theme.dim());
+        frame.render_widget(Paragraph::new(lines).block(block), detail);
+    }
+}
+
+/// `label n` parts of a summary line, separated by bars.
+pub(super) fn counts<'a>(parts: Vec<Span<'a>>) -> Vec<Span<'a>> {
+    let mut spans = Vec::new();
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("  │  "));
+        }
+        spans.push(part);
+    }
+    spans
 }
 
 /// `  │  Filters: ...` when any search or filter is on.
-pub(super) fn filter_summary(app: &App, theme: &Theme) -> Vec<Span<'static>> {
+fn filter_summary(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     let f = &app.filters;
     let mut parts = Vec::new();
     if !f.search.is_empty() {

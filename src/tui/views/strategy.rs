@@ -1,37 +1,29 @@
 //! The Strategy meetings screen: episodes at or nearing 72 hours missing.
 
-use super::{detail_block, empty_message, filter_summary, pick};
+use super::{Body, counts, empty_message, pick, render_body};
 use crate::domain::codes::StrategyStatus;
 use crate::domain::strategy::StrategyRow;
 use crate::domain::time::{display_local, format_span, minutes_between};
 use crate::io::cells::{STRATEGY_HEADERS, strategy_cells};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::list_table::{ListView, StyledRow, render_list};
+use crate::tui::widgets::list_table::{ListView, StyledRow};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 const NARROW: &[usize] = &[0, 2, 4, 5, 6];
 const WIDE: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8];
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = app.visible_strategy();
-    let detail_height = if app.show_detail { 5 } else { 0 };
-    let [summary, list, detail] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
     let count = |s: StrategyStatus| rows.iter().filter(|r| r.status == s).count();
-    let mut spans = vec![
+    let counts = counts(vec![
         Span::styled(format!("Due {}", count(StrategyStatus::Due)), theme.urgent()),
-        Span::raw("  │  "),
         Span::styled(format!("Due soon {}", count(StrategyStatus::DueSoon)), theme.soon()),
-        Span::raw("  │  "),
         Span::raw(format!("Planned {}", count(StrategyStatus::Planned))),
-    ];
-    spans.extend(filter_summary(app, theme));
-    frame.render_widget(Paragraph::new(Line::from(spans)), summary);
+    ]);
 
     let columns = if area.width >= 120 { WIDE } else { NARROW };
     let headers = pick(&STRATEGY_HEADERS, columns);
@@ -58,13 +50,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let empty = empty_message(app, "No episode has reached 48 hours missing, and no meeting is recorded.");
-    render_list(frame, list, theme, ListView { headers, widths, rows: styled, selected: app.selection(), empty });
-
-    if app.show_detail
-        && let Some(r) = rows.get(app.selection())
-    {
-        frame.render_widget(Paragraph::new(detail_lines(r, app, theme)).block(detail_block(theme)), detail);
-    }
+    let list = ListView { headers, widths, rows: styled, selected: app.selection(), empty };
+    let detail = rows.get(app.selection()).filter(|_| app.show_detail).map(|r| detail_lines(r, app, theme));
+    render_body(app, theme, frame, area, Body { counts, list, detail });
 }
 
 fn detail_lines<'a>(r: &StrategyRow, app: &App, theme: &Theme) -> Vec<Line<'a>> {
