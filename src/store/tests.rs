@@ -231,3 +231,29 @@ fn backup_makes_a_readable_private_copy_and_refuses_to_overwrite() {
         assert_eq!(std::fs::metadata(&dest).expect("meta").permissions().mode() & 0o777, 0o600);
     }
 }
+
+#[test]
+fn two_writers_on_one_file_wait_for_each_other_and_both_land() {
+    let (_dir, path) = temp_db();
+    Store::open_or_create(&path).expect("create");
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut store = Store::open_existing(&path).expect("open");
+                for i in 0..20 {
+                    let mut it = item(&format!("W{w}"), &format!("W{w}-E{i:02}"), "2026-06-01 09:00", None);
+                    it.episode.missing_at = at("2026-06-01 09:00") + chrono::Duration::hours(i);
+                    it.episode.returned_at = Some(it.episode.missing_at + chrono::Duration::minutes(30));
+                    store.import(&[it]).expect("each write waits its turn, none fails");
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().expect("writer finished");
+    }
+    let store = Store::open_existing(&path).expect("open");
+    let episodes: i64 = store.conn.query_row("SELECT count(*) FROM episodes", [], |r| r.get(0)).expect("count");
+    assert_eq!(episodes, 40);
+}
