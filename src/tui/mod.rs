@@ -107,6 +107,11 @@ pub fn run(store: Store, holidays: BankHolidays, clock: Clock) -> Result<(), Tui
         let size = terminal.size()?;
         app.page_rows = views::list_rows(size.height);
         terminal.draw(|frame| views::render(&app, &theme, frame))?;
+        // Debug builds only: lets the PTY test prove the terminal is restored on a panic.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("RI_CHASE_TEST_PANIC").is_some() {
+            panic!("panic asked for by RI_CHASE_TEST_PANIC");
+        }
         let mut reload = last_request.elapsed() >= RELOAD_EVERY;
         if event::poll(Duration::from_millis(250))?
             && let Event::Key(key) = event::read()?
