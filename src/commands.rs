@@ -1,0 +1,151 @@
+//! What each command that reads or writes files does, for the dispatch in
+//! [`crate::cli`]: make a database, fill a demo, import, export.
+
+use crate::cli::{ExportFormat, Failure, Outcome, now};
+use crate::domain::period::FinancialYear;
+use crate::domain::time::Instant;
+use crate::io::demo::{self, DemoOptions};
+use crate::io::episodes_csv::{ImportError, read_episodes, write_episodes};
+use crate::io::paths;
+use crate::store::Store;
+use clap::ValueEnum;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub(crate) fn init(path: &Path, authority: &str) -> Outcome {
+    if authority.trim().is_empty() {
+        return Err(Failure::input("--authority: give the authority's name"));
+    }
+    let mut store = Store::open_or_create(path)?;
+    store.set_authority(authority)?;
+    eprintln!("{} is ready for {}", path.display(), store.require_authority()?);
+    Ok(())
+}
+
+pub(crate) fn make_demo(path: &Path, seed: u64, people: usize, episodes: usize, at: Option<&str>) -> Outcome {
+    let at = now(at)?;
+    if people == 0 || episodes < people {
+        return Err(Failure::input("--people must be at least 1 and --episodes at least --people"));
+    }
+    if path.exists() {
+        return Err(Failure::input(format!(
+            "{} already exists; demo fills a new database (give another --db)",
+            path.display()
+        )));
+    }
+    let options = DemoOptions { seed, people, episodes, at, authority: "Northshire".to_string() };
+    let started = std::time::Instant::now();
+    let filled = Store::open_or_create(path).and_then(|mut store| {
+        store.set_authority(&options.authority)?;
+        demo::fill(&mut store, &options)
+    });
+    match filled {
+        Ok(counts) => {
+            eprintln!(
+                "{}: {} children, {} episodes of synthetic data in {:.1} s",
+                path.display(),
+                counts.people_added,
+                counts.episodes_added,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Err(e) => {
+            remove_database(path);
+            Err(e.into())
+        }
+    }
+}
+
+/// Removes a database file and its WAL companions (a failed demo leaves nothing).
+fn remove_database(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+}
+
+/// A fresh small demo database, made relative to `now` in the data folder.
+pub(crate) fn open_demo(now: Instant) -> Result<Store, Failure> {
+    let path = paths::demo_database_path()?;
+    remove_database(&path);
+    let options = DemoOptions::small(now);
+    let mut store = Store::open_or_create(&path)?;
+    store.set_authority(&options.authority)?;
+    demo::fill(&mut store, &options)?;
+    Ok(store)
+}
+
+pub(crate) fn import(path: &Path, file: &Path, dry_run: bool, now: Instant) -> Outcome {
+    let reader = std::fs::File::open(file).map_err(|e| Failure::input(format!("{}: {e}", file.display())))?;
+    let mut store = Store::open_or_create(path)?;
+    let authority = store.require_authority()?;
+    let items = match read_episodes(std::io::BufReader::new(reader), &store, &authority, now) {
+        Ok(items) => items,
+        Err(ImportError::Invalid(errors)) => {
+            let mut err = std::io::stderr().lock();
+            for e in &errors {
+                let _ = writeln!(err, "{e}");
+            }
+            return Err(Failure::input(format!(
+                "{}: {} problem(s); nothing was imported",
+                file.display(),
+                errors.len()
+            )));
+        }
+        Err(ImportError::Store(e)) => return Err(e.into()),
+    };
+    if dry_run {
+        eprintln!("{}: {} episode(s) checked, no problems; nothing written (dry run)", file.display(), items.len());
+        return Ok(());
+    }
+    let c = store.import(&items)?;
+    eprintln!(
+        "{}: {} episode(s) added, {} updated, {} unchanged; {} child(ren) added, {} updated",
+        file.display(),
+        c.episodes_added,
+        c.episodes_updated,
+        c.episodes_unchanged,
+        c.people_added,
+        c.people_updated
+    );
+    Ok(())
+}
+
+pub(crate) fn export(path: &Path, format: ExportFormat, year: Option<&str>, output: Option<&Path>) -> Outcome {
+    let year = year.map(FinancialYear::parse).transpose().map_err(|e| Failure::input(format!("--year: {e}")))?;
+    if format != ExportFormat::EpisodesCsv {
+        return Err(Failure::input(format!(
+            "--format {}: not available yet in this version; use episodes-csv",
+            format.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default()
+        )));
+    }
+    let store = Store::open_existing(path)?;
+    match output {
+        None => {
+            let result = write_episodes(&store, year, std::io::stdout().lock());
+            result.map(drop).map_err(|e| Failure::other(e.to_string()))
+        }
+        Some(file) => {
+            // Write beside the target and rename, so a failed export never leaves half a file.
+            let tmp = file.with_extension("partial");
+            let written = paths::create_private(&tmp)
+                .map_err(|e| Failure::input(format!("{}: {e}", tmp.display())))
+                .and_then(|f| {
+                    write_episodes(&store, year, std::io::BufWriter::new(f)).map_err(|e| Failure::other(e.to_string()))
+                });
+            match written {
+                Ok(n) => {
+                    std::fs::rename(&tmp, file)?;
+                    eprintln!("{}: {n} episode(s)", file.display());
+                    Ok(())
+                }
+                Err(e) => {
+                    let _ = std::fs::remove_file(&tmp);
+                    Err(e)
+                }
+            }
+        }
+    }
+}
