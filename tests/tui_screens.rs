@@ -198,3 +198,17 @@ fn the_screen_lists_the_same_rows_in_the_same_order_as_the_commands() {
     let missing = store.missing_list(now).expect("missing");
     assert_eq!(app.visible_missing().into_iter().cloned().collect::<Vec<_>>(), missing);
 }
+
+#[test]
+fn a_placed_in_child_shows_who_owns_the_interview() {
+    let (_d, _s, mut app) = fixture_app();
+    app.update(Action::FilterCohort);
+    app.update(Action::FilterCohort);
+    app.update(Action::FilterCohort);
+    let text = screen_text(&app, 120, 30);
+    assert!(
+        text.contains("Placed here by Southby: their interview; write to them if not done in 72h"),
+        "{text}"
+    );
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+}

@@ -40,6 +40,10 @@ pub struct ChaseRow {
     pub case_status: CaseStatus,
     #[serde(skip)]
     pub lead_professional: Option<String>,
+    /// The responsible authority: for a child placed here by another
+    /// authority, that authority owns the interview.
+    #[serde(skip)]
+    pub responsible_la: String,
     #[serde(skip)]
     pub police_ref: Option<String>,
     #[serde(skip)]
@@ -115,6 +119,7 @@ fn chase_row(case: &CaseEpisode, now: Instant, rules: &Rules, holidays: &BankHol
         risk: ep.risk,
         case_status: ep.at_the_time.case_status,
         lead_professional: ep.at_the_time.lead_professional.clone(),
+        responsible_la: ep.at_the_time.responsible_la.clone(),
         police_ref: ep.police_ref.clone(),
         missing_again_since,
     })

@@ -32,6 +32,9 @@ pub struct StrategyRow {
     pub risk: Option<Risk>,
     #[serde(skip)]
     pub team: Option<String>,
+    /// For a child placed here by another authority, that authority arranges the meeting.
+    #[serde(skip)]
+    pub responsible_la: String,
 }
 
 /// The strategy list at `now`: due first, then due soon, then planned (each by
@@ -104,6 +107,7 @@ fn strategy_row(case: &CaseEpisode, now: Instant, rules: &Rules) -> Option<Strat
         cohort: ep.at_the_time.cohort,
         risk: ep.risk,
         team: ep.at_the_time.team.clone(),
+        responsible_la: ep.at_the_time.responsible_la.clone(),
     })
 }
 

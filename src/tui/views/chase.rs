@@ -2,7 +2,7 @@
 
 use super::{Body, counts, empty_message, pick, render_body};
 use crate::domain::chase::ChaseRow;
-use crate::domain::codes::{Band, ChaseFlag};
+use crate::domain::codes::{Band, ChaseFlag, Cohort};
 use crate::domain::time::{display_local, display_short, format_span};
 use crate::io::cells::{CHASE_HEADERS, chase_cells, place};
 use crate::tui::app::App;
@@ -76,7 +76,7 @@ fn detail_lines<'a>(r: &ChaseRow, theme: &Theme) -> Vec<Line<'a>> {
         flags.retain(|f| f != ChaseFlag::MissingAgain.label());
         flags.insert(0, format!("Missing again since {}", display_short(since)));
     }
-    vec![
+    let mut lines = vec![
         Line::from(vec![
             Span::styled(r.name.clone(), theme.title()),
             Span::raw(format!(
@@ -103,5 +103,12 @@ fn detail_lines<'a>(r: &ChaseRow, theme: &Theme) -> Vec<Line<'a>> {
             r.risk.map_or("not graded", |k| k.label()),
         )),
         Line::from(if flags.is_empty() { "No flags".to_string() } else { format!("Flags: {}", flags.join(" · ")) }),
-    ]
+    ];
+    if r.cohort == Cohort::PlacedIn {
+        lines.push(Line::from(format!(
+            "Placed here by {}: their interview; write to them if not done in 72h",
+            r.responsible_la
+        )));
+    }
+    lines
 }

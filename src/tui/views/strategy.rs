@@ -1,7 +1,7 @@
 //! The Strategy meetings screen: episodes at or nearing 72 hours missing.
 
 use super::{Body, counts, empty_message, pick, render_body};
-use crate::domain::codes::StrategyStatus;
+use crate::domain::codes::{Cohort, StrategyStatus};
 use crate::domain::strategy::StrategyRow;
 use crate::domain::time::{display_local, format_span, minutes_between};
 use crate::io::cells::{STRATEGY_HEADERS, strategy_cells};
@@ -19,8 +19,13 @@ const WIDE: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8];
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = app.visible_strategy();
     let count = |s: StrategyStatus| rows.iter().filter(|r| r.status == s).count();
+    let placed_in_due = rows.iter().filter(|r| r.status == StrategyStatus::Due && r.cohort == Cohort::PlacedIn).count();
+    let due = match placed_in_due {
+        0 => format!("Due {}", count(StrategyStatus::Due)),
+        n => format!("Due {} ({n} for a placing LA)", count(StrategyStatus::Due)),
+    };
     let counts = counts(vec![
-        Span::styled(format!("Due {}", count(StrategyStatus::Due)), theme.urgent()),
+        Span::styled(due, theme.urgent()),
         Span::styled(format!("Due soon {}", count(StrategyStatus::DueSoon)), theme.soon()),
         Span::raw(format!("Planned {}", count(StrategyStatus::Planned))),
     ]);
@@ -84,9 +89,14 @@ fn detail_lines<'a>(r: &StrategyRow, app: &App, theme: &Theme) -> Vec<Line<'a>> 
             r.meeting_at.map_or(String::new(), |m| format!(" · meeting {}", display_local(m)))
         )),
         Line::from(format!(
-            "Team {} · risk {}",
+            "Team {} · risk {}{}",
             r.team.as_deref().unwrap_or("-"),
-            r.risk.map_or("not graded", |k| k.label())
+            r.risk.map_or("not graded", |k| k.label()),
+            if r.cohort == Cohort::PlacedIn {
+                format!(" · arranged by the placing authority, {} (counted separately)", r.responsible_la)
+            } else {
+                String::new()
+            }
         )),
     ]
 }
