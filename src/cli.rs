@@ -121,6 +121,7 @@ impl From<StoreError> for Failure {
             StoreError::NoDatabase(_)
             | StoreError::NoAuthority(_)
             | StoreError::OtherAuthority { .. }
+            | StoreError::NotADatabase(_)
             | StoreError::Create { .. } => Failure::input(e.to_string()),
             _ => Failure::other(e.to_string()),
         }

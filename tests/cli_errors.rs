@@ -75,3 +75,16 @@ fn backup_makes_a_copy_and_never_overwrites() {
     ri(&copy).args(["missing", "--at", common::AT, "--format", "csv"]).assert().success().stdout(contains("E08"));
     ri(&db).arg("backup").arg(&copy).assert().code(2).stderr(contains("already exists"));
 }
+
+#[test]
+fn a_file_or_folder_that_is_not_a_database_is_bad_input() {
+    let dir = tempfile::tempdir().expect("dir");
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "not a database, just words that are long enough to fill a header page").expect("w");
+    ri(&text).arg("chase").assert().code(2).stderr(contains("is not a ri-chase database"));
+    ri(dir.path()).arg("missing").assert().code(2).stderr(contains("is not a ri-chase database"));
+    assert_eq!(
+        std::fs::read_to_string(&text).expect("read"),
+        "not a database, just words that are long enough to fill a header page"
+    );
+}

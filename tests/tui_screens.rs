@@ -206,9 +206,6 @@ fn a_placed_in_child_shows_who_owns_the_interview() {
     app.update(Action::FilterCohort);
     app.update(Action::FilterCohort);
     let text = screen_text(&app, 120, 30);
-    assert!(
-        text.contains("Placed here by Southby: their interview; write to them if not done in 72h"),
-        "{text}"
-    );
+    assert!(text.contains("Placed here by Southby: their interview; write to them if not done in 72h"), "{text}");
     insta::assert_snapshot!(draw(&app, 80, 24).backend());
 }

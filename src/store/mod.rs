@@ -26,6 +26,8 @@ pub enum StoreError {
     NoAuthority(PathBuf),
     #[error("the database at {path} belongs to {existing}, not {requested}")]
     OtherAuthority { path: PathBuf, existing: String, requested: String },
+    #[error("{0} is not a ri-chase database (not an SQLite file, or a folder)")]
+    NotADatabase(PathBuf),
     #[error("the database at {path} was made by a newer ri-chase (schema {found}, this one knows {known})")]
     TooNew { path: PathBuf, found: i64, known: i64 },
     #[error("cannot create {path}: {source}")]
@@ -63,7 +65,13 @@ impl Store {
     }
 
     fn open(path: &Path) -> Result<Store> {
-        let wrap = |source| StoreError::Sqlite { path: path.to_path_buf(), source };
+        if path.is_dir() {
+            return Err(StoreError::NotADatabase(path.to_path_buf()));
+        }
+        let wrap = |source: rusqlite::Error| match source.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase(path.to_path_buf()),
+            _ => StoreError::Sqlite { path: path.to_path_buf(), source },
+        };
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(wrap)?;
         conn.busy_timeout(Duration::from_secs(10)).map_err(wrap)?;
