@@ -88,3 +88,10 @@ fn a_file_or_folder_that_is_not_a_database_is_bad_input() {
         "not a database, just words that are long enough to fill a header page"
     );
 }
+
+#[test]
+fn importing_a_file_that_is_not_there_names_it() {
+    let (dir, db) = new_db();
+    let missing = dir.path().join("no-such-file.csv");
+    ri(&db).arg("import").arg(&missing).assert().code(2).stderr(contains("no-such-file.csv"));
+}
