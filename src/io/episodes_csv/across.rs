@@ -5,7 +5,7 @@ use super::read::LineError;
 use crate::domain::sequence::{Clash, Span, clashes};
 use crate::domain::time::Instant;
 use crate::store::{ImportItem, Store, StoreError};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Where an episode in a clash comes from: the database, or a line of the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,11 +14,16 @@ pub(super) enum Origin {
     Line(u64, String),
 }
 
+/// The latest start of each child's episodes that are in the database but not
+/// in the file, found while checking (so the database is asked once per child).
+pub(super) type DatabaseLatest = HashMap<String, Instant>;
+
 pub(super) fn check_across_rows(
     parsed: &[(u64, ImportItem)],
     store: &Store,
     errors: &mut Vec<LineError>,
-) -> Result<(), StoreError> {
+) -> Result<DatabaseLatest, StoreError> {
+    let mut db_latest = DatabaseLatest::new();
     let mut first_line: HashMap<&str, u64> = HashMap::new();
     let mut by_person: HashMap<&str, Vec<Span<Origin>>> = HashMap::new();
     for (line, item) in parsed {
@@ -41,6 +46,8 @@ pub(super) fn check_across_rows(
     for (person_ref, spans) in &mut by_person {
         for (episode_ref, start, end) in store.episode_spans(person_ref)? {
             if !first_line.contains_key(episode_ref.as_str()) {
+                let latest = db_latest.entry(person_ref.to_string()).or_insert(start);
+                *latest = (*latest).max(start);
                 spans.push(Span { key: Origin::Database(episode_ref), start, end });
             }
         }
@@ -48,7 +55,7 @@ pub(super) fn check_across_rows(
             errors.push(clash_error(clash));
         }
     }
-    Ok(())
+    Ok(db_latest)
 }
 
 pub(super) fn clash_error(clash: Clash<Origin>) -> LineError {
@@ -84,7 +91,7 @@ pub(super) fn clash_error(clash: Clash<Origin>) -> LineError {
 
 /// Marks, for each child, the item that becomes the child's current record:
 /// the latest episode, unless the database already holds a later one.
-pub(super) fn latest_sets_person(parsed: Vec<(u64, ImportItem)>, store: &Store) -> Result<Vec<ImportItem>, StoreError> {
+pub(super) fn latest_sets_person(parsed: Vec<(u64, ImportItem)>, db_latest: &DatabaseLatest) -> Vec<ImportItem> {
     let mut latest: HashMap<String, (usize, Instant)> = HashMap::new();
     for (i, (_, item)) in parsed.iter().enumerate() {
         let start = item.episode.missing_at;
@@ -94,15 +101,8 @@ pub(super) fn latest_sets_person(parsed: Vec<(u64, ImportItem)>, store: &Store) 
         }
     }
     let mut items: Vec<ImportItem> = parsed.into_iter().map(|(_, item)| item).collect();
-    let in_file: HashSet<String> = items.iter().map(|it| it.episode.episode_ref.clone()).collect();
     for (person_ref, (i, start)) in latest {
-        let db_latest = store
-            .episode_spans(&person_ref)?
-            .into_iter()
-            .filter(|(r, _, _)| !in_file.contains(r))
-            .map(|(_, s, _)| s)
-            .max();
-        items[i].update_person = db_latest.is_none_or(|d| start >= d);
+        items[i].update_person = db_latest.get(&person_ref).is_none_or(|d| start >= *d);
     }
-    Ok(items)
+    items
 }

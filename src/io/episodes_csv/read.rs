@@ -77,12 +77,12 @@ pub fn read_episodes(
             }
         }
     }
-    check_across_rows(&parsed, store, &mut errors)?;
+    let db_latest = check_across_rows(&parsed, store, &mut errors)?;
     if !errors.is_empty() {
         errors.sort_by_key(|e| e.line);
         return Err(ImportError::Invalid(errors));
     }
-    Ok(latest_sets_person(parsed, store)?)
+    Ok(latest_sets_person(parsed, &db_latest))
 }
 
 pub(super) fn read_problem(e: &csv::Error) -> String {
