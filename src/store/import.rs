@@ -8,6 +8,7 @@ use super::{Result, Store};
 use crate::domain::record::{Episode, Person, ReturnInterview, StrategyMeeting};
 use crate::domain::time::db_text;
 use rusqlite::{OptionalExtension, Transaction, params};
+use std::sync::LazyLock;
 
 /// One episode to write, with its child and what followed it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +84,14 @@ const EPISODE_COLUMNS: &[&str] = &[
 const INTERVIEW_COLUMNS: &[&str] = &["required", "worker", "completed_at", "outcome", "reasons"];
 const MEETING_COLUMNS: &[&str] = &["status", "meeting_at"];
 
+// Built once: the statements are run for every item of an import.
+static PERSON_UPSERT: LazyLock<String> = LazyLock::new(|| upsert_sql("people", "person_ref", PERSON_COLUMNS));
+static EPISODE_UPSERT: LazyLock<String> = LazyLock::new(|| upsert_sql("episodes", "episode_ref", EPISODE_COLUMNS));
+static INTERVIEW_UPSERT: LazyLock<String> =
+    LazyLock::new(|| upsert_sql("return_interviews", "episode_id", INTERVIEW_COLUMNS));
+static MEETING_UPSERT: LazyLock<String> =
+    LazyLock::new(|| upsert_sql("strategy_meetings", "episode_id", MEETING_COLUMNS));
+
 impl Store {
     /// Writes every item in one immediate transaction: all of them or none.
     pub fn import(&mut self, items: &[ImportItem]) -> Result<ImportCounts> {
@@ -122,7 +131,7 @@ fn write_item(tx: &Transaction, item: &ImportItem, counts: &mut ImportCounts) ->
     let p = &item.person;
     let existing_person = id_of(tx, "SELECT id FROM people WHERE person_ref = ?1", &p.person_ref)?;
     if existing_person.is_none() || item.update_person {
-        let changed = tx.prepare_cached(&upsert_sql("people", "person_ref", PERSON_COLUMNS))?.execute(params![
+        let changed = tx.prepare_cached(&PERSON_UPSERT)?.execute(params![
             p.person_ref,
             p.given_name,
             p.family_name,
@@ -141,8 +150,8 @@ fn write_item(tx: &Transaction, item: &ImportItem, counts: &mut ImportCounts) ->
             _ => {}
         }
     }
-    let person_id = id_of(tx, "SELECT id FROM people WHERE person_ref = ?1", &p.person_ref)?
-        .ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    // A new child was inserted just above; a known one keeps its id.
+    let person_id = existing_person.unwrap_or_else(|| tx.last_insert_rowid());
 
     let e = &item.episode;
     let placement_id = match &e.missing_from_name {
@@ -157,7 +166,7 @@ fn write_item(tx: &Transaction, item: &ImportItem, counts: &mut ImportCounts) ->
     };
     let existing_episode = id_of(tx, "SELECT id FROM episodes WHERE episode_ref = ?1", &e.episode_ref)?;
     let c = &e.at_the_time;
-    let mut changed = tx.prepare_cached(&upsert_sql("episodes", "episode_ref", EPISODE_COLUMNS))?.execute(params![
+    let mut changed = tx.prepare_cached(&EPISODE_UPSERT)?.execute(params![
         e.episode_ref,
         person_id,
         db_text(e.missing_at),
@@ -182,24 +191,25 @@ fn write_item(tx: &Transaction, item: &ImportItem, counts: &mut ImportCounts) ->
 
     let ri = &item.interview;
     let reasons: Vec<&str> = ri.reasons.iter().map(|r| r.code()).collect();
-    changed +=
-        tx.prepare_cached(&upsert_sql("return_interviews", "episode_id", INTERVIEW_COLUMNS))?.execute(params![
-            episode_id,
-            ri.required,
-            ri.worker,
-            ri.completed_at.map(db_text),
-            ri.outcome.map(|o| o.code()),
-            reasons.join(";"),
-        ])?;
+    changed += tx.prepare_cached(&INTERVIEW_UPSERT)?.execute(params![
+        episode_id,
+        ri.required,
+        ri.worker,
+        ri.completed_at.map(db_text),
+        ri.outcome.map(|o| o.code()),
+        reasons.join(";"),
+    ])?;
     let interview_id = id_of(tx, "SELECT id FROM return_interviews WHERE episode_id = ?1", &episode_id)?
         .ok_or(rusqlite::Error::QueryReturnedNoRows)?;
     changed += sync_attempt_count(tx, interview_id, ri.attempts)?;
 
     let m = &item.meeting;
     changed += match m.record {
-        Some(status) => tx
-            .prepare_cached(&upsert_sql("strategy_meetings", "episode_id", MEETING_COLUMNS))?
-            .execute(params![episode_id, status.code(), m.meeting_at.map(db_text)])?,
+        Some(status) => tx.prepare_cached(&MEETING_UPSERT)?.execute(params![
+            episode_id,
+            status.code(),
+            m.meeting_at.map(db_text)
+        ])?,
         None => tx.prepare_cached("DELETE FROM strategy_meetings WHERE episode_id = ?1")?.execute([episode_id])?,
     };
 
