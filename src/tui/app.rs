@@ -147,7 +147,7 @@ impl App {
         self.lists = lists;
         for (i, tab) in Tab::ALL.iter().enumerate() {
             let refs = self.visible_refs(*tab);
-            self.selected[i] = keep[i].as_ref().and_then(|r| refs.iter().position(|x| x == r)).unwrap_or(0);
+            self.selected[i] = keep[i].as_deref().and_then(|r| refs.iter().position(|x| *x == r)).unwrap_or(0);
         }
         self.clamp();
     }
@@ -200,11 +200,12 @@ impl App {
         band_counts(self.visible_chase())
     }
 
-    fn visible_refs(&self, tab: Tab) -> Vec<String> {
+    /// The episode references a tab shows, in order (borrowed: this runs on every key).
+    fn visible_refs(&self, tab: Tab) -> Vec<&str> {
         match tab {
-            Tab::Chase => self.visible_chase().iter().map(|r| r.episode_ref.clone()).collect(),
-            Tab::Strategy => self.visible_strategy().iter().map(|r| r.episode_ref.clone()).collect(),
-            Tab::Missing => self.visible_missing().iter().map(|r| r.episode_ref.clone()).collect(),
+            Tab::Chase => self.visible_chase().into_iter().map(|r| r.episode_ref.as_str()).collect(),
+            Tab::Strategy => self.visible_strategy().into_iter().map(|r| r.episode_ref.as_str()).collect(),
+            Tab::Missing => self.visible_missing().into_iter().map(|r| r.episode_ref.as_str()).collect(),
         }
     }
 
@@ -213,7 +214,7 @@ impl App {
     }
 
     fn selected_ref(&self, tab: Tab) -> Option<String> {
-        self.visible_refs(tab).get(self.selected[tab.index()]).cloned()
+        self.visible_refs(tab).get(self.selected[tab.index()]).map(|r| r.to_string())
     }
 
     pub fn selection(&self) -> usize {
