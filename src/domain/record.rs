@@ -22,12 +22,6 @@ pub struct Person {
     pub team: Option<String>,
 }
 
-impl Person {
-    pub fn full_name(&self) -> String {
-        full_name(&self.given_name, &self.family_name)
-    }
-}
-
 /// How every list writes a child's name.
 pub fn full_name(given: &str, family: &str) -> String {
     format!("{given} {family}").trim().to_string()
