@@ -144,6 +144,35 @@ codes!(
 );
 
 codes!(
+    /// How an attempt at a return interview was made.
+    AttemptMethod {
+        FaceToFace = "face_to_face" / "Face to face",
+        Phone = "phone" / "Phone",
+        Message = "message" / "Text or message",
+        Letter = "letter" / "Letter",
+    }
+);
+
+codes!(
+    /// What came of one attempt at a return interview.
+    AttemptOutcome {
+        Seen = "seen" / "Seen",
+        NotSeen = "not_seen" / "Not seen",
+        MissingAgain = "missing_again" / "Child missing again",
+        Declined = "declined" / "Declined",
+    }
+);
+
+codes!(
+    /// A manager's quality sign-off of a return interview.
+    Signoff {
+        Pending = "pending" / "Pending",
+        Approved = "approved" / "Approved",
+        Rework = "rework" / "Returned for rework",
+    }
+);
+
+codes!(
     /// Whose child, living where, as seen from the authority running the software.
     Cohort {
         Local = "local" / "Local",

@@ -1,7 +1,10 @@
 //! The records the rules work on: a young person, a missing episode with the
 //! values that applied at the time, its return interview and strategy meeting.
 
-use super::codes::{CaseStatus, Cohort, EpisodeKind, MeetingRecord, MissingFrom, Reason, RiOutcome, Risk, Sex};
+use super::codes::{
+    AttemptMethod, AttemptOutcome, CaseStatus, Cohort, EpisodeKind, MeetingRecord, MissingFrom, Reason, RiOutcome,
+    Risk, Sex, Signoff,
+};
 use super::time::Instant;
 use chrono::NaiveDate;
 
@@ -20,6 +23,31 @@ pub struct Person {
     pub cse_strategy: bool,
     pub lead_professional: Option<String>,
     pub team: Option<String>,
+}
+
+/// What is known about a child beyond what the episode files carry: entered
+/// on the young person form, never by import.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Profile {
+    pub vulnerability: Option<String>,
+    /// Where the child lives now.
+    pub placement: Option<Placement>,
+    /// School, college or employment (EET).
+    pub school: Option<String>,
+}
+
+/// A named place a child lives (or went missing from).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placement {
+    pub kind: MissingFrom,
+    pub name: String,
+}
+
+/// A child with everything the young person form edits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonRecord {
+    pub person: Person,
+    pub profile: Profile,
 }
 
 /// How every list writes a child's name.
@@ -97,6 +125,24 @@ impl ReturnInterview {
     pub fn completed_by(&self, now: Instant) -> Option<Instant> {
         self.completed_at.filter(|c| *c <= now)
     }
+}
+
+/// One attempt at a return interview. Attempts counted by an imported file
+/// carry no details.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attempt {
+    pub at: Option<Instant>,
+    pub method: Option<AttemptMethod>,
+    pub outcome: Option<AttemptOutcome>,
+}
+
+/// A return interview with everything its forms edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InterviewRecord {
+    pub interview: ReturnInterview,
+    pub attempts: Vec<Attempt>,
+    pub not_required_reason: Option<String>,
+    pub signoff: Signoff,
 }
 
 /// What has been recorded about an episode's strategy meeting.

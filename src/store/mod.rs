@@ -3,6 +3,7 @@
 
 mod audit;
 mod cases;
+pub mod edit;
 mod import;
 mod lists;
 mod schema;

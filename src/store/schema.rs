@@ -106,6 +106,14 @@ const MIGRATIONS: &[&str] = &[
         after      TEXT
     );
     "#,
+    // 2: what the young person form records beyond the episode files, and
+    // the strategy meeting's reason when not held (kept in `note`).
+    r#"
+    ALTER TABLE people ADD COLUMN vulnerability TEXT;
+    ALTER TABLE people ADD COLUMN placement_id INTEGER REFERENCES placements(id);
+    ALTER TABLE people ADD COLUMN school TEXT;
+    CREATE INDEX episodes_by_police_ref ON episodes (police_ref) WHERE police_ref IS NOT NULL;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,124 @@
+//! Writes made one at a time from the forms, safe with several users on one
+//! file: every row carries a `version`, and a write names the version it was
+//! read at. If someone else saved the row since, the write is refused with a
+//! [`Conflict`] that says what they changed, and nothing is written.
+//!
+//! Each write runs in one immediate transaction and returns the [`Change`]
+//! it made (a range of the audit trail), which is what undo reverts.
+
+use super::StoreError;
+use crate::domain::codes::{EpisodeKind, MeetingRecord, MissingFrom, Reason, RiOutcome, Risk};
+use crate::domain::record::Episode;
+use crate::domain::time::Instant;
+use thiserror::Error;
+
+/// A row as read for editing: its id, the version it was read at, and its values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamped<T> {
+    pub id: i64,
+    pub version: i64,
+    pub value: T,
+}
+
+/// The audit entries one write made, first to last (inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Change {
+    pub first_audit: i64,
+    pub last_audit: i64,
+}
+
+/// Why a write did not happen.
+#[derive(Debug, Error)]
+pub enum EditError {
+    #[error("someone else changed this since you opened it")]
+    Conflict(Conflict),
+    #[error("{}", problems_text(.0))]
+    Invalid(Vec<Problem>),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn problems_text(problems: &[Problem]) -> String {
+    problems.iter().map(|p| format!("{}: {}", p.field, p.message)).collect::<Vec<_>>().join("; ")
+}
+
+/// A row changed (or deleted) by someone else since it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub table: &'static str,
+    pub id: i64,
+    /// The version the row is at now (save again with it to keep yours).
+    /// `None` when the row has been deleted.
+    pub version_now: Option<i64>,
+    /// Who changed it since it was read, in order, without repeats.
+    pub by: Vec<String>,
+    /// Each column that differs between the version read and the row now.
+    pub changes: Vec<FieldChange>,
+}
+
+/// One column's value when it was read and now (`None` is empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    pub column: String,
+    pub was: Option<String>,
+    pub now: Option<String>,
+}
+
+/// A value a form cannot save (`blocking`), or should warn about before saving.
+/// `field` is the column's name (e.g. `missing_at`), which forms map to their fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub field: &'static str,
+    pub message: String,
+    pub blocking: bool,
+}
+
+/// A new episode for a known child.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEpisode {
+    pub missing_at: Instant,
+    pub kind: EpisodeKind,
+    pub missing_from: MissingFrom,
+    pub missing_from_name: Option<String>,
+    pub police_ref: Option<String>,
+    pub risk: Option<Risk>,
+}
+
+/// The end of an episode: the child found or returned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub returned_at: Instant,
+    pub where_found: Option<String>,
+    pub found_with: Option<String>,
+}
+
+/// An episode as read for its forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EpisodeRecord {
+    pub person_id: i64,
+    pub person_ref: String,
+    pub name: String,
+    pub episode: Episode,
+    pub where_found: Option<String>,
+    pub found_with: Option<String>,
+}
+
+/// A return interview completed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completion {
+    pub completed_at: Instant,
+    pub outcome: RiOutcome,
+    pub reasons: Vec<Reason>,
+}
+
+/// A strategy meeting's state as entered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingEntry {
+    pub status: MeetingRecord,
+    pub meeting_at: Option<Instant>,
+    /// Why it was not held (required for `not_held`).
+    pub note: Option<String>,
+}
+
+// Named here so the forms can import every edit type from one place.
+pub use crate::domain::record::{Attempt, InterviewRecord, PersonRecord};
