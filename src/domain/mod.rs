@@ -12,6 +12,7 @@ pub mod rules;
 pub mod sequence;
 pub mod strategy;
 pub mod time;
+pub mod when;
 
 #[cfg(test)]
 pub(crate) mod testkit;
