@@ -4,6 +4,7 @@
 pub mod chase;
 pub mod codes;
 pub mod cohort;
+pub mod history;
 pub mod holidays;
 pub mod missing;
 pub mod period;

@@ -6,11 +6,13 @@ mod cases;
 pub mod edit;
 mod import;
 mod lists;
+mod person;
 mod schema;
 mod settings;
 
 pub use audit::AuditEntry;
 pub use import::{ImportCounts, ImportItem};
+pub use person::{EpisodeLine, PersonHit, PersonPage};
 
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OpenFlags};

@@ -3,6 +3,7 @@
 mod chase;
 mod help;
 mod missing;
+pub mod person;
 mod picker;
 mod strategy;
 

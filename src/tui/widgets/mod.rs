@@ -1,4 +1,5 @@
 //! Pieces several screens share.
 
+pub mod child_search;
 pub mod list_table;
 pub mod popup;
