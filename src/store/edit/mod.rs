@@ -64,15 +64,6 @@ pub struct FieldChange {
     pub now: Option<String>,
 }
 
-/// A value a form cannot save (`blocking`), or should warn about before saving.
-/// `field` is the column's name (e.g. `missing_at`), which forms map to their fields.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub field: &'static str,
-    pub message: String,
-    pub blocking: bool,
-}
-
 /// A new episode for a known child.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewEpisode {
@@ -121,4 +112,5 @@ pub struct MeetingEntry {
 }
 
 // Named here so the forms can import every edit type from one place.
+pub use crate::domain::checks::Problem;
 pub use crate::domain::record::{Attempt, InterviewRecord, PersonRecord};
