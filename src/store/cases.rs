@@ -151,16 +151,16 @@ fn bad(idx: usize, e: impl std::error::Error + Send + Sync + 'static) -> rusqlit
     rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e))
 }
 
-fn instant(r: &Row, idx: usize) -> rusqlite::Result<Instant> {
+pub(super) fn instant(r: &Row, idx: usize) -> rusqlite::Result<Instant> {
     from_db_text(&r.get::<_, String>(idx)?).map_err(|e| bad(idx, e))
 }
 
-fn opt_instant(r: &Row, idx: usize) -> rusqlite::Result<Option<Instant>> {
+pub(super) fn opt_instant(r: &Row, idx: usize) -> rusqlite::Result<Option<Instant>> {
     r.get::<_, Option<String>>(idx)?.map(|t| from_db_text(&t).map_err(|e| bad(idx, e))).transpose()
 }
 
 /// Reads a coded column with `parse` (one of the vocabularies' parsers).
-fn code<T, E: std::error::Error + Send + Sync + 'static>(
+pub(super) fn code<T, E: std::error::Error + Send + Sync + 'static>(
     r: &Row,
     idx: usize,
     parse: fn(&str) -> std::result::Result<T, E>,
@@ -168,7 +168,7 @@ fn code<T, E: std::error::Error + Send + Sync + 'static>(
     parse(&r.get::<_, String>(idx)?).map_err(|e| bad(idx, e))
 }
 
-fn opt_code<T, E: std::error::Error + Send + Sync + 'static>(
+pub(super) fn opt_code<T, E: std::error::Error + Send + Sync + 'static>(
     r: &Row,
     idx: usize,
     parse: fn(&str) -> std::result::Result<T, E>,

@@ -6,10 +6,19 @@
 //! Each write runs in one immediate transaction and returns the [`Change`]
 //! it made (a range of the audit trail), which is what undo reverts.
 
-use super::StoreError;
+mod db;
+mod episodes;
+mod interviews;
+mod meetings;
+mod people;
+mod undo;
+mod version;
+
+use super::{Result, Store, StoreError};
 use crate::domain::codes::{EpisodeKind, MeetingRecord, MissingFrom, Reason, RiOutcome, Risk};
 use crate::domain::record::Episode;
 use crate::domain::time::Instant;
+use rusqlite::functions::FunctionFlags;
 use thiserror::Error;
 
 /// A row as read for editing: its id, the version it was read at, and its values.
@@ -34,6 +43,9 @@ pub enum EditError {
     Conflict(Conflict),
     #[error("{}", problems_text(.0))]
     Invalid(Vec<Problem>),
+    /// An undo that cannot be made at all (as opposed to a conflict).
+    #[error("{0}")]
+    CannotUndo(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -114,3 +126,38 @@ pub struct MeetingEntry {
 // Named here so the forms can import every edit type from one place.
 pub use crate::domain::checks::Problem;
 pub use crate::domain::record::{Attempt, InterviewRecord, PersonRecord};
+
+impl Store {
+    /// Names the person this connection's writes are recorded against in the
+    /// audit trail (the operating-system user unless said otherwise), for a
+    /// caller that knows who is at the keyboard better than the OS does, and
+    /// for tests of several users on one file.
+    pub fn set_user(&mut self, who: &str) -> Result<()> {
+        let who = match who.trim() {
+            "" => super::os_user(),
+            name => name.to_string(),
+        };
+        self.conn
+            .create_scalar_function(
+                "app_user",
+                0,
+                FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_INNOCUOUS,
+                move |_| Ok(who.clone()),
+            )
+            .map_err(|e| self.err(e))
+    }
+
+    /// Who this connection's writes are recorded against.
+    pub fn user(&self) -> Result<String> {
+        self.db().user()
+    }
+
+    /// A number that changes whenever another connection commits to the
+    /// file: a screen compares it to notice others' saves cheaply.
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn.query_row("PRAGMA data_version", [], |r| r.get(0)).map_err(|e| self.err(e))
+    }
+}
+
+#[cfg(test)]
+mod tests;
