@@ -5,6 +5,23 @@
 //!
 //! Each write runs in one immediate transaction and returns the [`Change`]
 //! it made (a range of the audit trail), which is what undo reverts.
+//!
+//! A form's cycle: read a [`Stamped`] value; while typing, ask the matching
+//! `check_*` for problems (blocking ones and warnings, from
+//! [`crate::domain::checks`]); save with the version read. The write checks
+//! the version first, then re-runs the checks inside its transaction and
+//! refuses blocking problems with [`EditError::Invalid`]. On a
+//! [`EditError::Conflict`] the form shows who changed what; saving again with
+//! `version_now` keeps the user's values ("keep mine").
+//!
+//! New rows get ids no row of their table has ever had (deleted ones
+//! included, found from the trail), so a stale form or an undo never lands
+//! on a different row that happens to reuse an id.
+//!
+//! By module: `people` (young person form), `episodes` (report missing,
+//! found, delete), `interviews` (worker, attempts, completion, not required,
+//! sign-off), `meetings`, `version` (the version check and conflicts),
+//! `undo`, and `db` (the transaction and shared plumbing).
 
 mod db;
 mod episodes;

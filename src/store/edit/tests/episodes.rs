@@ -8,7 +8,8 @@ fn reporting_missing_snapshots_the_child_and_makes_the_interview() {
     let mut f = fixture();
     let (id, change) = f.store.report_missing(f.alex, &missing_at("2026-03-28 09:30"), now()).expect("report");
     assert_eq!(shape(&f.store, &change), ["episodes insert", "return_interviews insert"]);
-    assert!(entries(&f.store, &change).iter().all(|e| e.who == "ana" && e.before.is_none()));
+    assert_audited(&f.store, &change, "ana");
+    assert!(entries(&f.store, &change)[0].after.as_deref().expect("after").contains(r#""episode_ref":"RC-000001""#));
     let ep = f.store.episode(id).expect("episode");
     assert_eq!(ep.version, 1);
     let e = &ep.value;
@@ -100,6 +101,7 @@ fn recording_found_ends_the_episode_at_or_after_its_start() {
     let early = invalid(f.store.record_found(id, read.version, &found_at("2026-03-28 09:29"), now()));
     assert_eq!(early[0].field, "returned_at");
     let change = f.store.record_found(id, read.version, &found_at("2026-03-28 09:30"), now()).expect("found");
+    assert_audited(&f.store, &change, "ana");
     let after = f.store.episode(id).expect("read again");
     assert_eq!(after.version, read.version + 1);
     assert_eq!(after.value.episode.returned_at, Some(at("2026-03-28 09:30")));
@@ -170,6 +172,7 @@ fn deleting_an_episode_removes_its_rows_and_undo_brings_them_back_with_their_ids
             "episodes delete"
         ]
     );
+    assert_audited(&f.store, &change, "ana");
     assert_eq!(counts(&f.store), [0, 0, 0, 0]);
     assert!(matches!(f.store.episode(id), Err(StoreError::NotFound { .. })));
     f.store.undo(&change).expect("undo");

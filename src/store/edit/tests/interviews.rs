@@ -27,6 +27,7 @@ fn a_worker_is_assigned_and_cleared() {
     assert_eq!(now_ri.value.interview.worker.as_deref(), Some("Sam Worker"));
     assert_eq!(now_ri.version, ri.version + 1);
     assert_eq!(shape(&f.store, &change), ["return_interviews update"]);
+    assert_audited(&f.store, &change, "ana");
     f.store.assign_worker(ri.id, now_ri.version, Some("".into())).expect("clear");
     assert_eq!(f.store.interview(episode_id).expect("read").value.interview.worker, None);
 }
@@ -39,6 +40,7 @@ fn attempts_are_listed_in_time_order_and_each_moves_the_interviews_version() {
     let earlier = attempt("2026-03-28 11:00", Some(AttemptMethod::FaceToFace), Some(AttemptOutcome::Declined));
     let change = f.store.add_attempt(ri.id, ri.version, &later, now()).expect("add");
     assert_eq!(shape(&f.store, &change), ["return_interviews update", "ri_attempts insert"]);
+    assert_audited(&f.store, &change, "ana");
     f.store.add_attempt(ri.id, ri.version + 1, &earlier, now()).expect("add exactly at the return");
     let read = f.store.interview(episode_id).expect("read");
     assert_eq!(read.version, ri.version + 2);
@@ -74,6 +76,7 @@ fn an_attempt_is_deleted_by_its_place_in_the_list() {
     assert!(problems[0].message.contains("no attempt 3"), "{}", problems[0].message);
     let change = f.store.delete_attempt(ri.id, read.version, 0).expect("delete the first");
     assert_eq!(shape(&f.store, &change), ["return_interviews update", "ri_attempts delete"]);
+    assert_audited(&f.store, &change, "ana");
     assert_eq!(f.store.interview(episode_id).expect("read").value.attempts, [b]);
 }
 
@@ -84,9 +87,11 @@ fn completed_exactly_at_the_return_is_saved_with_its_reasons_once_each() {
     let early =
         invalid(f.store.complete_interview(ri.id, ri.version, &done("2026-03-28 10:59", RiOutcome::FaceToFace), now()));
     assert_eq!(early[0].field, "completed_at");
-    f.store
+    let change = f
+        .store
         .complete_interview(ri.id, ri.version, &done("2026-03-28 11:00", RiOutcome::FaceToFace), now())
         .expect("complete");
+    assert_audited(&f.store, &change, "ana");
     let read = f.store.interview(episode_id).expect("read").value.interview;
     assert_eq!(read.completed_at, Some(at("2026-03-28 11:00")));
     assert_eq!(read.outcome, Some(RiOutcome::FaceToFace));
@@ -131,7 +136,10 @@ fn not_required_needs_a_reason_and_keeps_required_as_it_was() {
     let (episode_id, ri) = returned(&mut f);
     let problems = invalid(f.store.interview_not_required(ri.id, ri.version, "  "));
     assert_eq!(problems[0].field, "not_required_reason");
-    f.store.interview_not_required(ri.id, ri.version, "short episode treated as absent").expect("not required");
+    let change =
+        f.store.interview_not_required(ri.id, ri.version, "short episode treated as absent").expect("not required");
+    assert_audited(&f.store, &change, "ana");
+    assert!(entries(&f.store, &change)[0].after.as_deref().expect("after").contains(r#""outcome":"not_required""#));
     let read = f.store.interview(episode_id).expect("read").value;
     assert!(read.interview.required, "the default stays");
     assert!(!read.interview.is_required(), "the outcome takes it off the chase list");
@@ -145,7 +153,8 @@ fn only_a_concluded_interview_is_signed_off() {
     let problems = invalid(f.store.sign_off(ri.id, ri.version, Signoff::Approved));
     assert_eq!(problems[0].field, "signoff");
     f.store.complete_interview(ri.id, ri.version, &done("2026-03-29 10:00", RiOutcome::Declined), now()).expect("done");
-    f.store.sign_off(ri.id, ri.version + 1, Signoff::Approved).expect("sign off");
+    let change = f.store.sign_off(ri.id, ri.version + 1, Signoff::Approved).expect("sign off");
+    assert_audited(&f.store, &change, "ana");
     assert_eq!(f.store.interview(episode_id).expect("read").value.signoff, Signoff::Approved);
     assert_eq!(f.store.check_signoff(ri.id, Signoff::Rework).expect("check"), []);
 }

@@ -15,10 +15,13 @@ fn the_first_save_makes_the_meeting_and_later_saves_update_it() {
     let planned = entry(MeetingRecord::Planned, Some("2026-04-01 10:00"), None);
     let change = f.store.set_meeting(id, None, &planned, now()).expect("plan");
     assert_eq!(shape(&f.store, &change), ["strategy_meetings insert"]);
+    assert_audited(&f.store, &change, "ana");
     let read = f.store.meeting(id).expect("read").expect("a meeting");
     assert_eq!((read.version, &read.value), (1, &planned));
     let held = entry(MeetingRecord::Held, Some("2026-03-30 12:00"), Some(" police, YOS, CSE "));
-    f.store.set_meeting(id, Some(read.version), &held, now()).expect("held now");
+    let change = f.store.set_meeting(id, Some(read.version), &held, now()).expect("held now");
+    assert_eq!(shape(&f.store, &change), ["strategy_meetings update"]);
+    assert_audited(&f.store, &change, "ana");
     let read = f.store.meeting(id).expect("read").expect("a meeting");
     assert_eq!(read.version, 2);
     assert_eq!(read.value.note.as_deref(), Some("police, YOS, CSE"));

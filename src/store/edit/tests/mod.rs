@@ -153,3 +153,20 @@ pub(super) fn invalid<T: std::fmt::Debug>(result: std::result::Result<T, EditErr
         other => panic!("expected invalid, got {other:?}"),
     }
 }
+
+/// Asserts that a change wrote audit entries, all recorded as `who`'s, each
+/// with the row before and after as its action has them.
+pub(super) fn assert_audited(store: &Store, change: &Change, who: &str) {
+    let entries = entries(store, change);
+    assert!(!entries.is_empty(), "the change wrote no audit entries");
+    for e in &entries {
+        assert_eq!(e.who, who, "{e:?}");
+        let ok = match e.action.as_str() {
+            "insert" => e.before.is_none() && e.after.is_some(),
+            "update" => e.before.is_some() && e.after.is_some() && e.before != e.after,
+            "delete" => e.before.is_some() && e.after.is_none(),
+            _ => false,
+        };
+        assert!(ok, "{e:?}");
+    }
+}

@@ -1,7 +1,7 @@
 //! Undo of each kind of write, and its refusals.
 
 use super::*;
-use crate::domain::codes::{MeetingRecord, Reason, RiOutcome};
+use crate::domain::codes::{MeetingRecord, Reason, RiOutcome, Signoff};
 
 #[test]
 fn undoing_a_new_child_removes_them_and_the_placement_they_brought() {
@@ -126,6 +126,12 @@ fn each_interview_write_undoes() {
     f.store.undo(&change).expect("undo");
     assert_eq!(count(&f.store, "SELECT max(id) FROM ri_attempts"), attempt_id);
     assert_eq!(f.store.interview(episode_id).expect("read").value.attempts.len(), 1);
+    // And a sign-off.
+    let v = f.store.interview(episode_id).expect("read").version;
+    f.store.interview_not_required(ri, v, "absent, known whereabouts").expect("not required");
+    let change = f.store.sign_off(ri, v + 1, Signoff::Approved).expect("sign off");
+    f.store.undo(&change).expect("undo");
+    assert_eq!(f.store.interview(episode_id).expect("read").value.signoff, Signoff::Pending);
 }
 
 #[test]
