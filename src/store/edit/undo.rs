@@ -1,9 +1,10 @@
 //! Undo: a write's audit entries reverted, newest first, straight from the
 //! rows the trail recorded, so every kind of write undoes the same way.
 //!
-//! Each step first checks that the row is still as the write left it; if
-//! anyone has changed it since, nothing at all is undone and the conflict
-//! says who and what. The undo is itself a write: audited, versioned, and
+//! Each step first checks that the row is still as the write left it (at
+//! the version it left, or with every value as it left them, so that a
+//! user's changes undo newest first); if anyone has changed it since,
+//! nothing at all is undone and the conflict says who and what. The undo is itself a write: audited, versioned, and
 //! undoable in turn.
 
 use super::db::{Db, TABLES, sql_value};
@@ -76,10 +77,7 @@ impl Db<'_> {
         let now = self.version_of(e.table, e.row_id)?;
         match e.action.as_str() {
             "insert" => {
-                let made = json_version(&e.after)?;
-                if now != Some(made) {
-                    return Err(EditError::Conflict(self.conflict(e.table, e.row_id, Some(made))?));
-                }
+                self.still_as_left(e, now)?;
                 // A placement someone has used since is theirs too; it stays.
                 if e.table == "placements" && self.placement_in_use(e.row_id)? {
                     return Ok(());
@@ -87,10 +85,7 @@ impl Db<'_> {
                 self.run(e, &format!("DELETE FROM {} WHERE id = ?1", e.table), &[&e.row_id])
             }
             "update" => {
-                let made = json_version(&e.after)?;
-                if now != Some(made) {
-                    return Err(EditError::Conflict(self.conflict(e.table, e.row_id, Some(made))?));
-                }
+                let current = self.still_as_left(e, now)?;
                 let values = self.values(e)?;
                 let sets: Vec<String> =
                     values.iter().enumerate().map(|(i, (c, _))| format!("{c} = ?{}", i + 1)).collect();
@@ -101,7 +96,7 @@ impl Db<'_> {
                     values.len() + 1,
                     values.len() + 2
                 );
-                let next = made + 1;
+                let next = current + 1;
                 let mut params: Vec<&dyn ToSql> = values.iter().map(|(_, v)| v as &dyn ToSql).collect();
                 params.extend([&next as &dyn ToSql, &e.row_id]);
                 self.run(e, &sql, &params)
@@ -124,6 +119,25 @@ impl Db<'_> {
             }
             other => Err(EditError::CannotUndo(format!("an audit entry of kind `{other}` cannot be undone"))),
         }
+    }
+
+    /// Checks that the row is as entry `e` left it, and returns its version
+    /// now. The same version passes; so does a later version whose values
+    /// are all as `e` left them (the user undid a later change first, or
+    /// someone changed a value and put it back): reverting then loses nothing
+    /// anyone saved. Anything else is a conflict.
+    fn still_as_left(&self, e: &Entry, now: Option<i64>) -> std::result::Result<i64, EditError> {
+        let made = json_version(&e.after)?;
+        let Some(current) = now else {
+            return Err(EditError::Conflict(self.conflict(e.table, e.row_id, Some(made))?));
+        };
+        if current == made {
+            return Ok(current);
+        }
+        let left = parse_json(e.after.as_deref().unwrap_or_default())?;
+        let row = self.row_json(e.table, e.row_id)?.unwrap_or_default();
+        let same = row.iter().filter(|(c, _)| c.as_str() != "version").all(|(c, v)| left.get(c) == Some(v));
+        if same { Ok(current) } else { Err(EditError::Conflict(self.conflict(e.table, e.row_id, Some(made))?)) }
     }
 
     /// The `before` row's columns (other than `id` and `version`) that the table still has.

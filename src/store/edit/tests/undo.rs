@@ -77,6 +77,21 @@ fn undoing_twice_is_a_conflict_and_undoing_the_undo_redoes() {
 }
 
 #[test]
+fn a_users_changes_undo_newest_first() {
+    let mut f = fixture();
+    let (id, report) = f.store.report_missing(f.alex, &missing_at("2026-03-28 09:30"), now()).expect("report");
+    let found = f.store.record_found(id, 1, &found_at("2026-03-29 09:30"), now()).expect("found");
+    let mut ben = second(&f);
+    let mut other = record("T200", "Billie", "Sample");
+    other.profile.placement = None;
+    ben.add_person(&other, today()).expect("ben's unrelated save");
+    f.store.undo(&found).expect("undo found");
+    assert_eq!(f.store.episode(id).expect("read").version, 3);
+    f.store.undo(&report).expect("undo the report, although undoing found moved the version");
+    assert_eq!(row(&f.store, "episodes", id), None);
+}
+
+#[test]
 fn undoing_a_report_removes_the_episode_and_its_interview() {
     let mut f = fixture();
     let (id, change) = f.store.report_missing(f.alex, &missing_at("2026-03-28 09:30"), now()).expect("report");
