@@ -151,7 +151,7 @@ fn bad(idx: usize, e: impl std::error::Error + Send + Sync + 'static) -> rusqlit
     rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e))
 }
 
-fn instant(r: &Row, idx: usize) -> rusqlite::Result<Instant> {
+pub(super) fn instant(r: &Row, idx: usize) -> rusqlite::Result<Instant> {
     from_db_text(&r.get::<_, String>(idx)?).map_err(|e| bad(idx, e))
 }
 

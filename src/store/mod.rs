@@ -39,6 +39,10 @@ pub enum StoreError {
     Sqlite { path: PathBuf, source: rusqlite::Error },
     #[error("the database holds a value it cannot read: {0}")]
     Corrupt(String),
+    #[error(
+        "the {what} you opened is no longer in the database (someone deleted it, or a change was undone); reload the list"
+    )]
+    NotFound { what: &'static str, id: i64 },
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -5,11 +5,37 @@
 //!
 //! Each write runs in one immediate transaction and returns the [`Change`]
 //! it made (a range of the audit trail), which is what undo reverts.
+//!
+//! A form's cycle: read a [`Stamped`] value; while typing, ask the matching
+//! `check_*` for problems (blocking ones and warnings, from
+//! [`crate::domain::checks`]); save with the version read. The write checks
+//! the version first, then re-runs the checks inside its transaction and
+//! refuses blocking problems with [`EditError::Invalid`]. On a
+//! [`EditError::Conflict`] the form shows who changed what; saving again with
+//! `version_now` keeps the user's values ("keep mine").
+//!
+//! New rows get ids no row of their table has ever had (deleted ones
+//! included, found from the trail), so a stale form or an undo never lands
+//! on a different row that happens to reuse an id.
+//!
+//! By module: `people` (young person form), `episodes` (report missing,
+//! found, delete), `interviews` (worker, attempts, completion, not required,
+//! sign-off), `meetings`, `version` (the version check and conflicts),
+//! `undo`, and `db` (the transaction and shared plumbing).
 
-use super::StoreError;
+mod db;
+mod episodes;
+mod interviews;
+mod meetings;
+mod people;
+mod undo;
+mod version;
+
+use super::{Result, Store, StoreError};
 use crate::domain::codes::{EpisodeKind, MeetingRecord, MissingFrom, Reason, RiOutcome, Risk};
 use crate::domain::record::Episode;
 use crate::domain::time::Instant;
+use rusqlite::functions::FunctionFlags;
 use thiserror::Error;
 
 /// A row as read for editing: its id, the version it was read at, and its values.
@@ -34,6 +60,9 @@ pub enum EditError {
     Conflict(Conflict),
     #[error("{}", problems_text(.0))]
     Invalid(Vec<Problem>),
+    /// An undo that cannot be made at all (as opposed to a conflict).
+    #[error("{0}")]
+    CannotUndo(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -62,15 +91,6 @@ pub struct FieldChange {
     pub column: String,
     pub was: Option<String>,
     pub now: Option<String>,
-}
-
-/// A value a form cannot save (`blocking`), or should warn about before saving.
-/// `field` is the column's name (e.g. `missing_at`), which forms map to their fields.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub field: &'static str,
-    pub message: String,
-    pub blocking: bool,
 }
 
 /// A new episode for a known child.
@@ -121,4 +141,40 @@ pub struct MeetingEntry {
 }
 
 // Named here so the forms can import every edit type from one place.
+pub use crate::domain::checks::Problem;
 pub use crate::domain::record::{Attempt, InterviewRecord, PersonRecord};
+
+impl Store {
+    /// Names the person this connection's writes are recorded against in the
+    /// audit trail (the operating-system user unless said otherwise), for a
+    /// caller that knows who is at the keyboard better than the OS does, and
+    /// for tests of several users on one file.
+    pub fn set_user(&mut self, who: &str) -> Result<()> {
+        let who = match who.trim() {
+            "" => super::os_user(),
+            name => name.to_string(),
+        };
+        self.conn
+            .create_scalar_function(
+                "app_user",
+                0,
+                FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_INNOCUOUS,
+                move |_| Ok(who.clone()),
+            )
+            .map_err(|e| self.err(e))
+    }
+
+    /// Who this connection's writes are recorded against.
+    pub fn user(&self) -> Result<String> {
+        self.db().user()
+    }
+
+    /// A number that changes whenever another connection commits to the
+    /// file: a screen compares it to notice others' saves cheaply.
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn.query_row("PRAGMA data_version", [], |r| r.get(0)).map_err(|e| self.err(e))
+    }
+}
+
+#[cfg(test)]
+mod tests;
