@@ -9,6 +9,7 @@ mod lists;
 mod person;
 mod schema;
 mod settings;
+mod usual_place;
 
 pub use audit::AuditEntry;
 pub use import::{ImportCounts, ImportItem};

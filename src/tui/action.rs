@@ -1,6 +1,9 @@
 //! Everything a user can ask of the app. Keys become actions in the keymap;
 //! only `App::update` acts on them, so tests drive the app without key codes.
 
+use super::forms::field::Edit;
+use super::forms::form::FormKind;
+
 /// One thing to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -29,4 +32,27 @@ pub enum Action {
     Backspace,
     /// Confirm the search or the picker's choice.
     Confirm,
+
+    // Data entry.
+    /// Open a form on the selected row (or a blank one).
+    Open(FormKind),
+    /// Record the selected child found, now, without a form.
+    FoundNow,
+    /// Delete the selected episode (asks first).
+    DeleteEpisode,
+    /// Undo the last change made in this session.
+    Undo,
+    /// Everything about the selected row's child.
+    OpenPerson,
+    NextField,
+    PrevField,
+    /// Edit the focused field's text (or step its choice).
+    Edit(Edit),
+    Save,
+    /// After a conflict: save mine over theirs.
+    KeepMine,
+    /// After a conflict: drop mine and reopen the form on theirs.
+    TakeTheirs,
+    Yes,
+    No,
 }

@@ -1,6 +1,9 @@
 //! The app's state and the one function that changes it.
 
 use super::action::Action;
+use super::editing::{Confirm, ConflictView, LastChange, Opening, PersonView};
+use super::forms::form::Form;
+use super::forms::request::Submission;
 use super::keymap::Context;
 use crate::domain::chase::{BandCounts, ChaseRow, band_counts};
 use crate::domain::codes::Cohort;
@@ -100,11 +103,26 @@ pub enum Overlay {
 }
 
 /// What the event loop must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
     Reload,
     Quit,
+    /// Read what a form needs and open it.
+    Open(Opening),
+    /// Check and write a form's request.
+    Save(Box<Submission>),
+    /// Record the child of this episode found now.
+    FoundNow {
+        episode_ref: String,
+    },
+    /// Ask before deleting this episode.
+    AskDelete {
+        episode_ref: String,
+    },
+    Undo,
+    /// Show this child's screen.
+    OpenPerson(String),
 }
 
 /// Everything the screens show.
@@ -122,6 +140,21 @@ pub struct App {
     /// How many rows the list showed last time it was drawn (for paging).
     pub page_rows: usize,
     pub status: Option<String>,
+    /// The young person screen, over the tabs, when open.
+    pub person: Option<PersonView>,
+    /// The open form.
+    pub form: Option<Box<Form>>,
+    /// A save refused because someone else changed the row.
+    pub conflict: Option<Box<ConflictView>>,
+    /// A question to answer before something is deleted.
+    pub confirm: Option<Confirm>,
+    /// What `u` would undo.
+    pub last_change: Option<LastChange>,
+    /// How the open form was opened (to reopen it on a conflict).
+    pub form_opening: Option<Opening>,
+    /// The clock at the last key press: what forms read "now" as. The lists
+    /// keep the `now` they were computed at.
+    pub clock: Instant,
 }
 
 impl App {
@@ -137,6 +170,13 @@ impl App {
             selected: [0; 3],
             page_rows: 10,
             status: None,
+            person: None,
+            form: None,
+            conflict: None,
+            confirm: None,
+            last_change: None,
+            form_opening: None,
+            clock: now,
         }
     }
 
@@ -154,6 +194,18 @@ impl App {
 
     /// The keymap context in force.
     pub fn context(&self) -> Context {
+        if self.confirm.is_some() {
+            return Context::Confirm;
+        }
+        if self.conflict.is_some() {
+            return Context::Conflict;
+        }
+        if self.form.is_some() {
+            return Context::Form;
+        }
+        if self.person.is_some() && matches!(self.overlay, Overlay::None | Overlay::Help) {
+            return Context::Person;
+        }
         match self.overlay {
             Overlay::Search => Context::Search,
             Overlay::Picker(_) => Context::Picker,
@@ -213,6 +265,17 @@ impl App {
         self.visible_refs(tab).len()
     }
 
+    /// The child and episode of the selected row on the tab shown.
+    pub fn selected_row(&self) -> Option<(String, String)> {
+        let i = self.selection();
+        let pair = |p: &str, e: &str| (p.to_string(), e.to_string());
+        match self.tab {
+            Tab::Chase => self.visible_chase().get(i).map(|r| pair(&r.person_ref, &r.episode_ref)),
+            Tab::Strategy => self.visible_strategy().get(i).map(|r| pair(&r.person_ref, &r.episode_ref)),
+            Tab::Missing => self.visible_missing().get(i).map(|r| pair(&r.person_ref, &r.episode_ref)),
+        }
+    }
+
     fn selected_ref(&self, tab: Tab) -> Option<String> {
         self.visible_refs(tab).get(self.selected[tab.index()]).map(|r| r.to_string())
     }
@@ -238,6 +301,9 @@ impl App {
     /// The one place state changes.
     pub fn update(&mut self, action: Action) -> Effect {
         self.status = None;
+        if let Some(effect) = self.update_entry(action) {
+            return effect;
+        }
         match self.overlay.clone() {
             Overlay::Search => return self.update_search(action),
             Overlay::Picker(p) => return self.update_picker(p, action),
@@ -283,7 +349,20 @@ impl App {
             Action::FilterWorker => self.open_picker(PickerField::Worker),
             Action::ClearFilters => self.filters = Filters::default(),
             Action::Refresh => return Effect::Reload,
-            Action::Type(_) | Action::Backspace | Action::Confirm => {}
+            Action::Type(_)
+            | Action::Backspace
+            | Action::Confirm
+            | Action::NextField
+            | Action::PrevField
+            | Action::Edit(_)
+            | Action::Save
+            | Action::KeepMine
+            | Action::TakeTheirs
+            | Action::Yes
+            | Action::No => {}
+            Action::Open(_) | Action::FoundNow | Action::DeleteEpisode | Action::Undo | Action::OpenPerson => {
+                return self.entry_effect(action);
+            }
         }
         self.clamp();
         Effect::None

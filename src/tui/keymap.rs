@@ -2,6 +2,8 @@
 //! it, so what they say is always what the keys do.
 
 use super::action::Action;
+use super::forms::field::Edit;
+use super::forms::form::FormKind;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies.
@@ -13,6 +15,39 @@ pub enum Context {
     Search,
     /// Choosing from a picker (team or worker).
     Picker,
+    /// The young person screen.
+    Person,
+    /// Filling in a form.
+    Form,
+    /// A save refused because someone else changed the row.
+    Conflict,
+    /// A yes/no question before deleting.
+    Confirm,
+}
+
+impl Context {
+    pub const ALL: [Context; 7] = [
+        Context::List,
+        Context::Person,
+        Context::Search,
+        Context::Picker,
+        Context::Form,
+        Context::Conflict,
+        Context::Confirm,
+    ];
+
+    /// The heading help gives this context's keys.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::List => "In a list",
+            Context::Person => "On a child's screen",
+            Context::Search => "In the search box",
+            Context::Picker => "In a filter list",
+            Context::Form => "In a form",
+            Context::Conflict => "When someone else saved first",
+            Context::Confirm => "When asked to confirm",
+        }
+    }
 }
 
 /// A key, as written in help: `j`, `Ctrl-d`, `Enter`.
@@ -27,6 +62,9 @@ const fn key(c: char) -> Key {
 }
 const fn ctrl(c: char) -> Key {
     Key { code: KeyCode::Char(c), ctrl: true }
+}
+const fn ctrl_special(code: KeyCode) -> Key {
+    Key { code, ctrl: true }
 }
 const fn special(code: KeyCode) -> Key {
     Key { code, ctrl: false }
@@ -77,27 +115,51 @@ const fn bind(
     Binding { context, keys, action, description, hint }
 }
 
-use Context::{List, Picker, Search};
+use Context::{Confirm, Conflict, Form, List, Person, Picker, Search};
+
+/// The keys that record things, the same on a list row and on a child's screen.
+macro_rules! entry_bindings {
+    ($ctx:expr) => {
+        [
+            bind($ctx, &[key('m')], Action::Open(FormKind::Missing), "report a child missing", Some("missing")),
+            bind($ctx, &[key('f')], Action::FoundNow, "found now (u undoes)", Some("found")),
+            bind($ctx, &[key('F')], Action::Open(FormKind::Found), "found, with details", None),
+            bind($ctx, &[key('A')], Action::Open(FormKind::AssignWorker), "assign the RI worker", None),
+            bind($ctx, &[key('a')], Action::Open(FormKind::Attempt), "record an RI attempt", Some("attempt")),
+            bind($ctx, &[key('C')], Action::Open(FormKind::Complete), "complete the RI", None),
+            bind($ctx, &[key('N')], Action::Open(FormKind::NotRequired), "RI not required", None),
+            bind($ctx, &[key('S')], Action::Open(FormKind::SignOff), "RI manager sign-off", None),
+            bind($ctx, &[key('s')], Action::Open(FormKind::Meeting), "strategy meeting", None),
+            bind($ctx, &[key('n')], Action::Open(FormKind::NewPerson), "new young person", None),
+            bind($ctx, &[key('e')], Action::Open(FormKind::EditPerson), "edit the young person", None),
+            bind($ctx, &[key('D')], Action::DeleteEpisode, "delete episode (asks)", None),
+            bind($ctx, &[key('u')], Action::Undo, "undo your last change", Some("undo")),
+        ]
+    };
+}
+const LIST_ENTRY: [Binding; 13] = entry_bindings!(List);
+const PERSON_ENTRY: [Binding; 13] = entry_bindings!(Person);
 
 /// Every binding in force. Ctrl-C quits from anywhere (handled before this table).
 pub const BINDINGS: &[Binding] = &[
-    bind(List, &[special(KeyCode::Down), key('j')], Action::Down, "next row", Some("move")),
+    bind(List, &[special(KeyCode::Down), key('j')], Action::Down, "next row", None),
     bind(List, &[special(KeyCode::Up), key('k')], Action::Up, "previous row", None),
     bind(List, &[special(KeyCode::PageDown), ctrl('d')], Action::PageDown, "half a page down", None),
     bind(List, &[special(KeyCode::PageUp), ctrl('u')], Action::PageUp, "half a page up", None),
     bind(List, &[key('g'), special(KeyCode::Home)], Action::Top, "first row", None),
     bind(List, &[key('G'), special(KeyCode::End)], Action::Bottom, "last row", None),
-    bind(List, &[special(KeyCode::Tab), key('l'), special(KeyCode::Right)], Action::NextTab, "next tab", Some("tab")),
+    bind(List, &[special(KeyCode::Tab), key('l'), special(KeyCode::Right)], Action::NextTab, "next tab", None),
     bind(List, &[special(KeyCode::BackTab), key('h'), special(KeyCode::Left)], Action::PrevTab, "previous tab", None),
     bind(List, &[key('1')], Action::GoTab(0), "Chase tab", None),
     bind(List, &[key('2')], Action::GoTab(1), "Strategy meetings tab", None),
     bind(List, &[key('3')], Action::GoTab(2), "Still missing tab", None),
     bind(List, &[key('/')], Action::OpenSearch, "search name or reference", Some("search")),
-    bind(List, &[key('c')], Action::FilterCohort, "cohort filter (cycles)", Some("cohort")),
-    bind(List, &[key('t')], Action::FilterTeam, "team filter", Some("team")),
-    bind(List, &[key('w')], Action::FilterWorker, "worker filter (Chase)", Some("worker")),
+    bind(List, &[key('c')], Action::FilterCohort, "cohort filter (cycles)", None),
+    bind(List, &[key('t')], Action::FilterTeam, "team filter", None),
+    bind(List, &[key('w')], Action::FilterWorker, "worker filter (Chase)", None),
     bind(List, &[key('x')], Action::ClearFilters, "clear search, filters", None),
-    bind(List, &[key('d'), special(KeyCode::Enter)], Action::ToggleDetail, "detail pane on/off", Some("detail")),
+    bind(List, &[special(KeyCode::Enter)], Action::OpenPerson, "the child's screen", Some("child")),
+    bind(List, &[key('d')], Action::ToggleDetail, "detail pane on/off", None),
     bind(List, &[key('r')], Action::Refresh, "reload now", None),
     bind(List, &[key('?')], Action::ToggleHelp, "this help", Some("help")),
     bind(List, &[special(KeyCode::Esc)], Action::Back, "close help, clear filters", None),
@@ -109,7 +171,44 @@ pub const BINDINGS: &[Binding] = &[
     bind(Picker, &[special(KeyCode::Up), key('k')], Action::Up, "previous choice", None),
     bind(Picker, &[special(KeyCode::Enter)], Action::Confirm, "apply this filter", Some("apply")),
     bind(Picker, &[special(KeyCode::Esc), key('q')], Action::Back, "close, no change", Some("cancel")),
+    bind(Person, &[special(KeyCode::Down), key('j')], Action::Down, "next episode", None),
+    bind(Person, &[special(KeyCode::Up), key('k')], Action::Up, "previous episode", None),
+    bind(Person, &[key('g'), special(KeyCode::Home)], Action::Top, "newest episode", None),
+    bind(Person, &[key('G'), special(KeyCode::End)], Action::Bottom, "oldest episode", None),
+    bind(Person, &[special(KeyCode::Esc), key('q')], Action::Back, "back to the list", Some("back")),
+    bind(Person, &[key('r')], Action::Refresh, "reload now", None),
+    bind(Person, &[key('?')], Action::ToggleHelp, "help", Some("help")),
+    bind(Form, &[special(KeyCode::Enter), ctrl('s')], Action::Save, "save", Some("save")),
+    bind(Form, &[special(KeyCode::Esc)], Action::Back, "cancel (twice if you typed)", Some("cancel")),
+    bind(Form, &[special(KeyCode::Tab)], Action::NextField, "next field", Some("next")),
+    bind(Form, &[special(KeyCode::BackTab)], Action::PrevField, "previous field", None),
+    bind(Form, &[special(KeyCode::Down)], Action::Down, "next match, or next field", None),
+    bind(Form, &[special(KeyCode::Up)], Action::Up, "previous match, or field", None),
+    bind(Form, &[special(KeyCode::Left)], Action::Edit(Edit::Left), "cursor left; previous choice", Some("choose")),
+    bind(Form, &[special(KeyCode::Right)], Action::Edit(Edit::Right), "cursor right; next choice", None),
+    bind(Form, &[special(KeyCode::Home)], Action::Edit(Edit::Start), "start of the field", None),
+    bind(Form, &[special(KeyCode::End)], Action::Edit(Edit::End), "end of the field", None),
+    bind(Form, &[special(KeyCode::Backspace)], Action::Backspace, "delete back", None),
+    bind(Form, &[special(KeyCode::Delete)], Action::Edit(Edit::Delete), "delete forward", None),
+    bind(Form, &[ctrl('w'), ctrl_special(KeyCode::Backspace)], Action::Edit(Edit::DeleteWord), "delete a word", None),
+    bind(Form, &[ctrl('u')], Action::Edit(Edit::Clear), "clear the field", None),
+    bind(Conflict, &[key('k')], Action::KeepMine, "keep mine: save over theirs", Some("keep mine")),
+    bind(
+        Conflict,
+        &[key('t')],
+        Action::TakeTheirs,
+        "take theirs: reopen the form on their version",
+        Some("take theirs"),
+    ),
+    bind(Conflict, &[special(KeyCode::Esc)], Action::Back, "cancel: save nothing", Some("cancel")),
+    bind(Confirm, &[key('y')], Action::Yes, "yes", Some("yes")),
+    bind(Confirm, &[key('n'), special(KeyCode::Esc)], Action::No, "no", Some("no")),
 ];
+
+/// Every binding: the table above and the recording keys of lists and a child's screen.
+fn all_bindings() -> impl Iterator<Item = &'static Binding> {
+    LIST_ENTRY.iter().chain(PERSON_ENTRY.iter()).chain(BINDINGS.iter())
+}
 
 /// The action a key press means in a context, if any. In the search box,
 /// printable characters are text.
@@ -118,17 +217,17 @@ pub fn action_for(context: Context, event: KeyEvent) -> Option<Action> {
         return Some(Action::Quit);
     }
     let pressed = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
-    let bound = BINDINGS.iter().find(|b| b.context == context && b.keys.contains(&pressed)).map(|b| b.action);
+    let bound = all_bindings().find(|b| b.context == context && b.keys.contains(&pressed)).map(|b| b.action);
     match (bound, context, event.code) {
         (Some(a), _, _) => Some(a),
-        (None, Context::Search, KeyCode::Char(c)) if !pressed.ctrl => Some(Action::Type(c)),
+        (None, Context::Search | Context::Form, KeyCode::Char(c)) if !pressed.ctrl => Some(Action::Type(c)),
         _ => None,
     }
 }
 
 /// The bindings of a context, for help.
 pub fn bindings_for(context: Context) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.context == context)
+    all_bindings().filter(move |b| b.context == context)
 }
 
 /// `key word` pairs for the hint bar of a context.
@@ -160,7 +259,7 @@ mod tests {
     #[test]
     fn ctrl_c_quits_everywhere_and_letters_are_text_in_search() {
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for ctx in [Context::List, Context::Search, Context::Picker] {
+        for ctx in Context::ALL {
             assert_eq!(action_for(ctx, ctrl_c), Some(Action::Quit));
         }
         assert_eq!(action_for(Context::Search, press(KeyCode::Char('q'))), Some(Action::Type('q')));
@@ -169,7 +268,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for ctx in [Context::List, Context::Search, Context::Picker] {
+        for ctx in Context::ALL {
             let mut seen = Vec::new();
             for b in bindings_for(ctx) {
                 for k in b.keys {

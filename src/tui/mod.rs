@@ -4,7 +4,10 @@
 
 pub mod action;
 pub mod app;
+pub mod editing;
+pub mod forms;
 pub mod keymap;
+pub mod session;
 pub mod theme;
 pub mod views;
 pub mod widgets;
@@ -12,8 +15,9 @@ pub mod widgets;
 use crate::domain::holidays::BankHolidays;
 use crate::domain::time::Instant;
 use crate::store::{Store, StoreError};
-use app::{App, Effect, Lists};
+use app::Lists;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use session::{Flow, Session};
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -92,21 +96,23 @@ impl Loader {
     }
 }
 
+/// How often the file is asked whether someone else has written to it.
+const LOOK_FOR_OTHERS_EVERY: Duration = Duration::from_secs(1);
+
 /// Runs the app until the user quits.
 pub fn run(store: Store, holidays: BankHolidays, clock: Clock) -> Result<(), TuiError> {
-    let authority = store.require_authority()?;
-    let now = clock.now();
-    let mut app = App::new(authority, now, load_lists(&store, now, &holidays)?);
-    let loader = Loader::spawn(store.path().to_path_buf(), holidays)?;
-    drop(store);
+    let loader = Loader::spawn(store.path().to_path_buf(), holidays.clone())?;
+    let mut session = Session::new(store, holidays, clock)?;
     let theme = theme::Theme::from_env();
     let mut terminal = ratatui::init();
     let _guard = TerminalGuard;
     let mut last_request = std::time::Instant::now();
+    let mut last_look = std::time::Instant::now();
     loop {
         let size = terminal.size()?;
-        app.page_rows = views::list_rows(size.height);
-        terminal.draw(|frame| views::render(&app, &theme, frame))?;
+        session.tick();
+        session.app.page_rows = views::list_rows(size.height);
+        terminal.draw(|frame| views::render(&session.app, &theme, frame))?;
         // Debug builds only: lets the PTY test prove the terminal is restored on a panic.
         #[cfg(debug_assertions)]
         if std::env::var_os("RI_CHASE_TEST_PANIC").is_some() {
@@ -116,33 +122,43 @@ pub fn run(store: Store, holidays: BankHolidays, clock: Clock) -> Result<(), Tui
         if event::poll(Duration::from_millis(250))?
             && let Event::Key(key) = event::read()?
             && key.kind == KeyEventKind::Press
-            && let Some(action) = keymap::action_for(app.context(), key)
+            && let Some(action) = keymap::action_for(session.app.context(), key)
         {
-            match app.update(action) {
-                Effect::Quit => return Ok(()),
-                Effect::Reload => {
+            match session.act(action) {
+                Flow::Quit => return Ok(()),
+                Flow::Reload => {
                     reload = true;
-                    app.status = Some(RELOADING.into());
+                    session.app.status.get_or_insert_with(|| RELOADING.into());
                 }
-                Effect::None => {}
+                Flow::Continue => {}
+            }
+        }
+        // Someone else saved: their change shows within a second or so.
+        if last_look.elapsed() >= LOOK_FOR_OTHERS_EVERY {
+            last_look = std::time::Instant::now();
+            if session.others_changed() {
+                reload = true;
+                if let Err(e) = session.refresh_person() {
+                    session.app.status = Some(format!("Could not re-read the child: {e}"));
+                }
             }
         }
         if reload {
             // A closed channel means the loader died; say so rather than stop.
             if loader.requests.send(clock.now()).is_err() {
-                app.status = Some("Could not reload: the loader stopped; restart ri-chase".into());
+                session.app.status = Some("Could not reload: the loader stopped; restart ri-chase".into());
             }
             last_request = std::time::Instant::now();
         }
         while let Ok((now, result)) = loader.results.try_recv() {
             match result {
                 Ok(lists) => {
-                    app.load(now, lists);
-                    if app.status.as_deref() == Some(RELOADING) {
-                        app.status = None;
+                    session.app.load(now, lists);
+                    if session.app.status.as_deref() == Some(RELOADING) {
+                        session.app.status = None;
                     }
                 }
-                Err(e) => app.status = Some(format!("Could not reload: {e}")),
+                Err(e) => session.app.status = Some(format!("Could not reload: {e}")),
             }
         }
     }

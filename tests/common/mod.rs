@@ -1,6 +1,9 @@
 //! Helpers for tests that run the real binary on temporary databases.
 #![allow(dead_code)] // each test file uses some of these
 
+pub mod entry;
+pub mod pty;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 

@@ -16,34 +16,30 @@ fn lines(context: Context, theme: &Theme) -> Vec<Line<'static>> {
         .collect()
 }
 
-pub fn render(theme: &Theme, frame: &mut Frame, area: Rect) {
-    let list = lines(Context::List, theme);
-    let mut search = vec![Line::styled("In the search box", theme.header())];
-    search.extend(lines(Context::Search, theme));
-    let mut picker = vec![Line::styled("In a filter list", theme.header())];
-    picker.extend(lines(Context::Picker, theme));
-    let half = list.len().div_ceil(2);
-    let (left, right) = list.split_at(half);
-    let lower = search.len().max(picker.len());
-    let height = (half + 1 + lower + 2 + 2) as u16;
-    let popup = centered(area, 80, height);
+pub fn render(context: Context, theme: &Theme, frame: &mut Frame, area: Rect) {
+    // Help is asked for from a list or a child's screen: show that screen's keys.
+    let base = if context == Context::Person { Context::Person } else { Context::List };
+    let mut main = vec![Line::styled(base.title(), theme.header())];
+    main.extend(lines(base, theme));
+    let half = main.len().div_ceil(2);
+    let (left, right) = main.split_at(half);
+    let footer = vec![
+        Line::from(vec![
+            Span::styled("Forms: ", theme.header()),
+            Span::raw("Enter saves · Tab next · ←/→ Space choose · Ctrl-U clears · Esc"),
+        ]),
+        Line::raw("Flags: MA missing again · WE due on a weekend or bank holiday · NW no worker"),
+        Line::raw("Overdue rows say OVERDUE and are bold. Ctrl-C quits from anywhere."),
+    ];
+    let height = (half + footer.len() + 3) as u16;
+    let popup = centered(area, area.width.min(100), height.min(area.height));
     frame.render_widget(Clear, popup);
     let block = Block::new().borders(Borders::ALL).title(" Keys (? or Esc closes) ");
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let [top, middle, bottom] =
-        Layout::vertical([Constraint::Length(half as u16 + 1), Constraint::Length(lower as u16), Constraint::Min(0)])
-            .areas(inner);
-    for (area, text) in [(top, (left, right)), (middle, (search.as_slice(), picker.as_slice()))]
-        .map(|(a, (l, r))| (a, (l.to_vec(), r.to_vec())))
-    {
-        let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
-        frame.render_widget(Paragraph::new(text.0), l);
-        frame.render_widget(Paragraph::new(text.1), r);
-    }
-    let footer = vec![
-        Line::raw("Flags: MA missing again · WE due on a weekend or bank holiday · NW no worker"),
-        Line::raw("Overdue rows say OVERDUE and are bold. Ctrl-C quits from anywhere."),
-    ];
-    frame.render_widget(Paragraph::new(footer), bottom);
+    let [top, bottom] = Layout::vertical([Constraint::Length(half as u16 + 1), Constraint::Min(0)]).areas(inner);
+    let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(top);
+    frame.render_widget(Paragraph::new(left.to_vec()), l);
+    frame.render_widget(Paragraph::new(right.to_vec()), r);
+    frame.render_widget(Paragraph::new(footer).wrap(ratatui::widgets::Wrap { trim: true }), bottom);
 }

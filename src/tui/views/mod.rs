@@ -1,6 +1,8 @@
 //! Drawing: a function of the app's state that never changes it.
 
 mod chase;
+mod conflict;
+mod form;
 mod help;
 mod missing;
 pub mod person;
@@ -37,10 +39,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Layout::vertical([Constraint::Length(1), Constraint::Min(5), Constraint::Length(1), Constraint::Length(1)])
             .areas(area);
     render_top_bar(app, theme, frame, top);
-    match app.tab {
-        Tab::Chase => chase::render(app, theme, frame, body),
-        Tab::Strategy => strategy::render(app, theme, frame, body),
-        Tab::Missing => missing::render(app, theme, frame, body),
+    match (&app.person, app.tab) {
+        (Some(view), _) => person::render(&view.page, app.now, view.selected, theme, frame, body),
+        (None, Tab::Chase) => chase::render(app, theme, frame, body),
+        (None, Tab::Strategy) => strategy::render(app, theme, frame, body),
+        (None, Tab::Missing) => missing::render(app, theme, frame, body),
     }
     render_status(app, theme, frame, status);
     match &app.overlay {
@@ -48,9 +51,20 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         _ => render_hints(app.context(), theme, frame, hints),
     }
     match &app.overlay {
-        Overlay::Help => help::render(theme, frame, body),
+        Overlay::Help => help::render(app.context(), theme, frame, area),
         Overlay::Picker(p) => picker::render(p, theme, frame, body),
         Overlay::None | Overlay::Search => {}
+    }
+    // A form may be taller than the list area: it may cover the status line too.
+    let form_area = Rect { height: body.height + status.height, ..body };
+    if let Some(f) = &app.form {
+        form::render(f, app.clock, theme, frame, form_area);
+    }
+    if let Some(c) = &app.conflict {
+        conflict::render(c, theme, frame, body);
+    }
+    if let Some(c) = &app.confirm {
+        conflict::render_confirm(c, theme, frame, body);
     }
 }
 

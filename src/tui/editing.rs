@@ -1,0 +1,265 @@
+//! The app's state while entering data: forms, the young person screen,
+//! conflicts, confirmations and undo. `App::update` hands actions here first.
+
+use super::action::Action;
+use super::app::{App, Effect};
+use super::forms::{self, field::Edit, form::Form, form::FormKind, request::Submission};
+use crate::store::PersonPage;
+use crate::store::edit::{Change, Conflict};
+
+/// Which form to open, on which child and episode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opening {
+    pub kind: FormKind,
+    pub person_ref: Option<String>,
+    pub episode_ref: Option<String>,
+}
+
+/// The young person screen: the child's page and the selected episode.
+#[derive(Debug, Clone)]
+pub struct PersonView {
+    pub page: PersonPage,
+    pub selected: usize,
+}
+
+/// A save refused because the row changed: the form as typed, what was
+/// asked, and what the other person changed.
+#[derive(Debug, Clone)]
+pub struct ConflictView {
+    pub form: Form,
+    pub opening: Opening,
+    pub submission: Submission,
+    pub conflict: Conflict,
+}
+
+/// A question before a destructive change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub question: String,
+    pub submission: Submission,
+}
+
+/// The last change this session made, for undo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastChange {
+    pub change: Change,
+    pub summary: String,
+}
+
+impl App {
+    /// Handles the action if a form, question, conflict or the young person
+    /// screen is in front; `None` lets the lists have it.
+    pub(super) fn update_entry(&mut self, action: Action) -> Option<Effect> {
+        if action == Action::Quit {
+            return Some(Effect::Quit);
+        }
+        if let Some(confirm) = self.confirm.take() {
+            return Some(match action {
+                Action::Yes => Effect::Save(Box::new(confirm.submission)),
+                Action::No | Action::Back => {
+                    self.status = Some("Nothing was deleted".into());
+                    Effect::None
+                }
+                _ => {
+                    self.confirm = Some(confirm);
+                    Effect::None
+                }
+            });
+        }
+        if let Some(view) = self.conflict.take() {
+            return Some(self.update_conflict(*view, action));
+        }
+        if let Some(form) = self.form.take() {
+            return Some(self.update_form(*form, action));
+        }
+        if self.person.is_some() && self.overlay == super::app::Overlay::None {
+            return self.update_person(action);
+        }
+        None
+    }
+
+    fn update_conflict(&mut self, view: ConflictView, action: Action) -> Effect {
+        match action {
+            Action::KeepMine => match view.conflict.version_now {
+                Some(v) => {
+                    let submission =
+                        Submission { request: view.submission.request.at_version(v), summary: view.submission.summary };
+                    self.form = Some(Box::new(view.form));
+                    self.form_opening = Some(view.opening);
+                    Effect::Save(Box::new(submission))
+                }
+                None => {
+                    self.status = Some("It has been deleted by someone else; nothing saved".into());
+                    Effect::Reload
+                }
+            },
+            Action::TakeTheirs => Effect::Open(view.opening),
+            Action::Back | Action::No => {
+                self.status = Some("Cancelled; nothing saved".into());
+                Effect::None
+            }
+            _ => {
+                self.conflict = Some(Box::new(view));
+                Effect::None
+            }
+        }
+    }
+
+    fn update_form(&mut self, mut form: Form, action: Action) -> Effect {
+        let mut effect = Effect::None;
+        match action {
+            Action::Back => {
+                if form.dirty && !form.discard_armed {
+                    form.discard_armed = true;
+                    form.banner = Some("Press Esc again to discard what you typed".into());
+                } else {
+                    self.form_opening = None;
+                    self.status = Some("Closed; nothing saved".into());
+                    return Effect::None;
+                }
+            }
+            Action::Save => {
+                if let Some(submission) = forms::submit(&mut form, self.clock) {
+                    effect = Effect::Save(Box::new(submission));
+                }
+            }
+            Action::NextField => form.move_focus(true),
+            Action::PrevField => form.move_focus(false),
+            Action::Down => form.up_down(true),
+            Action::Up => form.up_down(false),
+            Action::Type(c) => form.edit(Edit::Insert(c)),
+            Action::Backspace => form.edit(Edit::Backspace),
+            Action::Edit(e) => form.edit(e),
+            _ => {}
+        }
+        self.form = Some(Box::new(form));
+        effect
+    }
+
+    fn update_person(&mut self, action: Action) -> Option<Effect> {
+        let view = self.person.as_mut()?;
+        let last = view.page.episodes.len().saturating_sub(1);
+        match action {
+            Action::Down => view.selected = (view.selected + 1).min(last),
+            Action::Up => view.selected = view.selected.saturating_sub(1),
+            Action::Top => view.selected = 0,
+            Action::Bottom => view.selected = last,
+            Action::Back => self.person = None,
+            Action::Refresh => return Some(Effect::Reload),
+            Action::ToggleHelp => return None,
+            Action::Open(_) | Action::FoundNow | Action::DeleteEpisode | Action::Undo => {
+                return Some(self.entry_effect(action));
+            }
+            _ => {}
+        }
+        Some(Effect::None)
+    }
+
+    /// The child and episode an action applies to: the young person screen's
+    /// selection if it is open, else the selected row.
+    fn subject(&self) -> (Option<String>, Option<String>) {
+        match &self.person {
+            Some(view) => (
+                Some(view.page.record.person.person_ref.clone()),
+                view.page.episodes.get(view.selected).map(|e| e.case.episode.episode_ref.clone()),
+            ),
+            None => match self.selected_row() {
+                Some((p, e)) => (Some(p), Some(e)),
+                None => (None, None),
+            },
+        }
+    }
+
+    pub(super) fn entry_effect(&mut self, action: Action) -> Effect {
+        let (person_ref, episode_ref) = self.subject();
+        let need = |app: &mut App, what: Option<String>, word: &str| {
+            if what.is_none() {
+                app.status = Some(format!("Select {word} first"));
+            }
+            what
+        };
+        match action {
+            Action::Open(kind) => {
+                let opening = match kind {
+                    FormKind::NewPerson => Opening { kind, person_ref: None, episode_ref: None },
+                    // From the lists the child is searched for; on their own screen it is them.
+                    FormKind::Missing => Opening {
+                        kind,
+                        person_ref: if self.person.is_some() { person_ref } else { None },
+                        episode_ref: None,
+                    },
+                    FormKind::EditPerson => match need(self, person_ref, "a child") {
+                        Some(p) => Opening { kind, person_ref: Some(p), episode_ref: None },
+                        None => return Effect::None,
+                    },
+                    _ => match need(self, episode_ref, "an episode") {
+                        Some(e) => Opening { kind, person_ref, episode_ref: Some(e) },
+                        None => return Effect::None,
+                    },
+                };
+                Effect::Open(opening)
+            }
+            Action::FoundNow => match need(self, episode_ref, "an episode") {
+                Some(episode_ref) => Effect::FoundNow { episode_ref },
+                None => Effect::None,
+            },
+            Action::DeleteEpisode => match need(self, episode_ref, "an episode") {
+                Some(episode_ref) => Effect::AskDelete { episode_ref },
+                None => Effect::None,
+            },
+            Action::Undo => match &self.last_change {
+                Some(_) => Effect::Undo,
+                None => {
+                    self.status = Some("Nothing to undo".into());
+                    Effect::None
+                }
+            },
+            Action::OpenPerson => match need(self, person_ref, "a row") {
+                Some(p) => Effect::OpenPerson(p),
+                None => Effect::None,
+            },
+            _ => Effect::None,
+        }
+    }
+
+    /// Puts a form in front (the session has read what it needs).
+    pub fn show_form(&mut self, form: Form, opening: Opening) {
+        self.form = Some(Box::new(form));
+        self.form_opening = Some(opening);
+        self.conflict = None;
+    }
+
+    /// A save went through: the form closes and the change can be undone.
+    pub fn saved(&mut self, change: Change, summary: String) {
+        self.form = None;
+        self.form_opening = None;
+        self.conflict = None;
+        self.status = Some(format!("{summary} · u undoes"));
+        self.last_change = Some(LastChange { change, summary });
+    }
+
+    /// A save was refused because someone else changed the row first.
+    pub fn conflicted(&mut self, conflict: Conflict, submission: Submission) {
+        if let (Some(form), Some(opening)) = (self.form.take(), self.form_opening.take()) {
+            self.conflict = Some(Box::new(ConflictView { form: *form, opening, submission, conflict }));
+        } else {
+            self.status = Some("Someone else changed this first; nothing saved. Look again and retry.".into());
+        }
+    }
+
+    pub fn ask(&mut self, question: String, submission: Submission) {
+        self.confirm = Some(Confirm { question, submission });
+    }
+
+    /// Shows (or refreshes) the young person screen, keeping the selected episode where it can.
+    pub fn show_person(&mut self, page: PersonPage) {
+        let keep = self.person.as_ref().and_then(|v| {
+            (v.page.record.person.person_ref == page.record.person.person_ref)
+                .then(|| v.page.episodes.get(v.selected).map(|e| e.case.episode.episode_ref.clone()))
+                .flatten()
+        });
+        let selected =
+            keep.and_then(|r| page.episodes.iter().position(|e| e.case.episode.episode_ref == r)).unwrap_or(0);
+        self.person = Some(PersonView { page, selected });
+    }
+}

@@ -1,0 +1,104 @@
+//! Keyboard forms: one generic engine (`form`, `field`) and one small file per form.
+//!
+//! A form is opened on rows read with their versions; saving turns its fields
+//! into a [`request::Request`], which the session hands to the store.
+
+pub mod child;
+pub mod field;
+pub mod form;
+pub mod request;
+
+pub mod attempt;
+pub mod complete;
+pub mod found;
+pub mod meeting;
+pub mod missing;
+pub mod not_required;
+pub mod person;
+pub mod signoff;
+pub mod worker;
+
+use crate::domain::time::{Instant, uk_date};
+use crate::store::edit::EpisodeRecord;
+use field::{Choice, FieldKind};
+use form::{Form, FormKind};
+use request::Submission;
+
+/// A choice field over one of the domain's code lists.
+macro_rules! choices {
+    ($codes:ty) => {
+        $crate::tui::forms::field::FieldKind::Choice {
+            options: <$codes>::ALL.iter().map(|c| (c.code(), c.label())).collect(),
+            selected: None,
+            optional: false,
+        }
+    };
+    ($codes:ty, optional) => {
+        $crate::tui::forms::field::FieldKind::Choice {
+            options: <$codes>::ALL.iter().map(|c| (c.code(), c.label())).collect(),
+            selected: None,
+            optional: true,
+        }
+    };
+    ($codes:ty, multi) => {
+        $crate::tui::forms::field::FieldKind::Multi {
+            options: <$codes>::ALL.iter().map(|c| (c.code(), c.label())).collect(),
+            checked: vec![false; <$codes>::ALL.len()],
+            cursor: 0,
+        }
+    };
+}
+pub(crate) use choices;
+
+/// A yes / no choice.
+fn yes_no() -> FieldKind {
+    let options: Vec<Choice> = vec![("no", "No"), ("yes", "Yes")];
+    FieldKind::Choice { options, selected: Some(0), optional: false }
+}
+
+/// A code a field offered, read back; the field only offers valid codes.
+fn parse_code<T, E>(code: &str, parse: impl Fn(&str) -> Result<T, E>) -> Option<T> {
+    parse(code).ok()
+}
+
+/// Reads a time field, leaving its error on the field if it cannot.
+fn time(form: &mut Form, key: &str, now: Instant) -> Option<Instant> {
+    match form.field(key).map(|f| f.when(now)) {
+        Some(Ok(t)) => t,
+        Some(Err(e)) => {
+            form.fail(key, e);
+            None
+        }
+        None => None,
+    }
+}
+
+/// "Alex Smith · E05 · returned Sat 28 Nov 2026 09:30 GMT"
+fn interview_subject(e: &EpisodeRecord) -> String {
+    let returned = e
+        .episode
+        .returned_at
+        .map_or("still missing".to_string(), |r| format!("returned {}", crate::domain::when::describe(r)));
+    format!("{} · {} · {returned}", e.name, e.episode.episode_ref)
+}
+
+/// Checks a form's fields and builds its request; `None` leaves the
+/// problems on the fields.
+pub fn submit(form: &mut Form, now: Instant) -> Option<Submission> {
+    form.clear_messages();
+    let submission = match form.kind {
+        FormKind::NewPerson | FormKind::EditPerson => person::submit(form, uk_date(now)),
+        FormKind::Missing => missing::submit(form, now),
+        FormKind::Found => found::submit(form, now),
+        FormKind::AssignWorker => worker::submit(form),
+        FormKind::Attempt => attempt::submit(form, now),
+        FormKind::Complete => complete::submit(form, now),
+        FormKind::NotRequired => not_required::submit(form),
+        FormKind::SignOff => signoff::submit(form),
+        FormKind::Meeting => meeting::submit(form, now),
+    };
+    if submission.is_none() && !form.has_errors() && form.banner.is_none() {
+        form.banner = Some("Some values are missing".into());
+    }
+    submission
+}

@@ -1,0 +1,85 @@
+//! What a saved form asks of the store, and which rows a form was opened on.
+
+use crate::domain::codes::{EpisodeKind, MissingFrom, Risk, Signoff};
+use crate::domain::record::{Attempt, PersonRecord};
+use crate::domain::time::Instant;
+use crate::store::edit::{Completion, Found, MeetingEntry};
+
+/// The rows a form edits, with the versions they were read at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    NewPerson,
+    Person {
+        id: i64,
+        version: i64,
+    },
+    /// A new episode; the child comes from the form's child field.
+    NewEpisode,
+    Episode {
+        id: i64,
+        version: i64,
+    },
+    Interview {
+        id: i64,
+        version: i64,
+    },
+    Meeting {
+        episode_id: i64,
+        version: Option<i64>,
+    },
+}
+
+/// A new episode as the form gives it: where from may be left to the child's usual place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingReport {
+    pub person_id: i64,
+    pub missing_at: Instant,
+    pub kind: EpisodeKind,
+    /// `None`: where the child lives (their placement, else where they last went missing from).
+    pub from: Option<(MissingFrom, Option<String>)>,
+    pub police_ref: Option<String>,
+    pub risk: Option<Risk>,
+}
+
+/// One write, ready for the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    AddPerson(PersonRecord),
+    UpdatePerson { id: i64, version: i64, record: PersonRecord },
+    ReportMissing(MissingReport),
+    Found { episode_id: i64, version: i64, found: Found },
+    AssignWorker { interview_id: i64, version: i64, worker: Option<String> },
+    Attempt { interview_id: i64, version: i64, attempt: Attempt },
+    Complete { interview_id: i64, version: i64, completion: Completion },
+    NotRequired { interview_id: i64, version: i64, reason: String },
+    SignOff { interview_id: i64, version: i64, signoff: Signoff },
+    Meeting { episode_id: i64, version: Option<i64>, entry: MeetingEntry },
+    DeleteEpisode { episode_id: i64, version: i64 },
+}
+
+impl Request {
+    /// The same request made again at a newer version ("keep mine" after a conflict).
+    pub fn at_version(&self, now: i64) -> Request {
+        let mut r = self.clone();
+        match &mut r {
+            Request::UpdatePerson { version, .. }
+            | Request::Found { version, .. }
+            | Request::AssignWorker { version, .. }
+            | Request::Attempt { version, .. }
+            | Request::Complete { version, .. }
+            | Request::NotRequired { version, .. }
+            | Request::SignOff { version, .. }
+            | Request::DeleteEpisode { version, .. } => *version = now,
+            Request::Meeting { version, .. } => *version = Some(now),
+            Request::AddPerson(_) | Request::ReportMissing(_) => {}
+        }
+        r
+    }
+}
+
+/// A request with the words that say what it did ("Recorded Alex Smith found").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submission {
+    pub request: Request,
+    pub summary: String,
+}

@@ -1,0 +1,58 @@
+//! When a save is refused because someone else changed the row first: what
+//! they changed, and the three ways on.
+
+use crate::tui::editing::{Confirm, ConflictView};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::popup::centered;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+pub fn render(view: &ConflictView, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let c = &view.conflict;
+    let who = if c.by.is_empty() { "Someone else".to_string() } else { c.by.join(", ") };
+    let mut lines = vec![Line::styled(view.form.subject.clone(), theme.dim())];
+    if c.version_now.is_none() {
+        lines.push(Line::raw(format!("{who} deleted this since you opened it.")));
+    } else {
+        lines.push(Line::raw(format!("{who} changed this since you opened it:")));
+    }
+    for change in &c.changes {
+        let label =
+            view.form.field(&change.column).map_or_else(|| change.column.replace('_', " "), |f| f.label.to_string());
+        let shown = |v: &Option<String>| v.clone().unwrap_or_else(|| "(empty)".into());
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {label}: "), theme.header()),
+            Span::raw(format!("was {} · now {}", shown(&change.was), shown(&change.now))),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(format!("Yours: {}", view.submission.summary)));
+    lines.push(Line::raw(""));
+    let keep = if c.version_now.is_some() { "k keep mine (save over theirs) · " } else { "" };
+    lines.push(Line::styled(format!("{keep}t take theirs (reopen the form) · Esc cancel"), theme.key()));
+    boxed(" Someone else saved first ", lines, frame, area);
+}
+
+pub fn render_confirm(confirm: &Confirm, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let lines = vec![
+        Line::raw(confirm.question.clone()),
+        Line::raw(""),
+        Line::styled("y yes, delete · n no, keep it", theme.key()),
+        Line::styled("(a deletion can be undone with u straight after)", theme.dim()),
+    ];
+    boxed(" Confirm ", lines, frame, area);
+}
+
+fn boxed(title: &str, lines: Vec<Line>, frame: &mut Frame, area: Rect) {
+    let width = area.width.saturating_sub(4).min(80);
+    let inner_width = width.saturating_sub(2).max(1) as usize;
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner_width).max(1)).sum();
+    let popup = centered(area, width, (rows as u16 + 2).min(area.height));
+    frame.render_widget(Clear, popup);
+    let block = Block::new().borders(Borders::ALL).title(title.to_string());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

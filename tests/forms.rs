@@ -1,0 +1,158 @@
+//! The data-entry forms, driven through the app's actions (never key codes)
+//! on a real database, which is checked after each save. Each form is also
+//! snapshotted empty, filled, and showing a validation error.
+
+mod common;
+use common::entry::*;
+use ri_chase::tui::action::Action;
+use ri_chase::tui::forms::form::FormKind;
+
+#[test]
+fn quick_capture_reports_a_known_child_missing_with_the_search_and_enter() {
+    let (_d, path, mut s) = session();
+    // m, four letters of the name, Enter: six keys.
+    act(&mut s, &[Action::Open(FormKind::Missing)]);
+    type_text(&mut s, "alex");
+    act(&mut s, &[Action::Save]);
+    assert!(s.app.form.is_none(), "saved and closed: {:?}", s.app.form.as_ref().map(|f| &f.banner));
+    let (start, from, kind): (String, String, String) = db(&path)
+        .query_row(
+            "SELECT e.missing_at, e.missing_from, e.kind FROM episodes e JOIN people p ON p.id = e.person_id
+              WHERE p.person_ref = 'T001' AND e.returned_at IS NULL",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("an open episode for Alex");
+    // Now is Mon 30 Mar 2026 12:00 BST; where from is where Alex last went missing from.
+    assert_eq!((start.as_str(), from.as_str(), kind.as_str()), ("2026-03-30T11:00:00Z", "la_home", "missing"));
+    assert!(s.app.status.as_deref().is_some_and(|m| m.starts_with("Reported Alex Testcase missing")));
+    // The new episode's interview exists and is required.
+    let required: i64 = one(
+        &path,
+        "SELECT required FROM return_interviews r JOIN episodes e ON e.id = r.episode_id
+          WHERE e.returned_at IS NULL AND e.person_id = (SELECT id FROM people WHERE person_ref = 'T001')",
+    );
+    assert_eq!(required, 1);
+    // And the Still missing tab shows Alex.
+    assert!(s.app.lists.missing.iter().any(|r| r.person_ref == "T001"));
+}
+
+#[test]
+fn found_now_is_one_key_on_the_still_missing_row_and_undo_takes_it_back() {
+    let (_d, path, mut s) = session();
+    select_episode(&mut s, 2, "E08");
+    act(&mut s, &[Action::FoundNow]);
+    let returned: String = one(&path, "SELECT returned_at FROM episodes WHERE episode_ref = 'E08'");
+    assert_eq!(returned, "2026-03-30T11:00:00Z");
+    assert!(!s.app.lists.missing.iter().any(|r| r.episode_ref == "E08"));
+    assert!(s.app.lists.chase.iter().any(|r| r.episode_ref == "E08"), "now due an interview");
+
+    act(&mut s, &[Action::Undo]);
+    let returned: Option<String> = one(&path, "SELECT returned_at FROM episodes WHERE episode_ref = 'E08'");
+    assert_eq!(returned, None);
+    assert_eq!(s.app.status.as_deref(), Some("Undone: Recorded Gale Synthe found at Mon 30 Mar 2026 12:00 BST"));
+    // Both the change and its undoing are in the trail.
+    let entries: i64 = one(
+        &path,
+        "SELECT count(*) FROM audit WHERE table_name = 'episodes'
+          AND row_id = (SELECT id FROM episodes WHERE episode_ref = 'E08') AND action = 'update'",
+    );
+    assert_eq!(entries, 2);
+    act(&mut s, &[Action::Undo]);
+    assert_eq!(s.app.status.as_deref(), Some("Nothing to undo"));
+}
+
+#[test]
+fn found_now_on_a_child_already_back_changes_nothing() {
+    let (_d, path, mut s) = session();
+    select_episode(&mut s, 0, "E01");
+    let before: i64 = one(&path, "SELECT count(*) FROM audit");
+    act(&mut s, &[Action::FoundNow]);
+    assert_eq!(one::<i64>(&path, "SELECT count(*) FROM audit"), before);
+    assert!(s.app.status.as_deref().is_some_and(|m| m.contains("already")), "{:?}", s.app.status);
+}
+
+#[test]
+fn a_second_open_episode_is_refused_next_to_the_field() {
+    let (_d, path, mut s) = session();
+    let before: i64 = one(&path, "SELECT count(*) FROM episodes");
+    act(&mut s, &[Action::Open(FormKind::Missing)]);
+    type_text(&mut s, "gale");
+    act(&mut s, &[Action::Save]);
+    let message = error_on(&s, "missing_at").expect("an error on the start");
+    assert!(message.contains("already missing"), "{message}");
+    assert_eq!(one::<i64>(&path, "SELECT count(*) FROM episodes"), before);
+    insta::assert_snapshot!("missing_form_error", screen(&s, 100, 30));
+}
+
+#[test]
+fn an_impossible_or_future_time_is_refused_with_its_reason() {
+    let (_d, _p, mut s) = session();
+    act(&mut s, &[Action::Open(FormKind::Missing)]);
+    type_text(&mut s, "alex");
+    fill(&mut s, "missing_at", "31/02 0900");
+    act(&mut s, &[Action::Save]);
+    assert!(error_on(&s, "missing_at").is_some_and(|e| e.contains("31")), "{:?}", error_on(&s, "missing_at"));
+    fill(&mut s, "missing_at", "today 13:00");
+    act(&mut s, &[Action::Save]);
+    assert!(error_on(&s, "missing_at").is_some_and(|e| e.contains("future")), "{:?}", error_on(&s, "missing_at"));
+    fill(&mut s, "missing_at", "29/03 01:30");
+    act(&mut s, &[Action::Save]);
+    assert!(error_on(&s, "missing_at").is_some_and(|e| e.contains("clocks")), "{:?}", error_on(&s, "missing_at"));
+}
+
+#[test]
+fn a_duplicate_police_reference_warns_once_then_saves() {
+    let (_d, path, mut s) = session();
+    act(&mut s, &[Action::Open(FormKind::Missing)]);
+    type_text(&mut s, "billie");
+    fill(&mut s, "police_ref", "NP-26-000001");
+    act(&mut s, &[Action::Save]);
+    let form = s.app.form.as_ref().expect("still open");
+    assert!(form.field("police_ref").and_then(|f| f.warning.clone()).is_some_and(|w| w.contains("E01")));
+    insta::assert_snapshot!("missing_form_warning", screen(&s, 100, 30));
+    act(&mut s, &[Action::Save]);
+    assert!(s.app.form.is_none());
+    let uses: i64 = one(&path, "SELECT count(*) FROM episodes WHERE police_ref = 'NP-26-000001'");
+    assert_eq!(uses, 2);
+}
+
+#[test]
+fn escape_on_a_changed_form_asks_before_discarding() {
+    let (_d, _p, mut s) = session();
+    act(&mut s, &[Action::Open(FormKind::NewPerson)]);
+    type_text(&mut s, "T999");
+    act(&mut s, &[Action::Back]);
+    assert!(s.app.form.is_some(), "first Esc only warns");
+    act(&mut s, &[Action::Back]);
+    assert!(s.app.form.is_none());
+}
+
+#[test]
+fn delete_asks_first_and_undo_brings_the_episode_back() {
+    let (_d, path, mut s) = session();
+    select_episode(&mut s, 0, "E01");
+    act(&mut s, &[Action::DeleteEpisode]);
+    assert!(s.app.confirm.is_some());
+    insta::assert_snapshot!("delete_confirm", screen(&s, 80, 24));
+    act(&mut s, &[Action::No]);
+    assert_eq!(one::<i64>(&path, "SELECT count(*) FROM episodes WHERE episode_ref = 'E01'"), 1);
+    act(&mut s, &[Action::DeleteEpisode, Action::Yes]);
+    assert_eq!(one::<i64>(&path, "SELECT count(*) FROM episodes WHERE episode_ref = 'E01'"), 0);
+    assert_eq!(
+        one::<i64>(
+            &path,
+            "SELECT count(*) FROM return_interviews r LEFT JOIN episodes e ON e.id = r.episode_id WHERE e.id IS NULL"
+        ),
+        0
+    );
+    act(&mut s, &[Action::Undo]);
+    assert_eq!(one::<i64>(&path, "SELECT count(*) FROM episodes WHERE episode_ref = 'E01'"), 1);
+    assert_eq!(
+        one::<i64>(
+            &path,
+            "SELECT count(*) FROM ri_attempts a JOIN return_interviews r ON r.id = a.interview_id JOIN episodes e ON e.id = r.episode_id WHERE e.episode_ref = 'E01'"
+        ),
+        1
+    );
+}
