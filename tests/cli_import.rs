@@ -191,3 +191,28 @@ fn import_checks_the_future_against_at() {
         .stderr(contains("line 12: returned_at: Mon 30 Mar 2026 09:00 is in the future"));
     ri(&db).arg("import").arg(fixture("episodes.csv")).args(["--at", "2026-03-30 09:00"]).assert().success();
 }
+
+#[test]
+fn an_import_that_changes_only_the_attempt_count_moves_the_interview_on() {
+    // A form opened before the import must not save over attempts it never saw.
+    let (dir, db) = fixture_db();
+    let version = || -> i64 {
+        rusqlite::Connection::open(&db)
+            .expect("db")
+            .query_row(
+                "SELECT r.version FROM return_interviews r JOIN episodes e ON e.id = r.episode_id WHERE e.episode_ref = 'E01'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("version")
+    };
+    let before = version();
+    let text = std::fs::read_to_string(fixture("episodes.csv")).expect("fixture");
+    let changed = text.replace(",Sam Worker,1,,,,,\n", ",Sam Worker,2,,,,,\n");
+    let first = changed.lines().nth(1).expect("E01's row");
+    assert!(first.contains("E01") && first.contains(",Sam Worker,2,"), "{first}");
+    let file = dir.path().join("more-attempts.csv");
+    std::fs::write(&file, changed).expect("write");
+    ri(&db).arg("import").arg(&file).args(["--at", common::AT]).assert().success();
+    assert_eq!(version(), before + 1);
+}

@@ -114,6 +114,12 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE people ADD COLUMN school TEXT;
     CREATE INDEX episodes_by_police_ref ON episodes (police_ref) WHERE police_ref IS NOT NULL;
     "#,
+    // 3: a row's history in the trail, for conflicts and undo (one row's
+    // entries, not a scan of the whole trail), and the few deletions.
+    r#"
+    CREATE INDEX audit_by_row ON audit (table_name, row_id);
+    CREATE INDEX audit_deletes ON audit (table_name) WHERE action = 'delete';
+    "#,
 ];
 
 /// The schema version this build writes.
