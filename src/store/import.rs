@@ -202,7 +202,7 @@ fn write_item(tx: &Transaction, item: &ImportItem, counts: &mut ImportCounts) ->
     let interview_id = id_of(tx, "SELECT id FROM return_interviews WHERE episode_id = ?1", &episode_id)?
         .ok_or(rusqlite::Error::QueryReturnedNoRows)?;
     let attempts_changed = sync_attempt_count(tx, interview_id, ri.attempts)?;
-    if attempts_changed > 0 {
+    if attempts_changed > 0 && existing_episode.is_some() {
         // Attempts are part of the interview as a form edits it: a form
         // opened before this import must see its interview as changed.
         tx.prepare_cached("UPDATE return_interviews SET version = version + 1 WHERE id = ?1")?
