@@ -156,3 +156,71 @@ fn delete_asks_first_and_undo_brings_the_episode_back() {
         1
     );
 }
+
+#[test]
+fn enter_on_any_list_opens_the_childs_screen_and_esc_comes_back() {
+    let (_d, _p, mut s) = session();
+    for (tab, episode) in [(0, "E01"), (1, "E08"), (2, "E09")] {
+        select_episode(&mut s, tab, episode);
+        let (person_ref, _) = s.app.selected_row().expect("a row");
+        act(&mut s, &[Action::OpenPerson]);
+        let view = s.app.person.as_ref().expect("the child's screen");
+        assert_eq!(view.page.record.person.person_ref, person_ref);
+        act(&mut s, &[Action::Back]);
+        assert!(s.app.person.is_none());
+    }
+    select_episode(&mut s, 2, "E08");
+    act(&mut s, &[Action::OpenPerson]);
+    insta::assert_snapshot!("person_screen_80x24", screen(&s, 80, 24));
+}
+
+#[test]
+fn on_a_childs_screen_the_form_is_for_them_and_the_screen_updates_after_a_save() {
+    let (_d, path, mut s) = session();
+    select_episode(&mut s, 2, "E08");
+    act(&mut s, &[Action::OpenPerson, Action::FoundNow]);
+    let view = s.app.person.as_ref().expect("still on the child's screen");
+    let newest = &view.page.episodes[0];
+    assert_eq!(newest.case.episode.episode_ref, "E08");
+    assert!(newest.case.episode.returned_at.is_some(), "the screen shows the return");
+    // m on their screen: the child is fixed, so Enter is all it takes.
+    act(&mut s, &[Action::Open(FormKind::Missing), Action::Save]);
+    let open: i64 = one(
+        &path,
+        "SELECT count(*) FROM episodes WHERE returned_at IS NULL AND person_id = (SELECT id FROM people WHERE person_ref = 'T007')",
+    );
+    assert_eq!(open, 1);
+    assert_eq!(s.app.person.as_ref().map(|v| v.page.episodes.len()), Some(3));
+}
+
+#[test]
+fn a_known_placement_named_alone_gives_its_type_and_right_arrow_completes_it() {
+    let (_d, path, mut s) = session();
+    act(&mut s, &[Action::Open(FormKind::Missing)]);
+    type_text(&mut s, "billie");
+    focus(&mut s, "missing_from_name");
+    type_text(&mut s, "gab");
+    act(&mut s, &[Action::Edit(ri_chase::tui::forms::field::Edit::Right)]);
+    let typed = s.app.form.as_ref().and_then(|f| f.field("missing_from_name")).and_then(|f| f.text());
+    assert_eq!(typed.as_deref(), Some("The Gables"));
+    act(&mut s, &[Action::Save]);
+    assert!(s.app.form.is_none(), "saved");
+    let from: String = one(
+        &path,
+        "SELECT missing_from FROM episodes WHERE returned_at IS NULL AND person_id = (SELECT id FROM people WHERE person_ref = 'T002')",
+    );
+    assert_eq!(from, "independent_home");
+}
+
+#[test]
+fn an_unknown_placement_named_alone_asks_for_its_type() {
+    let (_d, _p, mut s) = session();
+    act(&mut s, &[Action::Open(FormKind::Missing)]);
+    type_text(&mut s, "billie");
+    fill(&mut s, "missing_from_name", "Nowhere House");
+    act(&mut s, &[Action::Save]);
+    assert_eq!(
+        error_on(&s, "missing_from").as_deref(),
+        Some("Nowhere House is not a known placement: choose its type")
+    );
+}

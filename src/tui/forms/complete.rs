@@ -17,7 +17,9 @@ pub fn open(episode: &EpisodeRecord, ri: &Stamped<InterviewRecord>) -> Form {
     let reasons: Vec<&str> = i.reasons.iter().map(|r| r.code()).collect();
     let outcome = i.outcome.filter(|o| DONE.contains(o)).unwrap_or(RiOutcome::FaceToFace);
     let fields = vec![
-        Field::new("completed_at", "Completed", FieldKind::When { past: true }).required().with_text("now"),
+        Field::new("completed_at", "Completed", FieldKind::When { past: true })
+            .required()
+            .with_text(i.completed_at.map_or_else(|| "now".to_string(), describe)),
         Field::new(
             "outcome",
             "Outcome",

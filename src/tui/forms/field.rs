@@ -122,6 +122,14 @@ impl Field {
         if self.locked {
             return false;
         }
+        // → at the end of a field with known values takes the first one offered.
+        if edit == Edit::Right
+            && self.input.cursor() == self.input.value().chars().count()
+            && let Some(first) = self.suggestions().first().map(|s| s.to_string())
+        {
+            self.input = Input::new(first);
+            return true;
+        }
         let changed = match &mut self.kind {
             FieldKind::Choice { options, selected, optional } => step_choice(options.len(), selected, *optional, edit),
             FieldKind::Multi { checked, cursor, .. } => step_multi(checked, cursor, edit),
@@ -157,6 +165,24 @@ impl Field {
             FieldKind::Child(pick) if !self.locked => pick.step(down),
             _ => false,
         }
+    }
+
+    /// Known values containing what was typed (a few, for the line under the field).
+    pub fn suggestions(&self) -> Vec<&str> {
+        let FieldKind::Suggest(known) = &self.kind else { return Vec::new() };
+        let typed = self.input.value().trim().to_lowercase();
+        if typed.is_empty() {
+            return Vec::new();
+        }
+        known
+            .iter()
+            .filter(|k| {
+                let k = k.to_lowercase();
+                k.contains(&typed) && k != typed
+            })
+            .take(4)
+            .map(String::as_str)
+            .collect()
     }
 
     /// The trimmed text, `None` when empty.

@@ -11,7 +11,11 @@ use crate::store::edit::{EpisodeRecord, Found, Stamped};
 pub fn open(episode: &Stamped<EpisodeRecord>) -> Form {
     let e = &episode.value;
     let fields = vec![
-        Field::new("returned_at", "Found / returned", FieldKind::When { past: true }).required().with_text("now"),
+        // A return already recorded is shown as it is, so saving the other
+        // fields does not move it to now.
+        Field::new("returned_at", "Found / returned", FieldKind::When { past: true })
+            .required()
+            .with_text(e.episode.returned_at.map_or_else(|| "now".to_string(), describe)),
         Field::new("where_found", "Where found", FieldKind::Text).with_text(e.where_found.clone().unwrap_or_default()),
         Field::new("found_with", "Who with", FieldKind::Text).with_text(e.found_with.clone().unwrap_or_default()),
     ];

@@ -39,15 +39,8 @@ pub fn submit(form: &mut Form, now: Instant) -> Option<Submission> {
         _ => None,
     });
     let missing_at = time(form, "missing_at", now);
-    let name = form.field("missing_from_name").and_then(|f| f.text());
-    let from = match (form.field("missing_from").and_then(|f| f.choice()), name) {
-        (Some(kind), name) => Some((parse_code(kind, MissingFrom::parse)?, name)),
-        (None, Some(_)) => {
-            form.fail("missing_from", "choose the type of place (or clear the name to use where the child lives)");
-            None
-        }
-        (None, None) => None,
-    };
+    let from_name = form.field("missing_from_name").and_then(|f| f.text());
+    let from_kind = form.field("missing_from").and_then(|f| f.choice()).and_then(|c| MissingFrom::parse(c).ok());
     form.require_filled();
     if form.has_errors() {
         return None;
@@ -58,7 +51,8 @@ pub fn submit(form: &mut Form, now: Instant) -> Option<Submission> {
         person_id,
         missing_at,
         kind: parse_code(form.field("kind")?.choice()?, EpisodeKind::parse)?,
-        from,
+        from_kind,
+        from_name,
         police_ref: form.field("police_ref").and_then(|f| f.text()),
         risk: form.field("risk").and_then(|f| f.choice()).and_then(|c| Risk::parse(c).ok()),
     };

@@ -20,7 +20,7 @@ pub fn render(form: &Form, now: Instant, theme: &Theme, frame: &mut Frame, area:
     let inner_width = width.saturating_sub(2) as usize;
     let mut lines: Vec<Line> = Vec::new();
     if !form.subject.is_empty() {
-        lines.push(Line::styled(form.subject.clone(), theme.dim()));
+        lines.extend(wrapped(&form.subject, "", inner_width).into_iter().map(|l| Line::styled(l, theme.dim())));
     }
     let mut focus_line = 0;
     let mut cursor: Option<(usize, usize)> = None;
@@ -194,16 +194,10 @@ fn below<'a>(field: &'a Field, focused: bool, now: Instant, theme: &Theme, width
                 lines.extend(row);
             }
         }
-        FieldKind::Suggest(known) if focused => {
-            let typed = field.input.value().trim().to_lowercase();
-            let matches: Vec<&str> = known
-                .iter()
-                .filter(|k| !typed.is_empty() && k.to_lowercase().contains(&typed) && k.to_lowercase() != typed)
-                .take(4)
-                .map(String::as_str)
-                .collect();
+        FieldKind::Suggest(_) if focused => {
+            let matches = field.suggestions();
             if !matches.is_empty() {
-                lines.push(Line::styled(format!("{indent}known: {}", matches.join(" · ")), theme.dim()));
+                lines.push(Line::styled(format!("{indent}→ takes: {}", matches.join(" · ")), theme.dim()));
             }
         }
         _ => {}
