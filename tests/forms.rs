@@ -224,3 +224,28 @@ fn an_unknown_placement_named_alone_asks_for_its_type() {
         Some("Nowhere House is not a known placement: choose its type")
     );
 }
+
+#[test]
+fn any_child_can_be_found_by_name_and_an_absence_interview_made_required_in_one_key() {
+    let (_d, path, mut s) = session();
+    // Frankie's only episode is an absence, on no list.
+    act(&mut s, &[Action::Open(FormKind::FindChild)]);
+    type_text(&mut s, "frank");
+    act(&mut s, &[Action::Save]);
+    let view = s.app.person.as_ref().expect("Frankie's screen");
+    assert_eq!(view.page.record.person.person_ref, "T006");
+    let required = || {
+        one::<i64>(
+            &path,
+            "SELECT required FROM return_interviews r JOIN episodes e ON e.id = r.episode_id WHERE e.episode_ref = 'E07'",
+        )
+    };
+    assert_eq!(required(), 0);
+    act(&mut s, &[Action::RequireInterview]);
+    assert_eq!(required(), 1);
+    assert!(s.app.lists.chase.iter().any(|r| r.episode_ref == "E07"), "now on the chase list");
+    act(&mut s, &[Action::RequireInterview]);
+    assert_eq!(s.app.status.as_deref(), Some("Frankie Dummy's return interview is already required"));
+    act(&mut s, &[Action::Undo]);
+    assert_eq!(required(), 0);
+}

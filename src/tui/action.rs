@@ -38,6 +38,8 @@ pub enum Action {
     Open(FormKind),
     /// Record the selected child found, now, without a form.
     FoundNow,
+    /// Make the selected episode's return interview required (the child asked for one).
+    RequireInterview,
     /// Delete the selected episode (asks first).
     DeleteEpisode,
     /// Undo the last change made in this session.

@@ -116,6 +116,10 @@ pub enum Effect {
     FoundNow {
         episode_ref: String,
     },
+    /// Make this episode's return interview required.
+    RequireInterview {
+        episode_ref: String,
+    },
     /// Ask before deleting this episode.
     AskDelete {
         episode_ref: String,
@@ -360,7 +364,12 @@ impl App {
             | Action::TakeTheirs
             | Action::Yes
             | Action::No => {}
-            Action::Open(_) | Action::FoundNow | Action::DeleteEpisode | Action::Undo | Action::OpenPerson => {
+            Action::Open(_)
+            | Action::FoundNow
+            | Action::RequireInterview
+            | Action::DeleteEpisode
+            | Action::Undo
+            | Action::OpenPerson => {
                 return self.entry_effect(action);
             }
         }

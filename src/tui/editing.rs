@@ -118,6 +118,13 @@ impl App {
                     return Effect::None;
                 }
             }
+            Action::Save if form.kind == FormKind::FindChild => match forms::find::chosen(&form) {
+                Some(person_ref) => {
+                    self.form_opening = None;
+                    return Effect::OpenPerson(person_ref);
+                }
+                None => form.fail("person", "no child matches"),
+            },
             Action::Save => {
                 if let Some(submission) = forms::submit(&mut form, self.clock) {
                     effect = Effect::Save(Box::new(submission));
@@ -147,7 +154,7 @@ impl App {
             Action::Back => self.person = None,
             Action::Refresh => return Some(Effect::Reload),
             Action::ToggleHelp => return None,
-            Action::Open(_) | Action::FoundNow | Action::DeleteEpisode | Action::Undo => {
+            Action::Open(_) | Action::FoundNow | Action::RequireInterview | Action::DeleteEpisode | Action::Undo => {
                 return Some(self.entry_effect(action));
             }
             _ => {}
@@ -181,7 +188,7 @@ impl App {
         match action {
             Action::Open(kind) => {
                 let opening = match kind {
-                    FormKind::NewPerson => Opening { kind, person_ref: None, episode_ref: None },
+                    FormKind::NewPerson | FormKind::FindChild => Opening { kind, person_ref: None, episode_ref: None },
                     // From the lists the child is searched for; on their own screen it is them.
                     FormKind::Missing => Opening {
                         kind,
@@ -201,6 +208,10 @@ impl App {
             }
             Action::FoundNow => match need(self, episode_ref, "an episode") {
                 Some(episode_ref) => Effect::FoundNow { episode_ref },
+                None => Effect::None,
+            },
+            Action::RequireInterview => match need(self, episode_ref, "an episode") {
+                Some(episode_ref) => Effect::RequireInterview { episode_ref },
                 None => Effect::None,
             },
             Action::DeleteEpisode => match need(self, episode_ref, "an episode") {

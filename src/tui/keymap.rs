@@ -129,6 +129,7 @@ macro_rules! entry_bindings {
             bind($ctx, &[key('C')], Action::Open(FormKind::Complete), "complete the RI", None),
             bind($ctx, &[key('N')], Action::Open(FormKind::NotRequired), "RI not required", None),
             bind($ctx, &[key('S')], Action::Open(FormKind::SignOff), "RI manager sign-off", None),
+            bind($ctx, &[key('R')], Action::RequireInterview, "RI required (child asked)", None),
             bind($ctx, &[key('s')], Action::Open(FormKind::Meeting), "strategy meeting", None),
             bind($ctx, &[key('n')], Action::Open(FormKind::NewPerson), "new young person", None),
             bind($ctx, &[key('e')], Action::Open(FormKind::EditPerson), "edit the young person", None),
@@ -137,8 +138,8 @@ macro_rules! entry_bindings {
         ]
     };
 }
-const LIST_ENTRY: [Binding; 13] = entry_bindings!(List);
-const PERSON_ENTRY: [Binding; 13] = entry_bindings!(Person);
+const LIST_ENTRY: [Binding; 14] = entry_bindings!(List);
+const PERSON_ENTRY: [Binding; 14] = entry_bindings!(Person);
 
 /// Every binding in force. Ctrl-C quits from anywhere (handled before this table).
 pub const BINDINGS: &[Binding] = &[
@@ -159,6 +160,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(List, &[key('w')], Action::FilterWorker, "worker filter (Chase)", None),
     bind(List, &[key('x')], Action::ClearFilters, "clear search, filters", None),
     bind(List, &[special(KeyCode::Enter)], Action::OpenPerson, "the child's screen", Some("child")),
+    bind(List, &[key('p')], Action::Open(FormKind::FindChild), "find any child's screen", None),
     bind(List, &[key('d')], Action::ToggleDetail, "detail pane on/off", None),
     bind(List, &[key('r')], Action::Refresh, "reload now", None),
     bind(List, &[key('?')], Action::ToggleHelp, "this help", Some("help")),
@@ -177,6 +179,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Person, &[key('G'), special(KeyCode::End)], Action::Bottom, "oldest episode", None),
     bind(Person, &[special(KeyCode::Esc), key('q')], Action::Back, "back to the list", Some("back")),
     bind(Person, &[key('r')], Action::Refresh, "reload now", None),
+    bind(Person, &[key('p')], Action::Open(FormKind::FindChild), "find another child", None),
     bind(Person, &[key('?')], Action::ToggleHelp, "help", Some("help")),
     bind(Form, &[special(KeyCode::Enter), ctrl('s')], Action::Save, "save", Some("save")),
     bind(Form, &[special(KeyCode::Esc)], Action::Back, "cancel (twice if you typed)", Some("cancel")),

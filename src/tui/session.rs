@@ -11,7 +11,7 @@ use super::forms::child::ChildPick;
 use super::forms::form::FormKind;
 use super::forms::person::Known;
 use super::forms::request::{MissingReport, Request, Submission};
-use super::forms::{attempt, complete, found, meeting, missing, not_required, person, signoff, worker};
+use super::forms::{attempt, complete, find, found, meeting, missing, not_required, person, signoff, worker};
 use super::{Clock, load_lists};
 use crate::domain::holidays::BankHolidays;
 use crate::domain::time::{Instant, uk_date};
@@ -80,6 +80,7 @@ impl Session {
             }
             Effect::Save(submission) => self.save(*submission),
             Effect::FoundNow { episode_ref } => self.found_now(&episode_ref),
+            Effect::RequireInterview { episode_ref } => self.require_interview(&episode_ref),
             Effect::AskDelete { episode_ref } => {
                 if let Err(e) = self.ask_delete(&episode_ref) {
                     self.app.status = Some(format!("Could not read the episode: {e}"));
@@ -158,6 +159,7 @@ impl Session {
         };
         let form = match (opening.kind, &episode) {
             (FormKind::NewPerson, _) => person::open(None, &known),
+            (FormKind::FindChild, _) => find::open(ChildPick::new(Arc::new(self.store.people_index()?))),
             (FormKind::EditPerson, _) => {
                 let person_ref = opening.person_ref.clone().unwrap_or_default();
                 let id = self
@@ -270,6 +272,7 @@ impl Session {
                 s.interview_not_required(*interview_id, *version, reason)
             }
             Request::SignOff { interview_id, version, signoff } => s.sign_off(*interview_id, *version, *signoff),
+            Request::RequireInterview { interview_id, version } => s.require_interview(*interview_id, *version),
             Request::Meeting { episode_id, version, entry } => s.set_meeting(*episode_id, *version, entry, now),
             Request::DeleteEpisode { episode_id, version } => s.delete_episode(*episode_id, *version),
         }
@@ -351,6 +354,28 @@ impl Session {
         let found = Found { returned_at, where_found: None, found_with: None };
         self.save(Submission {
             request: Request::Found { episode_id: episode.id, version: episode.version, found },
+            summary,
+        })
+    }
+
+    /// One key: the child asked for an interview after an absence (or "not
+    /// required" was a mistake).
+    fn require_interview(&mut self, episode_ref: &str) -> Flow {
+        let read = self.episode_id(episode_ref).and_then(|id| Ok((self.store.episode(id)?, self.store.interview(id)?)));
+        let (episode, ri) = match read {
+            Ok(pair) => pair,
+            Err(e) => {
+                self.app.status = Some(format!("Could not read the episode: {e}"));
+                return Flow::Continue;
+            }
+        };
+        if ri.value.interview.is_required() {
+            self.app.status = Some(format!("{}'s return interview is already required", episode.value.name));
+            return Flow::Continue;
+        }
+        let summary = format!("{}'s return interview is now required ({episode_ref})", episode.value.name);
+        self.save(Submission {
+            request: Request::RequireInterview { interview_id: ri.id, version: ri.version },
             summary,
         })
     }

@@ -127,6 +127,26 @@ impl Store {
         self.write(|db| db.update_at(TABLE, interview_id, version, &[("worker", &worker)])).map(|((), c)| c)
     }
 
+    /// Makes the interview required: a child away without authorisation who
+    /// asks for one, or an interview marked not required by mistake. A
+    /// not-required outcome and its reason are cleared; any other outcome stays.
+    pub fn require_interview(&mut self, interview_id: i64, version: i64) -> std::result::Result<Change, EditError> {
+        self.write(|db| {
+            db.expect_version(TABLE, interview_id, version)?;
+            let outcome: Option<String> =
+                db.one("SELECT outcome FROM return_interviews WHERE id = ?1", [interview_id], |r| r.get(0))?.flatten();
+            let outcome = outcome.filter(|o| o != RiOutcome::NotRequired.code());
+            let none: Option<String> = None;
+            db.update_at(
+                TABLE,
+                interview_id,
+                version,
+                &[("required", &true), ("outcome", &outcome), ("not_required_reason", &none)],
+            )
+        })
+        .map(|((), c)| c)
+    }
+
     /// Records one attempt at the interview (its time is required).
     pub fn add_attempt(
         &mut self,

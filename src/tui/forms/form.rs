@@ -9,6 +9,8 @@ use crate::store::edit::Problem;
 /// Which form is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
+    /// Not a record: finds a child to open their screen.
+    FindChild,
     NewPerson,
     EditPerson,
     Missing,

@@ -10,6 +10,7 @@ pub mod request;
 
 pub mod attempt;
 pub mod complete;
+pub mod find;
 pub mod found;
 pub mod meeting;
 pub mod missing;
@@ -87,6 +88,8 @@ fn interview_subject(e: &EpisodeRecord) -> String {
 pub fn submit(form: &mut Form, now: Instant) -> Option<Submission> {
     form.clear_messages();
     let submission = match form.kind {
+        // Finding a child saves nothing; the app opens their screen instead.
+        FormKind::FindChild => None,
         FormKind::NewPerson | FormKind::EditPerson => person::submit(form, uk_date(now)),
         FormKind::Missing => missing::submit(form, now),
         FormKind::Found => found::submit(form, now),

@@ -56,6 +56,7 @@ pub enum Request {
     Complete { interview_id: i64, version: i64, completion: Completion },
     NotRequired { interview_id: i64, version: i64, reason: String },
     SignOff { interview_id: i64, version: i64, signoff: Signoff },
+    RequireInterview { interview_id: i64, version: i64 },
     Meeting { episode_id: i64, version: Option<i64>, entry: MeetingEntry },
     DeleteEpisode { episode_id: i64, version: i64 },
 }
@@ -72,6 +73,7 @@ impl Request {
             | Request::Complete { version, .. }
             | Request::NotRequired { version, .. }
             | Request::SignOff { version, .. }
+            | Request::RequireInterview { version, .. }
             | Request::DeleteEpisode { version, .. } => *version = now,
             Request::Meeting { version, .. } => *version = Some(now),
             Request::AddPerson(_) | Request::ReportMissing(_) => {}

@@ -9,7 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 fn lines(context: Context, theme: &Theme) -> Vec<Line<'static>> {
-    let keys = |b: &Binding| b.keys.iter().map(Key::label).collect::<Vec<_>>().join(" ");
+    // Two keys per binding at most: the rest are alternatives the README lists.
+    let keys = |b: &Binding| b.keys.iter().take(2).map(Key::label).collect::<Vec<_>>().join(" ");
     let width = bindings_for(context).map(|b| keys(b).chars().count()).max().unwrap_or(0) + 1;
     bindings_for(context)
         .map(|b| Line::from(vec![Span::styled(format!("{:<width$}", keys(b)), theme.key()), Span::raw(b.description)]))
@@ -31,13 +32,13 @@ pub fn render(context: Context, theme: &Theme, frame: &mut Frame, area: Rect) {
         Line::raw("Flags: MA missing again · WE due on a weekend or bank holiday · NW no worker"),
         Line::raw("Overdue rows say OVERDUE and are bold. Ctrl-C quits from anywhere."),
     ];
-    let height = (half + footer.len() + 3) as u16;
+    let height = (half + footer.len() + 2) as u16;
     let popup = centered(area, area.width.min(100), height.min(area.height));
     frame.render_widget(Clear, popup);
     let block = Block::new().borders(Borders::ALL).title(" Keys (? or Esc closes) ");
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let [top, bottom] = Layout::vertical([Constraint::Length(half as u16 + 1), Constraint::Min(0)]).areas(inner);
+    let [top, bottom] = Layout::vertical([Constraint::Length(half as u16), Constraint::Min(0)]).areas(inner);
     let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(top);
     frame.render_widget(Paragraph::new(left.to_vec()), l);
     frame.render_widget(Paragraph::new(right.to_vec()), r);
