@@ -158,3 +158,35 @@ fn only_a_concluded_interview_is_signed_off() {
     assert_eq!(f.store.interview(episode_id).expect("read").value.signoff, Signoff::Approved);
     assert_eq!(f.store.check_signoff(ri.id, Signoff::Rework).expect("check"), []);
 }
+
+#[test]
+fn an_interview_marked_not_required_is_made_required_again_and_its_reason_cleared() {
+    let mut f = fixture();
+    let (episode_id, ri) = returned(&mut f);
+    f.store.interview_not_required(ri.id, ri.version, "away, whereabouts known").expect("not required");
+    let read = f.store.interview(episode_id).expect("read");
+    assert!(!read.value.interview.is_required());
+    let change = f.store.require_interview(read.id, read.version).expect("required");
+    assert_eq!(shape(&f.store, &change), ["return_interviews update"]);
+    assert_audited(&f.store, &change, "ana");
+    let read = f.store.interview(episode_id).expect("read");
+    assert!(read.value.interview.is_required());
+    assert_eq!((read.value.interview.outcome, read.value.not_required_reason), (None, None));
+    // From a stale read, it is a conflict like any other write.
+    conflict(f.store.require_interview(read.id, read.version - 1));
+    f.store.undo(&change).expect("undo");
+    assert!(!f.store.interview(episode_id).expect("read").value.interview.is_required());
+}
+
+#[test]
+fn making_a_completed_interview_required_keeps_its_outcome() {
+    let mut f = fixture();
+    let (episode_id, ri) = returned(&mut f);
+    f.store
+        .complete_interview(ri.id, ri.version, &done("2026-03-29 10:00", RiOutcome::FaceToFace), now())
+        .expect("done");
+    let read = f.store.interview(episode_id).expect("read");
+    f.store.require_interview(read.id, read.version).expect("required");
+    let read = f.store.interview(episode_id).expect("read");
+    assert_eq!(read.value.interview.outcome, Some(RiOutcome::FaceToFace));
+}
