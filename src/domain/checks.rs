@@ -261,6 +261,119 @@ pub fn found(
     out
 }
 
+/// What an episode's return interview and strategy meeting already record,
+/// which a corrected episode must still agree with.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Recorded {
+    /// The earliest time the interview records (a dated attempt or its completion).
+    pub interview_from: Option<Instant>,
+    /// Attempts recorded, dated or not (imported ones have no time).
+    pub attempts: usize,
+    /// The interview has an outcome other than "not required", or a completion time.
+    pub completed: bool,
+    /// The meeting's status, time and note, if one is recorded.
+    pub meeting: Option<(MeetingRecord, Option<Instant>, Option<String>)>,
+}
+
+/// Problems with correcting episode `episode_ref` (one of `child.episodes`)
+/// to run from `missing_at` to `returned_at` (`None`: still missing).
+///
+/// The start is checked as a new episode's would be, against the child's
+/// episodes that began by then; the return as recording them found would be,
+/// against those that began after. An episode whose interview has begun cannot
+/// be re-opened, and a meeting already recorded must still fit.
+pub fn episode_edit(
+    episode_ref: &str,
+    missing_at: Instant,
+    returned_at: Option<Instant>,
+    child: &ChildEpisodes,
+    recorded: &Recorded,
+    police_ref_used: Option<&PoliceRefUse>,
+    now: Instant,
+) -> Vec<Problem> {
+    let Some(this) = child.episodes.iter().find(|s| s.key == episode_ref) else {
+        return Vec::new();
+    };
+    let others = || child.episodes.iter().filter(|s| s.key != episode_ref);
+    let earlier =
+        ChildEpisodes { episodes: others().filter(|s| s.start <= missing_at).cloned().collect(), ..child.clone() };
+    let mut out = new_episode(missing_at, &earlier, police_ref_used, now);
+    match returned_at {
+        Some(r) => {
+            // `found` reads the episode's start from the child's episodes: give it the new one.
+            let moved = child
+                .episodes
+                .iter()
+                .map(|s| if s.key == episode_ref { Span { start: missing_at, ..s.clone() } } else { s.clone() })
+                .collect();
+            let moved = ChildEpisodes { episodes: moved, ..child.clone() };
+            out.extend(found(episode_ref, r, &moved, recorded.interview_from, now));
+        }
+        None => {
+            if let Some(next) = others().filter(|s| s.start > missing_at).min_by_key(|s| s.start) {
+                out.push(Problem::blocking(
+                    "returned_at",
+                    format!(
+                        "{}'s next episode {} began {}, so this one had ended by then; give its return",
+                        child.name,
+                        next.key,
+                        when(next.start)
+                    ),
+                ));
+            }
+            if this.end.is_some() {
+                reopening(recorded, &mut out);
+            }
+        }
+    }
+    meeting_still_fits(recorded, (this.start, this.end), (missing_at, returned_at), now, &mut out);
+    out
+}
+
+/// Clearing the return of an episode whose interview has begun would leave
+/// an interview of a child who never came back.
+fn reopening(recorded: &Recorded, out: &mut Vec<Problem>) {
+    let mut begun = Vec::new();
+    match recorded.attempts {
+        0 => {}
+        1 => begun.push("1 attempt".to_string()),
+        n => begun.push(format!("{n} attempts")),
+    }
+    if recorded.completed {
+        begun.push("its completion".to_string());
+    }
+    if !begun.is_empty() {
+        out.push(Problem::blocking(
+            "returned_at",
+            format!(
+                "the return interview already records {}; an episode can be re-opened only before its interview has begun",
+                begun.join(" and ")
+            ),
+        ));
+    }
+}
+
+/// The meeting rules again with the episode's new times: a problem they did
+/// not have with the old times is the correction's (one already there is not).
+fn meeting_still_fits(
+    recorded: &Recorded,
+    (was_start, was_end): (Instant, Option<Instant>),
+    (start, end): (Instant, Option<Instant>),
+    now: Instant,
+    out: &mut Vec<Problem>,
+) {
+    let Some((status, at, note)) = &recorded.meeting else { return };
+    let before = meeting(*status, *at, note.as_deref(), was_start, was_end, now);
+    for p in meeting(*status, *at, note.as_deref(), start, end, now) {
+        if before.iter().any(|b| b.field == p.field) {
+            continue;
+        }
+        // "Not needed" needs the return; a meeting's time, the start.
+        let field = if p.field == "status" { "returned_at" } else { "missing_at" };
+        out.push(Problem::blocking(field, format!("the strategy meeting recorded would no longer fit: {}", p.message)));
+    }
+}
+
 /// Attempts that count towards completing "from carers": face to face (or
 /// imported, whose method is unknown) and not seen.
 pub fn failed_face_to_face(attempts: &[Attempt]) -> usize {

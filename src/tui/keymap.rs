@@ -124,6 +124,7 @@ macro_rules! entry_bindings {
             bind($ctx, &[key('m')], Action::Open(FormKind::Missing), "report a child missing", Some("missing")),
             bind($ctx, &[key('f')], Action::FoundNow, "found now (u undoes)", Some("found")),
             bind($ctx, &[key('F')], Action::Open(FormKind::Found), "found, with details", None),
+            bind($ctx, &[key('E')], Action::Open(FormKind::EditEpisode), "edit the episode", None),
             bind($ctx, &[key('A')], Action::Open(FormKind::AssignWorker), "assign the RI worker", None),
             bind($ctx, &[key('a')], Action::Open(FormKind::Attempt), "record an RI attempt", Some("attempt")),
             bind($ctx, &[key('C')], Action::Open(FormKind::Complete), "complete the RI", None),
@@ -138,8 +139,8 @@ macro_rules! entry_bindings {
         ]
     };
 }
-const LIST_ENTRY: [Binding; 14] = entry_bindings!(List);
-const PERSON_ENTRY: [Binding; 14] = entry_bindings!(Person);
+const LIST_ENTRY: [Binding; 15] = entry_bindings!(List);
+const PERSON_ENTRY: [Binding; 15] = entry_bindings!(Person);
 
 /// Every binding in force. Ctrl-C quits from anywhere (handled before this table).
 pub const BINDINGS: &[Binding] = &[

@@ -11,7 +11,7 @@ use super::forms::child::ChildPick;
 use super::forms::form::FormKind;
 use super::forms::person::Known;
 use super::forms::request::{MissingReport, Request, Submission};
-use super::forms::{attempt, complete, find, found, meeting, missing, not_required, person, signoff, worker};
+use super::forms::{attempt, complete, episode, find, found, meeting, missing, not_required, person, signoff, worker};
 use super::{Clock, load_lists};
 use crate::domain::holidays::BankHolidays;
 use crate::domain::time::{Instant, uk_date};
@@ -176,6 +176,7 @@ impl Session {
                 }
             }
             (FormKind::Found, Some(e)) => found::open(e),
+            (FormKind::EditEpisode, Some(e)) => episode::open(e, &known),
             (FormKind::Meeting, Some(e)) => meeting::open(e, self.store.meeting(e.id)?.as_ref()),
             (kind, Some(e)) => {
                 let ri = self.store.interview(e.id)?;
@@ -242,6 +243,7 @@ impl Session {
                 Err(p) => vec![p],
             },
             Request::Found { episode_id, found, .. } => self.store.check_found(*episode_id, found, now)?,
+            Request::UpdateEpisode { episode_id, edit, .. } => self.store.check_episode_edit(*episode_id, edit, now)?,
             // The other writes check themselves and have no warnings.
             _ => Vec::new(),
         })
@@ -261,6 +263,7 @@ impl Session {
                 self.store.report_missing(r.person_id, &episode, now).map(|(_, c)| c)
             }
             Request::Found { episode_id, version, found } => s.record_found(*episode_id, *version, found, now),
+            Request::UpdateEpisode { episode_id, version, edit } => s.update_episode(*episode_id, *version, edit, now),
             Request::AssignWorker { interview_id, version, worker } => {
                 s.assign_worker(*interview_id, *version, worker.clone())
             }

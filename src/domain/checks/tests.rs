@@ -199,6 +199,32 @@ fn found_after_the_interview_began_is_refused() {
     );
 }
 
+#[test]
+fn an_edit_is_checked_against_the_other_episodes_only() {
+    let now = at("2026-03-30 12:00");
+    let child = alex(&[("E1", "2026-03-20 10:00", Some("2026-03-21 10:00")), ("E2", "2026-03-22 10:00", None)]);
+    let none = Recorded::default();
+    // E1 over its own old times, and E2 (open) moved within its own start.
+    let e1 = |from: &str, to: &str| episode_edit("E1", at(from), Some(at(to)), &child, &none, None, now);
+    assert_eq!(e1("2026-03-20 11:00", "2026-03-22 10:00"), []);
+    assert_eq!(fields(&e1("2026-03-20 11:00", "2026-03-22 10:01")), ["returned_at"]);
+    assert_eq!(episode_edit("E2", at("2026-03-21 10:00"), None, &child, &none, None, now), []);
+    assert_eq!(fields(&episode_edit("E2", at("2026-03-21 09:59"), None, &child, &none, None, now)), ["missing_at"]);
+    assert_eq!(episode_edit("E9", now, None, &child, &none, None, now), [], "no such episode: nothing to say");
+}
+
+#[test]
+fn an_open_episode_stays_open_whatever_its_interview_records_only_re_opening_is_refused() {
+    let now = at("2026-03-30 12:00");
+    let begun = Recorded { attempts: 2, ..Recorded::default() };
+    let open = alex(&[("E1", "2026-03-28 10:00", None)]);
+    assert_eq!(episode_edit("E1", at("2026-03-28 09:00"), None, &open, &begun, None, now), []);
+    let closed = alex(&[("E1", "2026-03-28 10:00", Some("2026-03-28 12:00"))]);
+    let problems = episode_edit("E1", at("2026-03-28 10:00"), None, &closed, &begun, None, now);
+    assert_eq!(fields(&problems), ["returned_at"]);
+    assert!(problems[0].message.contains("2 attempts"), "{}", problems[0].message);
+}
+
 fn tried(method: Option<AttemptMethod>, outcome: Option<AttemptOutcome>) -> Attempt {
     Attempt { at: Some(at("2026-03-29 10:00")), method, outcome }
 }

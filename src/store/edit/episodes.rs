@@ -62,7 +62,7 @@ impl Db<'_> {
     }
 
     /// A child's name, date of birth and every episode, for the sequence rules.
-    fn child_episodes(&self, person_id: i64) -> Result<ChildEpisodes> {
+    pub(super) fn child_episodes(&self, person_id: i64) -> Result<ChildEpisodes> {
         let (name, date_of_birth) = self
             .one("SELECT given_name, family_name, date_of_birth FROM people WHERE id = ?1", [person_id], |r| {
                 Ok((full_name(&r.get::<_, String>(0)?, &r.get::<_, String>(1)?), code(r, 2, parse_date)?))
@@ -76,32 +76,42 @@ impl Db<'_> {
         Ok(ChildEpisodes { name, date_of_birth, episodes })
     }
 
+    /// The latest episode, other than `except`, that already carries `police_ref`.
+    pub(super) fn police_ref_use(
+        &self,
+        police_ref: &Option<String>,
+        except: Option<i64>,
+    ) -> Result<Option<PoliceRefUse>> {
+        let Some(police_ref) = tidy(police_ref) else { return Ok(None) };
+        self.one(
+            "SELECT e.episode_ref, p.given_name, p.family_name FROM episodes e JOIN people p ON p.id = e.person_id
+              WHERE e.police_ref = ?1 AND e.id IS NOT ?2 ORDER BY e.missing_at DESC LIMIT 1",
+            (&police_ref, except),
+            |r| {
+                let name = full_name(&r.get::<_, String>(1)?, &r.get::<_, String>(2)?);
+                Ok(PoliceRefUse { police_ref: police_ref.clone(), episode_ref: r.get(0)?, name })
+            },
+        )
+    }
+
     fn new_episode_problems(&self, person_id: i64, new: &NewEpisode, now: Instant) -> Result<Vec<Problem>> {
         let child = self.child_episodes(person_id)?;
-        let police_ref_used = match tidy(&new.police_ref) {
-            Some(police_ref) => self.one(
-                "SELECT e.episode_ref, p.given_name, p.family_name FROM episodes e JOIN people p ON p.id = e.person_id
-                  WHERE e.police_ref = ?1 ORDER BY e.missing_at DESC LIMIT 1",
-                [&police_ref],
-                |r| {
-                    let name = full_name(&r.get::<_, String>(1)?, &r.get::<_, String>(2)?);
-                    Ok(PoliceRefUse { police_ref: police_ref.clone(), episode_ref: r.get(0)?, name })
-                },
-            )?,
-            None => None,
-        };
+        let police_ref_used = self.police_ref_use(&new.police_ref, None)?;
         Ok(checks::new_episode(new.missing_at, &child, police_ref_used.as_ref(), now))
     }
 
-    fn found_problems(&self, episode_id: i64, found: &Found, now: Instant) -> Result<Vec<Problem>> {
-        let (person_id, episode_ref): (i64, String) = self
-            .one("SELECT person_id, episode_ref FROM episodes WHERE id = ?1", [episode_id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?
-            .ok_or(StoreError::NotFound { what: "episode", id: episode_id })?;
-        let child = self.child_episodes(person_id)?;
+    /// The episode's child and reference.
+    pub(super) fn episode_owner(&self, episode_id: i64) -> Result<(i64, String)> {
+        self.one("SELECT person_id, episode_ref FROM episodes WHERE id = ?1", [episode_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
+        .ok_or(StoreError::NotFound { what: "episode", id: episode_id })
+    }
+
+    /// The earliest time the episode's return interview records: a dated attempt or its completion.
+    pub(super) fn interview_from(&self, episode_id: i64) -> Result<Option<Instant>> {
         // Stored times are one fixed UTC format, so the earliest sorts first as text.
-        let interview_from = self
+        Ok(self
             .one(
                 "SELECT min(t) FROM (SELECT completed_at AS t FROM return_interviews WHERE episode_id = ?1
                    UNION ALL SELECT a.attempted_at FROM ri_attempts a
@@ -109,7 +119,13 @@ impl Db<'_> {
                 [episode_id],
                 |r| opt_instant(r, 0),
             )?
-            .flatten();
+            .flatten())
+    }
+
+    fn found_problems(&self, episode_id: i64, found: &Found, now: Instant) -> Result<Vec<Problem>> {
+        let (person_id, episode_ref) = self.episode_owner(episode_id)?;
+        let child = self.child_episodes(person_id)?;
+        let interview_from = self.interview_from(episode_id)?;
         Ok(checks::found(&episode_ref, found.returned_at, &child, interview_from, now))
     }
 

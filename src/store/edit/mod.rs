@@ -19,11 +19,13 @@
 //! on a different row that happens to reuse an id.
 //!
 //! By module: `people` (young person form), `episodes` (report missing,
-//! found, delete), `interviews` (worker, attempts, completion, not required,
-//! sign-off), `meetings`, `version` (the version check and conflicts),
-//! `undo`, and `db` (the transaction and shared plumbing).
+//! found, delete), `episode_edit` (correcting an episode's details),
+//! `interviews` (worker, attempts, completion, not required, sign-off),
+//! `meetings`, `version` (the version check and conflicts), `undo`, and `db`
+//! (the transaction and shared plumbing).
 
 mod db;
+mod episode_edit;
 mod episodes;
 mod interviews;
 mod meetings;
@@ -97,6 +99,20 @@ pub struct FieldChange {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewEpisode {
     pub missing_at: Instant,
+    pub kind: EpisodeKind,
+    pub missing_from: MissingFrom,
+    pub missing_from_name: Option<String>,
+    pub police_ref: Option<String>,
+    pub risk: Option<Risk>,
+}
+
+/// An episode's details corrected: when, what, where from, the police's
+/// reference and risk. The circumstances recorded when it began stay as they were.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EpisodeEdit {
+    pub missing_at: Instant,
+    /// `None`: still missing (clearing a return re-opens the episode).
+    pub returned_at: Option<Instant>,
     pub kind: EpisodeKind,
     pub missing_from: MissingFrom,
     pub missing_from_name: Option<String>,

@@ -15,6 +15,8 @@ pub enum FormKind {
     EditPerson,
     Missing,
     Found,
+    /// Correcting an episode's details.
+    EditEpisode,
     AssignWorker,
     Attempt,
     Complete,

@@ -10,6 +10,7 @@ pub mod request;
 
 pub mod attempt;
 pub mod complete;
+pub mod episode;
 pub mod find;
 pub mod found;
 pub mod meeting;
@@ -93,6 +94,7 @@ pub fn submit(form: &mut Form, now: Instant) -> Option<Submission> {
         FormKind::NewPerson | FormKind::EditPerson => person::submit(form, uk_date(now)),
         FormKind::Missing => missing::submit(form, now),
         FormKind::Found => found::submit(form, now),
+        FormKind::EditEpisode => episode::submit(form, now),
         FormKind::AssignWorker => worker::submit(form),
         FormKind::Attempt => attempt::submit(form, now),
         FormKind::Complete => complete::submit(form, now),

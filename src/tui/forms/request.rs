@@ -3,7 +3,7 @@
 use crate::domain::codes::{EpisodeKind, MissingFrom, Risk, Signoff};
 use crate::domain::record::{Attempt, PersonRecord};
 use crate::domain::time::Instant;
-use crate::store::edit::{Completion, Found, MeetingEntry};
+use crate::store::edit::{Completion, EpisodeEdit, Found, MeetingEntry};
 
 /// The rows a form edits, with the versions they were read at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +51,7 @@ pub enum Request {
     UpdatePerson { id: i64, version: i64, record: PersonRecord },
     ReportMissing(MissingReport),
     Found { episode_id: i64, version: i64, found: Found },
+    UpdateEpisode { episode_id: i64, version: i64, edit: EpisodeEdit },
     AssignWorker { interview_id: i64, version: i64, worker: Option<String> },
     Attempt { interview_id: i64, version: i64, attempt: Attempt },
     Complete { interview_id: i64, version: i64, completion: Completion },
@@ -68,6 +69,7 @@ impl Request {
         match &mut r {
             Request::UpdatePerson { version, .. }
             | Request::Found { version, .. }
+            | Request::UpdateEpisode { version, .. }
             | Request::AssignWorker { version, .. }
             | Request::Attempt { version, .. }
             | Request::Complete { version, .. }

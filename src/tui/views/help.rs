@@ -20,8 +20,9 @@ fn lines(context: Context, theme: &Theme) -> Vec<Line<'static>> {
 pub fn render(context: Context, theme: &Theme, frame: &mut Frame, area: Rect) {
     // Help is asked for from a list or a child's screen: show that screen's keys.
     let base = if context == Context::Person { Context::Person } else { Context::List };
-    let mut main = vec![Line::styled(base.title(), theme.header())];
-    main.extend(lines(base, theme));
+    // The context's name goes in the border, not a line of its own, so that
+    // every binding still fits 80x24.
+    let main = lines(base, theme);
     let half = main.len().div_ceil(2);
     let (left, right) = main.split_at(half);
     let footer = vec![
@@ -35,7 +36,10 @@ pub fn render(context: Context, theme: &Theme, frame: &mut Frame, area: Rect) {
     let height = (half + footer.len() + 2) as u16;
     let popup = centered(area, area.width.min(100), height.min(area.height));
     frame.render_widget(Clear, popup);
-    let block = Block::new().borders(Borders::ALL).title(" Keys (? or Esc closes) ");
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(" Keys (? or Esc closes) ")
+        .title_top(Line::styled(format!(" {} ", base.title()), theme.header()).right_aligned());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [top, bottom] = Layout::vertical([Constraint::Length(half as u16), Constraint::Min(0)]).areas(inner);

@@ -3,6 +3,7 @@
 //! on the same file (see [`second`]) is `ben`.
 
 mod conflicts;
+mod episode_edit;
 mod episodes;
 mod interviews;
 mod meetings;
