@@ -37,6 +37,9 @@ impl Default for MpmgSettings {
     }
 }
 
+/// The top 10's fields in JSON and CSV, in order (INTERFACES.md).
+pub const TOP10_COLUMNS: [&str; 6] = ["rank", "person_ref", "name", "episodes", "hours_missing", "last_missing_at"];
+
 /// How many months a top-10 row's sparkline covers, ending with the month.
 pub const SPARKLINE_MONTHS: usize = 12;
 

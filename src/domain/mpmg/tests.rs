@@ -299,4 +299,7 @@ fn the_month_serialises_to_the_interface_shape_in_order() {
             r#""persistent_quarter":[]}"#
         )
     );
+    let top = serde_json::to_value(&m.top10[0]).expect("json");
+    let keys: Vec<&str> = top.as_object().expect("object").keys().map(String::as_str).collect();
+    assert_eq!(keys, TOP10_COLUMNS);
 }
