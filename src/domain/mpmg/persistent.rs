@@ -27,8 +27,9 @@ pub fn persistent_quarter(
     now: Instant,
     threshold: u64,
 ) -> Vec<PersistentRow> {
+    let (from, to) = quarter.bounds();
     let mut counts: HashMap<&str, (&str, u64)> = HashMap::new();
-    for start in starts.iter().filter(|s| quarter.contains(s.missing_at) && s.missing_at <= now) {
+    for start in starts.iter().filter(|s| from <= s.missing_at && s.missing_at < to && s.missing_at <= now) {
         counts.entry(&start.person_ref).or_insert((&start.name, 0)).1 += 1;
     }
     let mut rows: Vec<PersistentRow> = counts

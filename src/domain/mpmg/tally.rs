@@ -30,11 +30,12 @@ impl ChildMonth<'_> {
 /// The children with an episode that started in `month` by `now`, in the
 /// top-10 order.
 pub(super) fn children_of_month(cases: &[CaseEpisode], month: YearMonth, now: Instant) -> Vec<ChildMonth<'_>> {
-    let (_, month_end) = month.bounds();
+    // Bounds once, not per episode: each is a time-zone conversion.
+    let (month_start, month_end) = month.bounds();
     let mut by_child: HashMap<&str, ChildMonth> = HashMap::new();
     for case in cases {
         let ep = &case.episode;
-        if !month.contains(ep.missing_at) || ep.missing_at > now {
+        if ep.missing_at < month_start || ep.missing_at >= month_end || ep.missing_at > now {
             continue;
         }
         let child = by_child.entry(&case.person_ref).or_insert(ChildMonth {
