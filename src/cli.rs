@@ -78,6 +78,8 @@ pub enum Command {
     Strategy(ListArgs),
     /// Children still missing.
     Missing(ListArgs),
+    /// The month's MPMG lists: the children to review, the top 10 and the persistently missing.
+    Mpmg(MpmgArgs),
     /// A consistent copy of the live database.
     Backup { dest: PathBuf },
 }
@@ -89,6 +91,28 @@ pub struct ListArgs {
     pub at: Option<String>,
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MpmgArgs {
+    /// The month, YYYY-MM (default: the month before the one containing now).
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: Option<String>,
+    /// "Now": YYYY-MM-DD HH:MM (UK local) or RFC 3339 with offset.
+    #[arg(long, value_name = "T")]
+    pub at: Option<String>,
+    /// table: the three lists; csv: the top 10 alone (what goes to senior managers); json: all three.
+    #[arg(long, value_enum, default_value_t = MpmgFormat::Table)]
+    pub format: MpmgFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MpmgFormat {
+    Table,
+    Csv,
+    Json,
+    Md,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -213,6 +237,7 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
             let rows = store.missing_list(now(args.at.as_deref())?)?;
             print_list(&rows, missing_table, args.format)
         }
+        Command::Mpmg(args) => commands::mpmg(path, &args),
         Command::Backup { dest } => {
             Store::open_existing(path)?.backup_to(&dest)?;
             eprintln!("backed up {} to {}", path.display(), dest.display());
@@ -241,7 +266,7 @@ fn print_list<T: Serialize>(rows: &[T], table: impl FnOnce(&[T]) -> TextTable, f
 }
 
 /// `ri-chase chase | head` closing the pipe early is not a failure.
-fn ignore_closed_pipe(result: std::io::Result<()>) -> Outcome {
+pub(crate) fn ignore_closed_pipe(result: std::io::Result<()>) -> Outcome {
     match result {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),

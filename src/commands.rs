@@ -1,11 +1,15 @@
 //! What each command that reads or writes files does, for the dispatch in
-//! [`crate::cli`]: make a database, fill a demo, import, export.
+//! [`crate::cli`]: make a database, fill a demo, import, export, and the
+//! MPMG month.
 
-use crate::cli::{ExportFormat, Failure, Outcome, now};
-use crate::domain::period::FinancialYear;
+use crate::cli::{ExportFormat, Failure, MpmgArgs, MpmgFormat, Outcome, ignore_closed_pipe, now};
+use crate::domain::mpmg::TOP10_COLUMNS;
+use crate::domain::period::{FinancialYear, YearMonth};
 use crate::domain::time::Instant;
 use crate::io::demo::{self, DemoOptions};
 use crate::io::episodes_csv::{ImportError, read_episodes, write_episodes};
+use crate::io::mpmg_cells::write_mpmg_tables;
+use crate::io::output::{ListFormat, write_csv_headed, write_json};
 use crate::io::paths;
 use crate::store::Store;
 use clap::ValueEnum;
@@ -148,4 +152,33 @@ pub(crate) fn export(path: &Path, format: ExportFormat, year: Option<&str>, outp
             }
         }
     }
+}
+
+/// `ri-chase mpmg`: the month's three lists as a table or JSON, or the top 10
+/// alone as CSV (what goes to senior managers each month).
+pub(crate) fn mpmg(path: &Path, args: &MpmgArgs) -> Outcome {
+    let now = now(args.at.as_deref())?;
+    let month = match args.month.as_deref() {
+        Some(text) => YearMonth::parse(text).map_err(|e| Failure::input(format!("--month: {e}")))?,
+        // The meeting reviews the month just gone.
+        None => YearMonth::containing(now).plus(-1),
+    };
+    let format = match args.format {
+        MpmgFormat::Table => ListFormat::Table,
+        MpmgFormat::Csv => ListFormat::Csv,
+        MpmgFormat::Json => ListFormat::Json,
+        MpmgFormat::Md | MpmgFormat::Html => {
+            return Err(Failure::input(format!(
+                "--format {}: not available yet in this version; use table, csv or json",
+                args.format.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default()
+            )));
+        }
+    };
+    let m = Store::open_existing(path)?.mpmg_month(month, now)?;
+    let out = std::io::stdout().lock();
+    ignore_closed_pipe(match format {
+        ListFormat::Json => write_json(&m, out),
+        ListFormat::Csv => write_csv_headed(&m.top10, &TOP10_COLUMNS, out),
+        ListFormat::Table => write_mpmg_tables(&m, now, out),
+    })
 }

@@ -200,6 +200,15 @@ codes!(
 );
 
 codes!(
+    /// Why a child is on the month's MPMG list. The code names the default
+    /// threshold; the number in force is a setting.
+    ReviewReason {
+        InCare = "in_care" / "Missing while in care",
+        ThreeOrMore = "three_or_more" / "Repeatedly missing this month",
+    }
+);
+
+codes!(
     /// Where a strategy meeting stands, as the Strategy list shows it.
     StrategyStatus {
         Due = "due" / "Due",

@@ -101,6 +101,14 @@ impl Episode {
         let end = self.returned_by(now).unwrap_or(now);
         (end - self.missing_at).num_minutes().max(0)
     }
+
+    /// Whole minutes missing as a period's figures count them: returned minus
+    /// started, and an episode still open at `now` measured to the end of the
+    /// period, or to `now` if that is earlier (DOMAIN.md, counting rules).
+    pub fn minutes_in_period(&self, period_end: Instant, now: Instant) -> i64 {
+        let end = self.returned_by(now).unwrap_or(period_end.min(now));
+        (end - self.missing_at).num_minutes().max(0)
+    }
 }
 
 /// The return interview offered after an episode.

@@ -4,5 +4,6 @@
 pub mod cells;
 pub mod demo;
 pub mod episodes_csv;
+pub mod mpmg_cells;
 pub mod output;
 pub mod paths;

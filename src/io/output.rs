@@ -48,6 +48,17 @@ pub fn write_csv<T: Serialize>(rows: &[T], out: impl Write) -> std::io::Result<(
     writer.flush()
 }
 
+/// As [`write_csv`], but an empty list still gets its header, so a script
+/// reading a month with nobody in it sees the columns it expects.
+pub fn write_csv_headed<T: Serialize>(rows: &[T], headers: &[&str], mut out: impl Write) -> std::io::Result<()> {
+    if rows.is_empty() {
+        let mut writer = csv::Writer::from_writer(&mut out);
+        writer.write_record(headers)?;
+        return writer.flush();
+    }
+    write_csv(rows, out)
+}
+
 fn flat(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
@@ -93,6 +104,16 @@ mod tests {
         let mut out = Vec::new();
         write_csv(&[Row { b: "x, y", a: None, flags: vec!["one", "two"] }], &mut out).expect("write");
         assert_eq!(String::from_utf8(out).expect("utf8"), "b,a,flags\n\"x, y\",,one;two\n");
+    }
+
+    #[test]
+    fn a_headed_csv_keeps_its_header_when_empty() {
+        let mut out = Vec::new();
+        write_csv_headed::<Row>(&[], &["b", "a", "flags"], &mut out).expect("write");
+        assert_eq!(String::from_utf8(out).expect("utf8"), "b,a,flags\n");
+        let mut out = Vec::new();
+        write_csv_headed(&[Row { b: "x", a: Some(1), flags: vec![] }], &["b", "a", "flags"], &mut out).expect("write");
+        assert_eq!(String::from_utf8(out).expect("utf8"), "b,a,flags\nx,1,\n");
     }
 
     #[test]

@@ -31,6 +31,15 @@ const MISSING_SINCE: &str = "(SELECT max(o.missing_at) FROM episodes o
      WHERE o.person_id = e.person_id AND o.missing_at <= :now
        AND (o.returned_at IS NULL OR o.returned_at > :now))";
 
+/// Episodes started in a period and by now. Times are UTC text in one
+/// format, so they compare as text.
+pub(super) const STARTED_BETWEEN: &str = "e.missing_at >= :from AND e.missing_at < :to AND e.missing_at <= :now";
+
+/// The case query with `condition` after WHERE and `since` for its last column.
+pub(super) fn case_sql(condition: &str, since: &str) -> String {
+    format!("{} WHERE {condition}", CASE_SELECT.replace("{since}", since))
+}
+
 impl Store {
     /// Candidates for the chase list: required interviews not completed by
     /// `now`, for episodes that had ended by then.
@@ -74,6 +83,13 @@ impl Store {
             now,
             &[],
         )
+    }
+
+    /// Episodes that started in `[from, to)` and by `now` (an episode starting
+    /// later has not happened yet as of `now`), found by the start-time index.
+    pub fn cases_started(&self, from: Instant, to: Instant, now: Instant) -> Result<Vec<CaseEpisode>> {
+        let (from, to) = (db_text(from), db_text(to));
+        self.cases_where(STARTED_BETWEEN, "NULL", now, &[(":from", &from), (":to", &to)])
     }
 
     /// One episode with its child: names and birth date as recorded now, the
@@ -128,7 +144,7 @@ impl Store {
         extra: &[(&str, &dyn ToSql)],
         mut f: impl FnMut(Person, CaseEpisode),
     ) -> Result<()> {
-        let sql = format!("{} WHERE {condition}", CASE_SELECT.replace("{since}", since));
+        let sql = case_sql(condition, since);
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let now_text = now.map(db_text);
         let mut params: Vec<(&str, &dyn ToSql)> = named_params! { ":now": now_text }.to_vec();

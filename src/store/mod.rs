@@ -6,6 +6,7 @@ mod cases;
 pub mod edit;
 mod import;
 mod lists;
+mod mpmg;
 mod person;
 mod schema;
 mod settings;

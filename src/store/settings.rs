@@ -1,8 +1,10 @@
 //! The authority's settings: who "we" are and the thresholds in force.
 
 use super::{Result, Store, StoreError};
+use crate::domain::mpmg::MpmgSettings;
 use crate::domain::rules::Rules;
 use rusqlite::OptionalExtension;
+use std::str::FromStr;
 
 const AUTHORITY: &str = "authority";
 
@@ -38,13 +40,39 @@ impl Store {
             ("strategy_hours", &mut rules.strategy_hours),
             ("strategy_soon_hours", &mut rules.strategy_soon_hours),
         ] {
-            if let Some(text) = self.setting(key)? {
-                *field = text
-                    .parse()
-                    .map_err(|_| StoreError::Corrupt(format!("setting {key} = `{text}` is not a whole number")))?;
+            if let Some(n) = self.number(key)? {
+                *field = n;
             }
         }
         Ok(rules)
+    }
+
+    /// The MPMG thresholds in force: the defaults (3, 3 and a top 10),
+    /// overridden by any stored setting.
+    pub fn mpmg_settings(&self) -> Result<MpmgSettings> {
+        let mut settings = MpmgSettings::default();
+        for (key, field) in [
+            ("mpmg_month_threshold", &mut settings.month_threshold),
+            ("persistent_quarter_threshold", &mut settings.quarter_threshold),
+        ] {
+            if let Some(n) = self.number(key)? {
+                *field = n;
+            }
+        }
+        if let Some(n) = self.number("top_n")? {
+            settings.top_n = n;
+        }
+        Ok(settings)
+    }
+
+    /// A stored whole number, if the setting is there.
+    fn number<T: FromStr>(&self, key: &str) -> Result<Option<T>> {
+        let Some(text) = self.setting(key)? else { return Ok(None) };
+        let n = text
+            .trim()
+            .parse()
+            .map_err(|_| StoreError::Corrupt(format!("setting {key} = `{text}` is not a whole number")))?;
+        Ok(Some(n))
     }
 
     fn setting(&self, key: &str) -> Result<Option<String>> {
@@ -54,7 +82,7 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    fn put_setting(&mut self, key: &str, value: &str) -> Result<()> {
+    pub(super) fn put_setting(&mut self, key: &str, value: &str) -> Result<()> {
         self.conn
             .execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)

@@ -6,17 +6,17 @@ use crate::domain::record::{Circumstances, Episode, Person, ReturnInterview, Str
 use crate::domain::time::{Instant, parse_instant};
 use chrono::NaiveDate;
 
-fn at(s: &str) -> Instant {
+pub(super) fn at(s: &str) -> Instant {
     parse_instant(s).expect("test time")
 }
 
-fn temp_db() -> (tempfile::TempDir, PathBuf) {
+pub(super) fn temp_db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("test.sqlite");
     (dir, path)
 }
 
-fn item(person_ref: &str, episode_ref: &str, missing: &str, returned: Option<&str>) -> ImportItem {
+pub(super) fn item(person_ref: &str, episode_ref: &str, missing: &str, returned: Option<&str>) -> ImportItem {
     let person = Person {
         person_ref: person_ref.into(),
         given_name: "Synthetic".into(),
