@@ -8,6 +8,7 @@ pub mod cohort;
 pub mod history;
 pub mod holidays;
 pub mod missing;
+pub mod mpmg;
 pub mod period;
 pub mod record;
 pub mod rules;
