@@ -6,6 +6,7 @@ mod cases;
 pub mod edit;
 mod import;
 mod lists;
+mod mpmg;
 mod person;
 mod schema;
 mod settings;
@@ -13,6 +14,7 @@ mod usual_place;
 
 pub use audit::AuditEntry;
 pub use import::{ImportCounts, ImportItem};
+pub use mpmg::{AgreedAction, MeetingRef, OpenActions, ReviewedChild};
 pub use person::{EpisodeLine, PersonHit, PersonPage};
 
 use rusqlite::functions::FunctionFlags;

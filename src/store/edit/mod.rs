@@ -20,13 +20,15 @@
 //!
 //! By module: `people` (young person form), `episodes` (report missing,
 //! found, delete), `interviews` (worker, attempts, completion, not required,
-//! sign-off), `meetings`, `version` (the version check and conflicts),
+//! sign-off), `meetings` (strategy meetings), `mpmg` (MPMG meetings, reviews
+//! and actions), `version` (the version check and conflicts),
 //! `undo`, and `db` (the transaction and shared plumbing).
 
 mod db;
 mod episodes;
 mod interviews;
 mod meetings;
+mod mpmg;
 mod people;
 mod undo;
 mod version;

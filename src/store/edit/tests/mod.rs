@@ -6,6 +6,8 @@ mod conflicts;
 mod episodes;
 mod interviews;
 mod meetings;
+mod mpmg;
+mod mpmg_reads;
 mod people;
 mod undo;
 

@@ -142,6 +142,8 @@ fn alex() -> PersonPage {
         cohort: Some(Cohort::Local),
         episodes: vec![open, overdue, done, absent, old],
         rules: Rules::default(),
+        actions: Vec::new(),
+        reviews: Vec::new(),
     }
 }
 
@@ -160,6 +162,8 @@ fn jo() -> PersonPage {
         cohort: None,
         episodes: Vec::new(),
         rules: Rules::default(),
+        actions: Vec::new(),
+        reviews: Vec::new(),
     }
 }
 
