@@ -9,6 +9,7 @@ pub mod history;
 pub mod holidays;
 pub mod missing;
 pub mod mpmg;
+pub mod mpmg_review;
 pub mod period;
 pub mod record;
 pub mod rules;

@@ -7,6 +7,7 @@ pub mod edit;
 mod import;
 mod lists;
 mod mpmg;
+mod mpmg_review;
 mod person;
 mod schema;
 mod settings;
@@ -14,6 +15,7 @@ mod usual_place;
 
 pub use audit::AuditEntry;
 pub use import::{ImportCounts, ImportItem};
+pub use mpmg_review::{AgreedAction, MeetingRef, OpenActions, ReviewedChild};
 pub use person::{EpisodeLine, PersonHit, PersonPage};
 
 use rusqlite::functions::FunctionFlags;

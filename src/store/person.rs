@@ -2,6 +2,8 @@
 //! children that the forms' child search ranks.
 
 use super::cases::{code, opt_code, opt_instant};
+use super::edit::Stamped;
+use super::mpmg_review::{AgreedAction, MeetingRef};
 use super::{Result, Store, StoreError};
 use crate::domain::codes::{AttemptMethod, AttemptOutcome, CaseStatus, Cohort, MissingFrom, Sex, Signoff};
 use crate::domain::cohort::cohort_of;
@@ -29,6 +31,10 @@ pub struct PersonPage {
     pub episodes: Vec<EpisodeLine>,
     /// The thresholds in force when the page was read, so its clocks match the lists'.
     pub rules: Rules,
+    /// The actions the MPMG agreed for the child: open first, soonest due first.
+    pub actions: Vec<Stamped<AgreedAction>>,
+    /// The MPMG meetings that reviewed the child, the latest first.
+    pub reviews: Vec<MeetingRef>,
 }
 
 /// One episode with everything recorded about it.
@@ -161,7 +167,8 @@ impl Store {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        Ok(Some(PersonPage { id, version, record, cohort, episodes, rules: self.rules()? }))
+        let (actions, reviews) = (self.actions_of(id)?, self.reviews_of(id)?);
+        Ok(Some(PersonPage { id, version, record, cohort, episodes, rules: self.rules()?, actions, reviews }))
     }
 
     /// Every child, most recent episode first, then by name: what the forms'

@@ -120,6 +120,41 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX audit_by_row ON audit (table_name, row_id);
     CREATE INDEX audit_deletes ON audit (table_name) WHERE action = 'delete';
     "#,
+    // 4: the MPMG: its monthly meetings, the children each reviewed, and the
+    // actions agreed for a child (tied to the meeting that agreed them, or to
+    // none). Dates are YYYY-MM-DD and months YYYY-MM, so they sort as text;
+    // one meeting per month reviewed.
+    r#"
+    CREATE TABLE mpmg_meetings (
+        id        INTEGER PRIMARY KEY,
+        held_on   TEXT NOT NULL CHECK (held_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        month     TEXT NOT NULL UNIQUE CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+        attendees TEXT,
+        notes     TEXT,
+        version   INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE mpmg_reviews (
+        id         INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES mpmg_meetings(id),
+        person_id  INTEGER NOT NULL REFERENCES people(id),
+        version    INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (meeting_id, person_id)
+    );
+    CREATE INDEX mpmg_reviews_by_person ON mpmg_reviews (person_id, meeting_id);
+    CREATE TABLE mpmg_actions (
+        id         INTEGER PRIMARY KEY,
+        person_id  INTEGER NOT NULL REFERENCES people(id),
+        meeting_id INTEGER REFERENCES mpmg_meetings(id),
+        what       TEXT NOT NULL CHECK (trim(what) <> ''),
+        who        TEXT,
+        due_on     TEXT CHECK (due_on IS NULL OR due_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        done_on    TEXT CHECK (done_on IS NULL OR done_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        version    INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX mpmg_actions_by_person ON mpmg_actions (person_id, due_on);
+    CREATE INDEX mpmg_actions_by_meeting ON mpmg_actions (meeting_id) WHERE meeting_id IS NOT NULL;
+    CREATE INDEX mpmg_actions_open ON mpmg_actions (person_id) WHERE done_on IS NULL;
+    "#,
 ];
 
 /// The schema version this build writes.

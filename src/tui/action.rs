@@ -46,6 +46,14 @@ pub enum Action {
     Undo,
     /// Everything about the selected row's child.
     OpenPerson,
+    /// On a child's screen: move the selection between episodes and MPMG actions.
+    SwitchPane,
+    /// Edit the selected MPMG action.
+    EditAction,
+    /// The selected MPMG action done today, or open again if it was done.
+    ActionDone,
+    /// Delete the selected MPMG action (asks first).
+    DeleteAction,
     NextField,
     PrevField,
     /// Edit the focused field's text (or step its choice).

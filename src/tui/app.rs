@@ -127,6 +127,14 @@ pub enum Effect {
     Undo,
     /// Show this child's screen.
     OpenPerson(String),
+    /// Mark this MPMG action done today, or open it again.
+    ToggleActionDone {
+        action_id: i64,
+    },
+    /// Ask before deleting this MPMG action.
+    AskDeleteAction {
+        action_id: i64,
+    },
 }
 
 /// Everything the screens show.
@@ -363,7 +371,12 @@ impl App {
             | Action::KeepMine
             | Action::TakeTheirs
             | Action::Yes
-            | Action::No => {}
+            | Action::No
+            // The child's screen's own: nothing on a list.
+            | Action::SwitchPane
+            | Action::EditAction
+            | Action::ActionDone
+            | Action::DeleteAction => {}
             Action::Open(_)
             | Action::FoundNow
             | Action::RequireInterview

@@ -7,19 +7,44 @@ use super::forms::{self, field::Edit, form::Form, form::FormKind, request::Submi
 use crate::store::PersonPage;
 use crate::store::edit::{Change, Conflict};
 
-/// Which form to open, on which child and episode.
+/// Which form to open, on which child and episode (or other row).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opening {
     pub kind: FormKind,
     pub person_ref: Option<String>,
     pub episode_ref: Option<String>,
+    /// The row an MPMG form edits (a meeting or an action); `None` for a new one.
+    pub row: Option<i64>,
 }
 
-/// The young person screen: the child's page and the selected episode.
+impl Opening {
+    fn new(kind: FormKind, person_ref: Option<String>, episode_ref: Option<String>) -> Self {
+        Opening { kind, person_ref, episode_ref, row: None }
+    }
+}
+
+/// Which list of the young person screen has the selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Episodes,
+    Actions,
+}
+
+/// The young person screen: the child's page, the selected episode and
+/// MPMG action, and which of the two the keys move.
 #[derive(Debug, Clone)]
 pub struct PersonView {
     pub page: PersonPage,
     pub selected: usize,
+    pub action: usize,
+    pub pane: Pane,
+}
+
+impl PersonView {
+    /// The selected MPMG action's index, when the actions have the selection.
+    pub fn action_focus(&self) -> Option<usize> {
+        (self.pane == Pane::Actions).then_some(self.action)
+    }
 }
 
 /// A save refused because the row changed: the form as typed, what was
@@ -145,21 +170,53 @@ impl App {
 
     fn update_person(&mut self, action: Action) -> Option<Effect> {
         let view = self.person.as_mut()?;
-        let last = view.page.episodes.len().saturating_sub(1);
+        let (selected, len) = match view.pane {
+            Pane::Episodes => (&mut view.selected, view.page.episodes.len()),
+            Pane::Actions => (&mut view.action, view.page.actions.len()),
+        };
+        let last = len.saturating_sub(1);
         match action {
-            Action::Down => view.selected = (view.selected + 1).min(last),
-            Action::Up => view.selected = view.selected.saturating_sub(1),
-            Action::Top => view.selected = 0,
-            Action::Bottom => view.selected = last,
+            Action::Down => *selected = (*selected + 1).min(last),
+            Action::Up => *selected = selected.saturating_sub(1),
+            Action::Top => *selected = 0,
+            Action::Bottom => *selected = last,
+            Action::SwitchPane => match view.pane {
+                Pane::Actions => view.pane = Pane::Episodes,
+                Pane::Episodes if view.page.actions.is_empty() => {
+                    self.status = Some("This child has no MPMG actions; + adds one".into());
+                }
+                Pane::Episodes => view.pane = Pane::Actions,
+            },
             Action::Back => self.person = None,
             Action::Refresh => return Some(Effect::Reload),
             Action::ToggleHelp => return None,
-            Action::Open(_) | Action::FoundNow | Action::RequireInterview | Action::DeleteEpisode | Action::Undo => {
+            Action::Open(_)
+            | Action::FoundNow
+            | Action::RequireInterview
+            | Action::DeleteEpisode
+            | Action::Undo
+            | Action::EditAction
+            | Action::ActionDone
+            | Action::DeleteAction => {
                 return Some(self.entry_effect(action));
             }
             _ => {}
         }
         Some(Effect::None)
+    }
+
+    /// The MPMG action selected on the child's screen, or why there is none.
+    fn selected_action(&mut self) -> Option<i64> {
+        let view = self.person.as_ref()?;
+        let chosen = view.action_focus().and_then(|i| view.page.actions.get(i)).map(|a| a.id);
+        if chosen.is_none() {
+            self.status = Some(if view.page.actions.is_empty() {
+                "This child has no MPMG actions; + adds one".into()
+            } else {
+                "Tab to the MPMG actions and select one first".into()
+            });
+        }
+        chosen
     }
 
     /// The child and episode an action applies to: the young person screen's
@@ -188,19 +245,19 @@ impl App {
         match action {
             Action::Open(kind) => {
                 let opening = match kind {
-                    FormKind::NewPerson | FormKind::FindChild => Opening { kind, person_ref: None, episode_ref: None },
+                    // The meeting form opens on last month's meeting; the MPMG tab names another.
+                    FormKind::NewPerson | FormKind::FindChild | FormKind::MpmgMeeting => Opening::new(kind, None, None),
                     // From the lists the child is searched for; on their own screen it is them.
-                    FormKind::Missing => Opening {
-                        kind,
-                        person_ref: if self.person.is_some() { person_ref } else { None },
-                        episode_ref: None,
-                    },
-                    FormKind::EditPerson => match need(self, person_ref, "a child") {
-                        Some(p) => Opening { kind, person_ref: Some(p), episode_ref: None },
+                    FormKind::Missing => {
+                        Opening::new(kind, if self.person.is_some() { person_ref } else { None }, None)
+                    }
+                    // A new action for the child (Enter on an action edits it).
+                    FormKind::EditPerson | FormKind::MpmgAction => match need(self, person_ref, "a child") {
+                        Some(p) => Opening::new(kind, Some(p), None),
                         None => return Effect::None,
                     },
                     _ => match need(self, episode_ref, "an episode") {
-                        Some(e) => Opening { kind, person_ref, episode_ref: Some(e) },
+                        Some(e) => Opening::new(kind, person_ref, Some(e)),
                         None => return Effect::None,
                     },
                 };
@@ -227,6 +284,20 @@ impl App {
             },
             Action::OpenPerson => match need(self, person_ref, "a row") {
                 Some(p) => Effect::OpenPerson(p),
+                None => Effect::None,
+            },
+            Action::EditAction => match self.selected_action() {
+                Some(id) => {
+                    Effect::Open(Opening { row: Some(id), ..Opening::new(FormKind::MpmgAction, person_ref, None) })
+                }
+                None => Effect::None,
+            },
+            Action::ActionDone => match self.selected_action() {
+                Some(action_id) => Effect::ToggleActionDone { action_id },
+                None => Effect::None,
+            },
+            Action::DeleteAction => match self.selected_action() {
+                Some(action_id) => Effect::AskDeleteAction { action_id },
                 None => Effect::None,
             },
             _ => Effect::None,
@@ -262,15 +333,19 @@ impl App {
         self.confirm = Some(Confirm { question, submission });
     }
 
-    /// Shows (or refreshes) the young person screen, keeping the selected episode where it can.
+    /// Shows (or refreshes) the young person screen, keeping the selected
+    /// episode and action (and which list has the selection) where it can.
     pub fn show_person(&mut self, page: PersonPage) {
-        let keep = self.person.as_ref().and_then(|v| {
-            (v.page.record.person.person_ref == page.record.person.person_ref)
-                .then(|| v.page.episodes.get(v.selected).map(|e| e.case.episode.episode_ref.clone()))
-                .flatten()
-        });
+        let same = self.person.as_ref().filter(|v| v.page.record.person.person_ref == page.record.person.person_ref);
+        let episode = same.and_then(|v| v.page.episodes.get(v.selected)).map(|e| e.case.episode.episode_ref.clone());
+        let pane = same.map_or(Pane::Episodes, |v| v.pane);
         let selected =
-            keep.and_then(|r| page.episodes.iter().position(|e| e.case.episode.episode_ref == r)).unwrap_or(0);
-        self.person = Some(PersonView { page, selected });
+            episode.and_then(|r| page.episodes.iter().position(|e| e.case.episode.episode_ref == r)).unwrap_or(0);
+        // The action selection stays at its place in the list, not with the
+        // action: one marked done moves down among the done, and the next
+        // open one is then selected (x again must not reopen the first).
+        let action = same.map_or(0, |v| v.action).min(page.actions.len().saturating_sub(1));
+        let pane = if page.actions.is_empty() { Pane::Episodes } else { pane };
+        self.person = Some(PersonView { page, selected, action, pane });
     }
 }

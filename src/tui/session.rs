@@ -22,6 +22,8 @@ use chrono::{DurationRound, TimeDelta};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+mod mpmg;
+
 /// What the event loop does next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flow {
@@ -88,6 +90,13 @@ impl Session {
                 Flow::Continue
             }
             Effect::Undo => self.undo(),
+            Effect::ToggleActionDone { action_id } => self.toggle_action_done(action_id),
+            Effect::AskDeleteAction { action_id } => {
+                if let Err(e) = self.ask_delete_action(action_id) {
+                    self.app.status = Some(format!("Could not read the action: {e}"));
+                }
+                Flow::Continue
+            }
             Effect::OpenPerson(person_ref) => {
                 match self.store.person_page(&person_ref) {
                     Ok(Some(page)) => self.app.show_person(page),
@@ -175,6 +184,8 @@ impl Session {
                     None => missing::open(ChildPick::new(Arc::new(people)), false, &known),
                 }
             }
+            (FormKind::MpmgMeeting, _) => self.open_mpmg_meeting(opening.row)?,
+            (FormKind::MpmgAction, _) => self.open_action(&opening, &known)?,
             (FormKind::Found, Some(e)) => found::open(e),
             (FormKind::EditEpisode, Some(e)) => episode::open(e, &known),
             (FormKind::Meeting, Some(e)) => meeting::open(e, self.store.meeting(e.id)?.as_ref()),
@@ -244,6 +255,16 @@ impl Session {
             },
             Request::Found { episode_id, found, .. } => self.store.check_found(*episode_id, found, now)?,
             Request::UpdateEpisode { episode_id, edit, .. } => self.store.check_episode_edit(*episode_id, edit, now)?,
+            Request::AddMpmgMeeting(m) => self.store.check_mpmg_meeting(None, m, uk_date(now))?,
+            Request::UpdateMpmgMeeting { id, meeting, .. } => {
+                self.store.check_mpmg_meeting(Some(*id), meeting, uk_date(now))?
+            }
+            Request::AddAction { meeting, action, .. } | Request::UpdateAction { meeting, action, .. } => {
+                match self.meeting_id(*meeting)? {
+                    Ok(id) => self.store.check_mpmg_action(id, action, uk_date(now))?,
+                    Err(p) => vec![p],
+                }
+            }
             // The other writes check themselves and have no warnings.
             _ => Vec::new(),
         })
@@ -278,6 +299,22 @@ impl Session {
             Request::RequireInterview { interview_id, version } => s.require_interview(*interview_id, *version),
             Request::Meeting { episode_id, version, entry } => s.set_meeting(*episode_id, *version, entry, now),
             Request::DeleteEpisode { episode_id, version } => s.delete_episode(*episode_id, *version),
+            Request::AddMpmgMeeting(m) => s.add_mpmg_meeting(m, today).map(|(_, c)| c),
+            Request::UpdateMpmgMeeting { id, version, meeting } => s.update_mpmg_meeting(*id, *version, meeting, today),
+            Request::SetReviewed { meeting_id, person_id, reviewed } => {
+                s.set_reviewed(*meeting_id, *person_id, *reviewed)
+            }
+            Request::AddAction { person_id, meeting, action } => {
+                let meeting_id = self.meeting_id(*meeting)?.map_err(|p| EditError::Invalid(vec![p]))?;
+                self.store.add_action(*person_id, meeting_id, action, today).map(|(_, c)| c)
+            }
+            Request::UpdateAction { id, version, meeting, action } => {
+                let meeting_id = self.meeting_id(*meeting)?.map_err(|p| EditError::Invalid(vec![p]))?;
+                self.store.update_action(*id, *version, meeting_id, action, today)
+            }
+            Request::ActionDone { id, version, done_on: Some(day) } => s.mark_action_done(*id, *version, *day, today),
+            Request::ActionDone { id, version, done_on: None } => s.reopen_action(*id, *version),
+            Request::DeleteAction { id, version } => s.delete_action(*id, *version),
         }
     }
 

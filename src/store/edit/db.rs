@@ -11,8 +11,17 @@ use std::path::Path;
 
 /// Every table a form edits, as `&'static str` so that names built into SQL
 /// never come from data.
-pub(super) const TABLES: &[&str] =
-    &["people", "placements", "episodes", "return_interviews", "ri_attempts", "strategy_meetings"];
+pub(super) const TABLES: &[&str] = &[
+    "people",
+    "placements",
+    "episodes",
+    "return_interviews",
+    "ri_attempts",
+    "strategy_meetings",
+    "mpmg_meetings",
+    "mpmg_reviews",
+    "mpmg_actions",
+];
 
 /// A connection, or the transaction a write is running in.
 pub(super) struct Db<'a> {

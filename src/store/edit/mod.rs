@@ -21,7 +21,8 @@
 //! By module: `people` (young person form), `episodes` (report missing,
 //! found, delete), `episode_edit` (correcting an episode's details),
 //! `interviews` (worker, attempts, completion, not required, sign-off),
-//! `meetings`, `version` (the version check and conflicts), `undo`, and `db`
+//! `meetings` (strategy meetings), `mpmg` (MPMG meetings, reviews and
+//! actions), `version` (the version check and conflicts), `undo`, and `db`
 //! (the transaction and shared plumbing).
 
 mod db;
@@ -29,6 +30,7 @@ mod episode_edit;
 mod episodes;
 mod interviews;
 mod meetings;
+mod mpmg;
 mod people;
 mod undo;
 mod version;

@@ -31,6 +31,9 @@ fn noun(table: &str) -> &'static str {
         "return_interviews" => "return interview",
         "ri_attempts" => "attempt",
         "strategy_meetings" => "strategy meeting",
+        "mpmg_meetings" => "MPMG meeting",
+        "mpmg_reviews" => "MPMG review",
+        "mpmg_actions" => "MPMG action",
         _ => "record",
     }
 }

@@ -23,6 +23,10 @@ pub enum FormKind {
     NotRequired,
     SignOff,
     Meeting,
+    /// An MPMG meeting: new, or one already recorded.
+    MpmgMeeting,
+    /// An action the MPMG agreed for a child: new, or one already recorded.
+    MpmgAction,
 }
 
 /// An open form.

@@ -8,6 +8,7 @@ pub mod field;
 pub mod form;
 pub mod request;
 
+pub mod action;
 pub mod attempt;
 pub mod complete;
 pub mod episode;
@@ -15,13 +16,17 @@ pub mod find;
 pub mod found;
 pub mod meeting;
 pub mod missing;
+pub mod mpmg_meeting;
 pub mod not_required;
 pub mod person;
 pub mod signoff;
 pub mod worker;
 
+use crate::domain::history::Month;
+use crate::domain::mpmg_review::parse_month;
 use crate::domain::time::{Instant, uk_date};
 use crate::store::edit::EpisodeRecord;
+use chrono::NaiveDate;
 use field::{Choice, FieldKind};
 use form::{Form, FormKind};
 use request::Submission;
@@ -75,6 +80,30 @@ fn time(form: &mut Form, key: &str, now: Instant) -> Option<Instant> {
     }
 }
 
+/// Reads a date field as of `today`, leaving its error on the field if it cannot.
+fn day(form: &mut Form, key: &str, today: NaiveDate) -> Option<NaiveDate> {
+    match form.field(key).map(|f| f.day(today)) {
+        Some(Ok(d)) => d,
+        Some(Err(e)) => {
+            form.fail(key, e);
+            None
+        }
+        None => None,
+    }
+}
+
+/// Reads a month field (`2026-03`, `Mar 2026`...), leaving its error on the field if it cannot.
+fn month(form: &mut Form, key: &str) -> Option<Month> {
+    let text = form.field(key)?.text()?;
+    match parse_month(&text) {
+        Ok(m) => Some(m),
+        Err(e) => {
+            form.fail(key, e.to_string());
+            None
+        }
+    }
+}
+
 /// "Alex Smith · E05 · returned Sat 28 Nov 2026 09:30 GMT"
 fn interview_subject(e: &EpisodeRecord) -> String {
     let returned = e
@@ -101,6 +130,8 @@ pub fn submit(form: &mut Form, now: Instant) -> Option<Submission> {
         FormKind::NotRequired => not_required::submit(form),
         FormKind::SignOff => signoff::submit(form),
         FormKind::Meeting => meeting::submit(form, now),
+        FormKind::MpmgMeeting => mpmg_meeting::submit(form, uk_date(now)),
+        FormKind::MpmgAction => action::submit(form, uk_date(now)),
     };
     if submission.is_none() && !form.has_errors() && form.banner.is_none() {
         form.banner = Some("Some values are missing".into());

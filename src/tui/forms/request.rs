@@ -1,9 +1,12 @@
 //! What a saved form asks of the store, and which rows a form was opened on.
 
 use crate::domain::codes::{EpisodeKind, MissingFrom, Risk, Signoff};
+use crate::domain::history::Month;
+use crate::domain::mpmg_review::{Action, MpmgMeeting};
 use crate::domain::record::{Attempt, PersonRecord};
 use crate::domain::time::Instant;
 use crate::store::edit::{Completion, EpisodeEdit, Found, MeetingEntry};
+use chrono::NaiveDate;
 
 /// The rows a form edits, with the versions they were read at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +30,19 @@ pub enum Target {
         episode_id: i64,
         version: Option<i64>,
     },
+    NewMpmgMeeting,
+    MpmgMeeting {
+        id: i64,
+        version: i64,
+    },
+    /// A new MPMG action for this child.
+    NewMpmgAction {
+        person_id: i64,
+    },
+    MpmgAction {
+        id: i64,
+        version: i64,
+    },
 }
 
 /// A new episode as the form gives it: where from may be left to the child's usual place.
@@ -48,18 +64,94 @@ pub struct MissingReport {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Request {
     AddPerson(PersonRecord),
-    UpdatePerson { id: i64, version: i64, record: PersonRecord },
+    UpdatePerson {
+        id: i64,
+        version: i64,
+        record: PersonRecord,
+    },
     ReportMissing(MissingReport),
-    Found { episode_id: i64, version: i64, found: Found },
-    UpdateEpisode { episode_id: i64, version: i64, edit: EpisodeEdit },
-    AssignWorker { interview_id: i64, version: i64, worker: Option<String> },
-    Attempt { interview_id: i64, version: i64, attempt: Attempt },
-    Complete { interview_id: i64, version: i64, completion: Completion },
-    NotRequired { interview_id: i64, version: i64, reason: String },
-    SignOff { interview_id: i64, version: i64, signoff: Signoff },
-    RequireInterview { interview_id: i64, version: i64 },
-    Meeting { episode_id: i64, version: Option<i64>, entry: MeetingEntry },
-    DeleteEpisode { episode_id: i64, version: i64 },
+    Found {
+        episode_id: i64,
+        version: i64,
+        found: Found,
+    },
+    UpdateEpisode {
+        episode_id: i64,
+        version: i64,
+        edit: EpisodeEdit,
+    },
+    AssignWorker {
+        interview_id: i64,
+        version: i64,
+        worker: Option<String>,
+    },
+    Attempt {
+        interview_id: i64,
+        version: i64,
+        attempt: Attempt,
+    },
+    Complete {
+        interview_id: i64,
+        version: i64,
+        completion: Completion,
+    },
+    NotRequired {
+        interview_id: i64,
+        version: i64,
+        reason: String,
+    },
+    SignOff {
+        interview_id: i64,
+        version: i64,
+        signoff: Signoff,
+    },
+    RequireInterview {
+        interview_id: i64,
+        version: i64,
+    },
+    Meeting {
+        episode_id: i64,
+        version: Option<i64>,
+        entry: MeetingEntry,
+    },
+    DeleteEpisode {
+        episode_id: i64,
+        version: i64,
+    },
+    AddMpmgMeeting(MpmgMeeting),
+    UpdateMpmgMeeting {
+        id: i64,
+        version: i64,
+        meeting: MpmgMeeting,
+    },
+    /// Whether a meeting reviewed a child (the MPMG tab's toggle).
+    SetReviewed {
+        meeting_id: i64,
+        person_id: i64,
+        reviewed: bool,
+    },
+    /// `meeting`: the month whose meeting agreed it, as typed (the session finds the meeting).
+    AddAction {
+        person_id: i64,
+        meeting: Option<Month>,
+        action: Action,
+    },
+    UpdateAction {
+        id: i64,
+        version: i64,
+        meeting: Option<Month>,
+        action: Action,
+    },
+    /// Done on that day, or (`None`) open again.
+    ActionDone {
+        id: i64,
+        version: i64,
+        done_on: Option<NaiveDate>,
+    },
+    DeleteAction {
+        id: i64,
+        version: i64,
+    },
 }
 
 impl Request {
@@ -76,9 +168,17 @@ impl Request {
             | Request::NotRequired { version, .. }
             | Request::SignOff { version, .. }
             | Request::RequireInterview { version, .. }
-            | Request::DeleteEpisode { version, .. } => *version = now,
+            | Request::DeleteEpisode { version, .. }
+            | Request::UpdateMpmgMeeting { version, .. }
+            | Request::UpdateAction { version, .. }
+            | Request::ActionDone { version, .. }
+            | Request::DeleteAction { version, .. } => *version = now,
             Request::Meeting { version, .. } => *version = Some(now),
-            Request::AddPerson(_) | Request::ReportMissing(_) => {}
+            Request::AddPerson(_)
+            | Request::ReportMissing(_)
+            | Request::AddMpmgMeeting(_)
+            | Request::SetReviewed { .. }
+            | Request::AddAction { .. } => {}
         }
         r
     }

@@ -40,7 +40,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
             .areas(area);
     render_top_bar(app, theme, frame, top);
     match (&app.person, app.tab) {
-        (Some(view), _) => person::render(&view.page, app.now, view.selected, theme, frame, body),
+        (Some(view), _) => person::render(&view.page, app.now, view.selected, view.action_focus(), theme, frame, body),
         (None, Tab::Chase) => chase::render(app, theme, frame, body),
         (None, Tab::Strategy) => strategy::render(app, theme, frame, body),
         (None, Tab::Missing) => missing::render(app, theme, frame, body),

@@ -1,7 +1,9 @@
 //! The young person screen: everything about one child. Who they are now, how
-//! often they have gone missing in the last year, and every episode with its
-//! return interview and strategy meeting, the selected one in detail.
+//! often they have gone missing in the last year, every episode with its
+//! return interview and strategy meeting, and the actions the MPMG agreed;
+//! the selected episode (or action) in detail.
 
+mod actions;
 mod detail;
 
 use crate::domain::codes::{Band, EpisodeKind, RiOutcome, Risk, Signoff, StrategyStatus};
@@ -14,7 +16,7 @@ use crate::domain::time::{Instant, format_span, to_uk, uk_date};
 use crate::io::cells::{cohort_short, place, strategy_cells};
 use crate::store::{EpisodeLine, PersonPage};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::list_table::{ListView, StyledRow, render_list};
+use crate::tui::widgets::list_table::{ListView, StyledRow, render_list, render_list_inactive};
 use chrono::NaiveDate;
 use detail::detail_lines;
 use ratatui::Frame;
@@ -48,9 +50,21 @@ const WIDE: &[usize] = &[0, 1, 2, 5, 6, 7, 8, 9, 10];
 const FULL: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 /// Draws the page as at `now`, with episode `selected` (an index into the
-/// page's episodes, newest first) highlighted and shown in detail.
-pub fn render(page: &PersonPage, now: Instant, selected: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// page's episodes, newest first) selected; `action` is the selected MPMG
+/// action while the actions have the selection, and then it is the one
+/// highlighted and shown in detail, else the episode is.
+pub fn render(
+    page: &PersonPage,
+    now: Instant,
+    selected: usize,
+    action: Option<usize>,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let selected = selected.min(page.episodes.len().saturating_sub(1));
+    let action = action.filter(|_| !page.actions.is_empty()).map(|i| i.min(page.actions.len() - 1));
+    let today = uk_date(now);
     let width = area.width as usize;
     let header = header_lines(page, now, theme, width);
     let chart_height = match area.height {
@@ -58,30 +72,50 @@ pub fn render(page: &PersonPage, now: Instant, selected: usize, theme: &Theme, f
         24.. => 3,
         _ => 2,
     };
-    let mut detail = page.episodes.get(selected).map(|e| detail_lines(e, page, now, theme, width)).unwrap_or_default();
-    // The table keeps its header and a few rows in view; the detail pane gets
-    // what it needs of the rest, and the table anything left after that.
+    let (mut detail, detail_title) = match action.and_then(|i| page.actions.get(i)) {
+        Some(a) => (actions::detail_lines(a, today, theme, width), " MPMG action ".to_string()),
+        None => match page.episodes.get(selected) {
+            Some(e) => (detail_lines(e, page, now, theme, width), format!(" Episode {} ", e.case.episode.episode_ref)),
+            None => (Vec::new(), String::new()),
+        },
+    };
+    // The table keeps its header and a few rows in view, and the MPMG
+    // actions a few of theirs; the detail pane gets what it needs of the
+    // rest, and the table anything left after that.
     let rows = page.episodes.len().max(1) as u16;
     let table_min = 3 + rows.min(if area.height >= 24 { 3 } else { 2 });
+    let actions_height = actions::height(
+        page,
+        match area.height {
+            0..30 => 2,
+            30..40 => 4,
+            _ => 8,
+        },
+    );
     let room = area.height.saturating_sub(header.len() as u16 + chart_height);
     let detail_height = match detail.len() {
         0 => 0,
-        n => (n as u16 + 1).min(room.saturating_sub(table_min)),
+        n => (n as u16 + 1).min(room.saturating_sub(table_min + actions_height)),
     };
     // An empty table is its borders and one line saying so.
-    let table_height = if page.episodes.is_empty() { 3 } else { 3 + rows }.min(room - detail_height);
-    let [head, chart, table, below, _] = Layout::vertical([
+    let table_height =
+        if page.episodes.is_empty() { 3 } else { 3 + rows }.min(room.saturating_sub(detail_height + actions_height));
+    let [head, chart, table, mpmg, below, _] = Layout::vertical([
         Constraint::Length(header.len() as u16),
         Constraint::Length(chart_height),
         Constraint::Length(table_height),
+        Constraint::Length(actions_height),
         Constraint::Length(detail_height),
         Constraint::Min(0),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(header), head);
     render_chart(page, now, theme, frame, chart);
-    render_table(page, now, selected, theme, frame, table);
-    if let Some(e) = page.episodes.get(selected) {
+    render_table(page, now, selected, action.is_none(), theme, frame, table);
+    if actions_height > 0 {
+        actions::render(page, today, action, theme, frame, mpmg);
+    }
+    if !detail.is_empty() {
         // Say so when the window is too short for the whole detail, rather
         // than let its last lines vanish unremarked.
         let fits = detail_height.saturating_sub(1) as usize;
@@ -90,8 +124,7 @@ pub fn render(page: &PersonPage, now: Instant, selected: usize, theme: &Theme, f
             detail.truncate(fits - 1);
             detail.push(Line::styled(format!("… {hidden} more lines: a taller window shows them"), theme.dim()));
         }
-        let title = format!(" Episode {} ", e.case.episode.episode_ref);
-        let block = Block::new().borders(Borders::TOP).title(title).border_style(theme.dim());
+        let block = Block::new().borders(Borders::TOP).title(detail_title).border_style(theme.dim());
         frame.render_widget(Paragraph::new(detail).block(block), below);
     }
 }
@@ -232,7 +265,15 @@ fn month_name((year, month): Month) -> String {
     NaiveDate::from_ymd_opt(year, month, 1).map_or_else(|| format!("{month}/{year}"), |d| d.format("%b %Y").to_string())
 }
 
-fn render_table(page: &PersonPage, now: Instant, selected: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn render_table(
+    page: &PersonPage,
+    now: Instant,
+    selected: usize,
+    active: bool,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let columns = match area.width {
         0..120 => NARROW,
         120..150 => WIDE,
@@ -268,7 +309,7 @@ fn render_table(page: &PersonPage, now: Instant, selected: usize, theme: &Theme,
         })
         .collect();
     let list = ListView { headers, widths, rows, selected, empty: "No episodes recorded for this child." };
-    render_list(frame, area, theme, list);
+    if active { render_list(frame, area, theme, list) } else { render_list_inactive(frame, area, theme, list) }
 }
 
 /// What the rules say about one episode at `now`.

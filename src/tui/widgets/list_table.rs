@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::Text;
-use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders, Cell, HighlightSpacing, Row, Table, TableState};
 
 /// One row's cells and the style that marks its urgency.
 pub struct StyledRow {
@@ -26,6 +26,16 @@ pub struct ListView<'a> {
 
 /// Draws the list with the selected row highlighted and in view.
 pub fn render_list(frame: &mut Frame, area: Rect, theme: &Theme, list: ListView) {
+    render_list_as(frame, area, theme, list, true);
+}
+
+/// Draws the list with its selected row in view but not marked, while
+/// another list on the screen has the selection; its columns stay put.
+pub fn render_list_inactive(frame: &mut Frame, area: Rect, theme: &Theme, list: ListView) {
+    render_list_as(frame, area, theme, list, false);
+}
+
+fn render_list_as(frame: &mut Frame, area: Rect, theme: &Theme, list: ListView, active: bool) {
     let ListView { headers, widths, rows, selected, empty } = list;
     let block = Block::new().borders(Borders::TOP | Borders::BOTTOM).border_style(theme.dim());
     let inner_height = block.inner(area).height.saturating_sub(1) as usize; // less the header
@@ -46,7 +56,8 @@ pub fn render_list(frame: &mut Frame, area: Rect, theme: &Theme, list: ListView)
         .block(block)
         .column_spacing(1)
         .row_highlight_style(theme.selected())
-        .highlight_symbol("▶ ");
-    let mut state = TableState::new().with_selected(Some(selected - offset));
+        .highlight_symbol("▶ ")
+        .highlight_spacing(HighlightSpacing::Always);
+    let mut state = TableState::new().with_selected(active.then_some(selected - offset));
     frame.render_stateful_widget(table, area, &mut state);
 }

@@ -7,6 +7,8 @@ mod episode_edit;
 mod episodes;
 mod interviews;
 mod meetings;
+mod mpmg;
+mod mpmg_reads;
 mod people;
 mod undo;
 

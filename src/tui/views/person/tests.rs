@@ -142,6 +142,8 @@ fn alex() -> PersonPage {
         cohort: Some(Cohort::Local),
         episodes: vec![open, overdue, done, absent, old],
         rules: Rules::default(),
+        actions: Vec::new(),
+        reviews: Vec::new(),
     }
 }
 
@@ -160,12 +162,14 @@ fn jo() -> PersonPage {
         cohort: None,
         episodes: Vec::new(),
         rules: Rules::default(),
+        actions: Vec::new(),
+        reviews: Vec::new(),
     }
 }
 
 fn draw(page: &PersonPage, selected: usize, width: u16, height: u16, theme: Theme) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal.draw(|f| render(page, at(NOW), selected, &theme, f, f.area())).expect("draw");
+    terminal.draw(|f| render(page, at(NOW), selected, None, &theme, f, f.area())).expect("draw");
     terminal
 }
 
@@ -247,7 +251,9 @@ fn a_selection_past_the_end_shows_the_last_episode_and_tiny_areas_do_not_panic()
         text(&jo(), 0, w, h);
     }
     let mut terminal = Terminal::new(TestBackend::new(10, 10)).expect("terminal");
-    terminal.draw(|f| render(&alex(), at(NOW), 0, &Theme::plain(), f, Rect::new(2, 2, 0, 0))).expect("empty area");
+    terminal
+        .draw(|f| render(&alex(), at(NOW), 0, None, &Theme::plain(), f, Rect::new(2, 2, 0, 0)))
+        .expect("empty area");
 }
 
 #[test]
@@ -270,4 +276,125 @@ fn cells_say_where_each_interview_stands() {
 #[test]
 fn the_meeting_column_is_the_strategy_lists_status_cell() {
     assert_eq!(crate::io::cells::STRATEGY_HEADERS[STRATEGY_STATUS_CELL], "Status");
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("test date")
+}
+
+/// Alex (synthetic) after two MPMG meetings: an action overdue, one due
+/// today, one open with no meeting and no one named, and one done; in the
+/// order the store reads them.
+fn alex_with_actions() -> PersonPage {
+    use crate::domain::mpmg_review::Action;
+    use crate::store::edit::Stamped;
+    use crate::store::{AgreedAction, MeetingRef};
+    let september = MeetingRef { id: 1, held_on: day(2026, 10, 8), month: (2026, 9) };
+    let october = MeetingRef { id: 2, held_on: day(2026, 11, 5), month: (2026, 10) };
+    let action = |id, meeting, what: &str, who: Option<&str>, due, done| Stamped {
+        id,
+        version: 1,
+        value: AgreedAction {
+            person_id: 1,
+            meeting,
+            action: Action { what: what.into(), who: who.map(str::to_string), due_on: due, done_on: done },
+        },
+    };
+    let mut page = alex();
+    page.actions = vec![
+        action(
+            11,
+            Some(september),
+            "Share the safety plan with carers and the school",
+            Some("Sam Worker"),
+            Some(day(2026, 11, 3)),
+            None,
+        ),
+        action(
+            12,
+            Some(october),
+            "Return home visit with Alex and carers",
+            Some("Pat Runaways"),
+            Some(day(2026, 11, 10)),
+            None,
+        ),
+        action(
+            13,
+            None,
+            "Referral to the CSE team for a strategy discussion about the older males Alex was found with",
+            None,
+            Some(day(2026, 11, 30)),
+            None,
+        ),
+        action(
+            14,
+            Some(september),
+            "Police to share what they know of the addresses",
+            Some("PC Example"),
+            Some(day(2026, 10, 20)),
+            Some(day(2026, 10, 18)),
+        ),
+    ];
+    page.reviews = vec![october, september];
+    page
+}
+
+fn draw_actions(page: &PersonPage, action: Option<usize>, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|f| render(page, at(NOW), 2, action, &Theme::plain(), f, f.area())).expect("draw");
+    terminal
+}
+
+#[test]
+fn a_child_with_mpmg_actions_80x24() {
+    insta::assert_snapshot!(draw_actions(&alex_with_actions(), None, 80, 24).backend());
+}
+
+#[test]
+fn the_overdue_action_selected_80x24() {
+    insta::assert_snapshot!(draw_actions(&alex_with_actions(), Some(0), 80, 24).backend());
+}
+
+#[test]
+fn the_done_action_selected_120x40() {
+    insta::assert_snapshot!(draw_actions(&alex_with_actions(), Some(3), 120, 40).backend());
+}
+
+#[test]
+fn an_overdue_action_says_so_in_words_and_in_bold_without_colour() {
+    let terminal = draw_actions(&alex_with_actions(), None, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let row = (0..buffer.area.height)
+        .find(|&y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect::<String>().contains("OVERDUE 7d"))
+        .expect("the overdue action is shown with the word");
+    assert!(buffer[(2, row)].modifier.contains(Modifier::BOLD));
+    assert_eq!(buffer[(2, row)].fg, ratatui::style::Color::Reset);
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("MPMG actions: 3 open (1 OVERDUE), 1 done · reviewed Oct 2026, Sep 2026"), "{screen}");
+}
+
+#[test]
+fn only_the_list_with_the_selection_points_at_a_row() {
+    let pointers =
+        |action| draw_actions(&alex_with_actions(), action, 80, 24).backend().to_string().matches('▶').count();
+    assert_eq!(pointers(None), 1);
+    assert_eq!(pointers(Some(1)), 1);
+    let screen = draw_actions(&alex_with_actions(), Some(1), 80, 24).backend().to_string();
+    assert!(screen.contains("▶ due today"), "{screen}");
+    assert!(screen.contains(" MPMG action ─"), "the detail is the action's: {screen}");
+}
+
+#[test]
+fn the_actions_list_scrolls_to_the_selected_one_and_a_review_alone_is_one_line() {
+    let screen = draw_actions(&alex_with_actions(), Some(3), 80, 24).backend().to_string();
+    assert!(screen.contains("▶ done 18/10"), "{screen}");
+    let mut reviewed = jo();
+    reviewed.reviews = alex_with_actions().reviews;
+    let screen = text(&reviewed, 0, 80, 24);
+    assert!(screen.contains("MPMG actions: no actions (+ adds one) · reviewed Oct 2026, Sep 2026"), "{screen}");
+    for (w, h) in [(1, 1), (20, 5), (80, 8), (200, 3)] {
+        for focus in [None, Some(0), Some(99)] {
+            draw_actions(&alex_with_actions(), focus, w, h);
+        }
+    }
 }

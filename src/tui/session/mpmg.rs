@@ -1,0 +1,92 @@
+//! The session's MPMG part: opening the meeting and action forms on rows
+//! read with their versions, finding the meeting an action names by its
+//! month, and the one-key action done / reopen and delete.
+
+use super::{Flow, Session};
+use crate::domain::history::Month;
+use crate::domain::mpmg_review::{month_before, month_code, month_label};
+use crate::domain::record::full_name;
+use crate::domain::time::uk_date;
+use crate::store::StoreError;
+use crate::store::edit::Problem;
+use crate::tui::editing::Opening;
+use crate::tui::forms::form::Form;
+use crate::tui::forms::person::Known;
+use crate::tui::forms::request::{Request, Submission};
+use crate::tui::forms::{action, mpmg_meeting};
+use std::collections::BTreeSet;
+
+impl Session {
+    /// Meeting `row`, or (none named) last month's if it is recorded, else a new one.
+    pub(super) fn open_mpmg_meeting(&self, row: Option<i64>) -> Result<Form, StoreError> {
+        let today = uk_date(self.now());
+        let existing = match row {
+            Some(id) => Some(self.store.mpmg_meeting(id)?),
+            None => self.store.mpmg_meeting_for_month(month_before(today))?,
+        };
+        Ok(mpmg_meeting::open(existing.as_ref(), today))
+    }
+
+    /// The action form for the opening's child: on action `row`, or a new
+    /// one tied to the latest meeting that reviewed the child.
+    pub(super) fn open_action(&self, opening: &Opening, known: &Known) -> Result<Form, StoreError> {
+        let person_ref = opening.person_ref.clone().unwrap_or_default();
+        let person_id = self
+            .store
+            .person_id_by_ref(&person_ref)?
+            .ok_or_else(|| StoreError::Corrupt(format!("child {person_ref} is no longer in the database")))?;
+        let existing = opening.row.map(|id| self.store.mpmg_action(id)).transpose()?;
+        let latest_review = self.store.reviews_of(person_id)?.first().map(|m| m.month);
+        let who: BTreeSet<String> = known.workers.iter().cloned().chain(self.store.action_owners()?).collect();
+        let months = self.store.mpmg_meetings()?.iter().map(|m| month_code(m.value.month)).collect();
+        let known = action::Known { who: who.into_iter().collect(), months };
+        let subject = format!("{} · {person_ref}", self.child_name(person_id)?);
+        Ok(action::open(subject, person_id, existing.as_ref(), latest_review, known))
+    }
+
+    fn child_name(&self, person_id: i64) -> Result<String, StoreError> {
+        let p = self.store.person(person_id)?.value.person;
+        Ok(full_name(&p.given_name, &p.family_name))
+    }
+
+    /// The meeting recorded for `month` (`Ok(None)` when no month was
+    /// given), or the problem to show on the form's meeting field.
+    pub(super) fn meeting_id(&self, month: Option<Month>) -> Result<Result<Option<i64>, Problem>, StoreError> {
+        let Some(month) = month else { return Ok(Ok(None)) };
+        Ok(match self.store.mpmg_meeting_for_month(month)? {
+            Some(m) => Ok(Some(m.id)),
+            None => Err(Problem::blocking(
+                "meeting_id",
+                format!("no MPMG meeting is recorded for {}; record it first (M)", month_label(month)),
+            )),
+        })
+    }
+
+    /// One key on an action: done today, or open again if it was done.
+    pub(super) fn toggle_action_done(&mut self, action_id: i64) -> Flow {
+        let read = self.store.mpmg_action(action_id).and_then(|a| Ok((self.child_name(a.value.person_id)?, a)));
+        let (name, a) = match read {
+            Ok(pair) => pair,
+            Err(e) => {
+                self.app.status = Some(format!("Could not read the action: {e}"));
+                return Flow::Continue;
+            }
+        };
+        let what = &a.value.action.what;
+        let (done_on, summary) = match a.value.action.done_on {
+            Some(_) => (None, format!("Reopened {name}'s MPMG action: {what}")),
+            None => (Some(uk_date(self.now())), format!("Marked {name}'s MPMG action done: {what}")),
+        };
+        self.save(Submission { request: Request::ActionDone { id: a.id, version: a.version, done_on }, summary })
+    }
+
+    pub(super) fn ask_delete_action(&mut self, action_id: i64) -> Result<(), StoreError> {
+        let a = self.store.mpmg_action(action_id)?;
+        let name = self.child_name(a.value.person_id)?;
+        let what = &a.value.action.what;
+        let question = format!("Delete {name}'s MPMG action \"{what}\"?");
+        let summary = format!("Deleted {name}'s MPMG action: {what}");
+        self.app.ask(question, Submission { request: Request::DeleteAction { id: a.id, version: a.version }, summary });
+        Ok(())
+    }
+}
