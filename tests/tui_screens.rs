@@ -6,6 +6,7 @@ use common::{AT, fixture};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ri_chase::domain::holidays::BankHolidays;
+use ri_chase::domain::period::YearMonth;
 use ri_chase::domain::time::parse_instant;
 use ri_chase::io::episodes_csv::read_episodes;
 use ri_chase::store::Store;
@@ -23,7 +24,8 @@ fn fixture_app() -> (tempfile::TempDir, Store, App) {
     let file = std::fs::File::open(fixture("episodes.csv")).expect("fixture");
     let items = read_episodes(file, &store, "Northshire", now).expect("valid fixture");
     store.import(&items).expect("import");
-    let lists = load_lists(&store, now, &BankHolidays::bundled()).expect("lists");
+    let month = YearMonth::containing(now).plus(-1);
+    let lists = load_lists(&store, now, &BankHolidays::bundled(), month).expect("lists");
     let app = App::new("Northshire".into(), now, lists);
     (dir, store, app)
 }
@@ -170,7 +172,7 @@ fn selection_moves_with_keys_and_stays_in_range() {
     assert_eq!(app.tab, Tab::Strategy);
     app.update(Action::PrevTab);
     app.update(Action::PrevTab);
-    assert_eq!(app.tab, Tab::Missing);
+    assert_eq!(app.tab, Tab::Mpmg, "tabs wrap round");
     assert_eq!(app.update(Action::Refresh), Effect::Reload);
     assert_eq!(app.update(Action::Quit), Effect::Quit);
 }
@@ -183,7 +185,7 @@ fn reloading_keeps_the_selection_on_the_same_episode() {
     let chosen = app.visible_chase()[app.selection()].episode_ref.clone();
     // An hour later E03 is still in the list, at the same place or not.
     let later = parse_instant("2026-03-30 13:00").expect("t");
-    app.load(later, load_lists(&store, later, &BankHolidays::bundled()).expect("lists"));
+    app.load(later, load_lists(&store, later, &BankHolidays::bundled(), app.mpmg_month).expect("lists"));
     assert_eq!(app.visible_chase()[app.selection()].episode_ref, chosen);
 }
 

@@ -7,6 +7,7 @@ pub mod edit;
 mod import;
 mod lists;
 mod mpmg;
+mod mpmg_board;
 mod mpmg_review;
 mod person;
 mod schema;
@@ -15,6 +16,7 @@ mod usual_place;
 
 pub use audit::AuditEntry;
 pub use import::{ImportCounts, ImportItem};
+pub use mpmg_board::{GroupTrajectory, MpmgBoard};
 pub use mpmg_review::{AgreedAction, MeetingRef, OpenActions, ReviewedChild};
 pub use person::{EpisodeLine, PersonHit, PersonPage};
 

@@ -54,6 +54,13 @@ pub enum Action {
     ActionDone,
     /// Delete the selected MPMG action (asks first).
     DeleteAction,
+    /// The MPMG tab: the month before / after.
+    MonthBack,
+    MonthOn,
+    /// The MPMG tab: cohort, top 10, persistently missing, trajectory.
+    CycleView,
+    /// The MPMG tab: the selected child reviewed at the month's meeting, or not.
+    ToggleReviewed,
     NextField,
     PrevField,
     /// Edit the focused field's text (or step its choice).

@@ -5,11 +5,14 @@ use super::editing::{Confirm, ConflictView, LastChange, Opening, PersonView};
 use super::forms::form::Form;
 use super::forms::request::Submission;
 use super::keymap::Context;
+pub use super::mpmg::MpmgView;
 use crate::domain::chase::{BandCounts, ChaseRow, band_counts};
 use crate::domain::codes::Cohort;
 use crate::domain::missing::MissingRow;
+use crate::domain::period::YearMonth;
 use crate::domain::strategy::StrategyRow;
 use crate::domain::time::Instant;
+use crate::store::MpmgBoard;
 
 /// The screens, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,16 +20,18 @@ pub enum Tab {
     Chase,
     Strategy,
     Missing,
+    Mpmg,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Chase, Tab::Strategy, Tab::Missing];
+    pub const ALL: [Tab; 4] = [Tab::Chase, Tab::Strategy, Tab::Missing, Tab::Mpmg];
 
     pub fn title(self) -> &'static str {
         match self {
             Tab::Chase => "Chase",
             Tab::Strategy => "Strategy meetings",
             Tab::Missing => "Still missing",
+            Tab::Mpmg => "MPMG",
         }
     }
 
@@ -36,10 +41,11 @@ impl Tab {
             Tab::Chase => "Chase",
             Tab::Strategy => "Strategy",
             Tab::Missing => "Missing",
+            Tab::Mpmg => "MPMG",
         }
     }
 
-    fn index(self) -> usize {
+    pub(super) fn index(self) -> usize {
         Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
     }
 }
@@ -50,6 +56,8 @@ pub struct Lists {
     pub chase: Vec<ChaseRow>,
     pub strategy: Vec<StrategyRow>,
     pub missing: Vec<MissingRow>,
+    /// The MPMG tab's month, as loaded (the app may already be asking for another).
+    pub mpmg: Option<MpmgBoard>,
 }
 
 /// What narrows the rows shown; the same on every tab.
@@ -127,6 +135,10 @@ pub enum Effect {
     Undo,
     /// Show this child's screen.
     OpenPerson(String),
+    /// Mark (or unmark) the child reviewed at the MPMG tab's month's meeting.
+    ToggleReviewed {
+        person_ref: String,
+    },
     /// Mark this MPMG action done today, or open it again.
     ToggleActionDone {
         action_id: i64,
@@ -148,7 +160,7 @@ pub struct App {
     pub overlay: Overlay,
     pub show_detail: bool,
     /// The selected row of each tab, as an index into its visible rows.
-    pub selected: [usize; 3],
+    pub selected: [usize; 4],
     /// How many rows the list showed last time it was drawn (for paging).
     pub page_rows: usize,
     pub status: Option<String>,
@@ -167,6 +179,9 @@ pub struct App {
     /// The clock at the last key press: what forms read "now" as. The lists
     /// keep the `now` they were computed at.
     pub clock: Instant,
+    /// The month the MPMG tab shows (by default the one just gone).
+    pub mpmg_month: YearMonth,
+    pub mpmg_view: MpmgView,
 }
 
 impl App {
@@ -179,7 +194,7 @@ impl App {
             filters: Filters::default(),
             overlay: Overlay::None,
             show_detail: true,
-            selected: [0; 3],
+            selected: [0; 4],
             page_rows: 10,
             status: None,
             person: None,
@@ -189,6 +204,8 @@ impl App {
             last_change: None,
             form_opening: None,
             clock: now,
+            mpmg_month: YearMonth::containing(now).plus(-1),
+            mpmg_view: MpmgView::Cohort,
         }
     }
 
@@ -217,6 +234,9 @@ impl App {
         }
         if self.person.is_some() && matches!(self.overlay, Overlay::None | Overlay::Help) {
             return Context::Person;
+        }
+        if self.tab == Tab::Mpmg && matches!(self.overlay, Overlay::None | Overlay::Help) {
+            return Context::Mpmg;
         }
         match self.overlay {
             Overlay::Search => Context::Search,
@@ -264,9 +284,11 @@ impl App {
         band_counts(self.visible_chase())
     }
 
-    /// The episode references a tab shows, in order (borrowed: this runs on every key).
+    /// The episode references a tab shows, in order (borrowed: this runs on
+    /// every key); on the MPMG tab, the children's references.
     fn visible_refs(&self, tab: Tab) -> Vec<&str> {
         match tab {
+            Tab::Mpmg => self.visible_mpmg_refs(),
             Tab::Chase => self.visible_chase().into_iter().map(|r| r.episode_ref.as_str()).collect(),
             Tab::Strategy => self.visible_strategy().into_iter().map(|r| r.episode_ref.as_str()).collect(),
             Tab::Missing => self.visible_missing().into_iter().map(|r| r.episode_ref.as_str()).collect(),
@@ -285,6 +307,15 @@ impl App {
             Tab::Chase => self.visible_chase().get(i).map(|r| pair(&r.person_ref, &r.episode_ref)),
             Tab::Strategy => self.visible_strategy().get(i).map(|r| pair(&r.person_ref, &r.episode_ref)),
             Tab::Missing => self.visible_missing().get(i).map(|r| pair(&r.person_ref, &r.episode_ref)),
+            Tab::Mpmg => None,
+        }
+    }
+
+    /// The child of the selected row, on any tab.
+    pub fn selected_person(&self) -> Option<String> {
+        match self.tab {
+            Tab::Mpmg => self.visible_mpmg_refs().get(self.selection()).map(|r| r.to_string()),
+            _ => self.selected_row().map(|(p, _)| p),
         }
     }
 
@@ -296,7 +327,7 @@ impl App {
         self.selected[self.tab.index()]
     }
 
-    fn clamp(&mut self) {
+    pub(super) fn clamp(&mut self) {
         for tab in Tab::ALL {
             let len = self.visible_len(tab);
             let s = &mut self.selected[tab.index()];
@@ -314,6 +345,12 @@ impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         self.status = None;
         if let Some(effect) = self.update_entry(action) {
+            return effect;
+        }
+        if self.tab == Tab::Mpmg
+            && self.overlay == Overlay::None
+            && let Some(effect) = self.update_mpmg(action)
+        {
             return effect;
         }
         match self.overlay.clone() {
@@ -376,7 +413,12 @@ impl App {
             | Action::SwitchPane
             | Action::EditAction
             | Action::ActionDone
-            | Action::DeleteAction => {}
+            | Action::DeleteAction
+            // The MPMG tab's own.
+            | Action::MonthBack
+            | Action::MonthOn
+            | Action::CycleView
+            | Action::ToggleReviewed => {}
             Action::Open(_)
             | Action::FoundNow
             | Action::RequireInterview
@@ -448,6 +490,10 @@ impl App {
             (PickerField::Team, Tab::Chase) => self.lists.chase.iter().map(|r| r.team.clone()).collect(),
             (PickerField::Team, Tab::Strategy) => self.lists.strategy.iter().map(|r| r.team.clone()).collect(),
             (PickerField::Team, Tab::Missing) => self.lists.missing.iter().map(|r| r.team.clone()).collect(),
+            (PickerField::Team, Tab::Mpmg) => {
+                self.status = Some("The team filter applies to the episode lists".into());
+                return;
+            }
         };
         let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
         for v in values.into_iter().flatten() {

@@ -4,6 +4,7 @@
 use super::action::Action;
 use super::app::{App, Effect};
 use super::forms::{self, field::Edit, form::Form, form::FormKind, request::Submission};
+use crate::domain::history::Month;
 use crate::store::PersonPage;
 use crate::store::edit::{Change, Conflict};
 
@@ -15,11 +16,13 @@ pub struct Opening {
     pub episode_ref: Option<String>,
     /// The row an MPMG form edits (a meeting or an action); `None` for a new one.
     pub row: Option<i64>,
+    /// The month an MPMG meeting form is for (the MPMG tab's); `None`: the month just gone.
+    pub month: Option<Month>,
 }
 
 impl Opening {
     fn new(kind: FormKind, person_ref: Option<String>, episode_ref: Option<String>) -> Self {
-        Opening { kind, person_ref, episode_ref, row: None }
+        Opening { kind, person_ref, episode_ref, row: None, month: None }
     }
 }
 
@@ -229,7 +232,8 @@ impl App {
             ),
             None => match self.selected_row() {
                 Some((p, e)) => (Some(p), Some(e)),
-                None => (None, None),
+                // The MPMG tab lists children, not episodes.
+                None => (self.selected_person(), None),
             },
         }
     }
@@ -246,7 +250,13 @@ impl App {
             Action::Open(kind) => {
                 let opening = match kind {
                     // The meeting form opens on last month's meeting; the MPMG tab names another.
-                    FormKind::NewPerson | FormKind::FindChild | FormKind::MpmgMeeting => Opening::new(kind, None, None),
+                    FormKind::NewPerson | FormKind::FindChild => Opening::new(kind, None, None),
+                    // From the MPMG tab, the meeting for the month it shows.
+                    FormKind::MpmgMeeting => Opening {
+                        month: (self.person.is_none() && self.tab == super::app::Tab::Mpmg)
+                            .then(|| self.mpmg_month.as_month()),
+                        ..Opening::new(kind, None, None)
+                    },
                     // From the lists the child is searched for; on their own screen it is them.
                     FormKind::Missing => {
                         Opening::new(kind, if self.person.is_some() { person_ref } else { None }, None)

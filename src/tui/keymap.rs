@@ -17,6 +17,8 @@ pub enum Context {
     Picker,
     /// The young person screen.
     Person,
+    /// The MPMG tab.
+    Mpmg,
     /// Filling in a form.
     Form,
     /// A save refused because someone else changed the row.
@@ -26,8 +28,9 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::List,
+        Context::Mpmg,
         Context::Person,
         Context::Search,
         Context::Picker,
@@ -40,6 +43,7 @@ impl Context {
     pub fn title(self) -> &'static str {
         match self {
             Context::List => "In a list",
+            Context::Mpmg => "On the MPMG tab",
             Context::Person => "On a child's screen",
             Context::Search => "In the search box",
             Context::Picker => "In a filter list",
@@ -115,7 +119,10 @@ const fn bind(
     Binding { context, keys, action, description, hint }
 }
 
-use Context::{Confirm, Conflict, Form, List, Person, Picker, Search};
+use Context::{Confirm, Conflict, Form, List, Mpmg, Person, Picker, Search};
+
+/// The digit keys that pick a tab: one binding, the digit says which.
+const TAB_DIGITS: &[Key] = &[key('1'), key('2'), key('3'), key('4')];
 
 /// The keys that record things, the same on a list row and on a child's screen.
 macro_rules! entry_bindings {
@@ -152,9 +159,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(List, &[key('G'), special(KeyCode::End)], Action::Bottom, "last row", None),
     bind(List, &[special(KeyCode::Tab), key('l'), special(KeyCode::Right)], Action::NextTab, "next tab", None),
     bind(List, &[special(KeyCode::BackTab), key('h'), special(KeyCode::Left)], Action::PrevTab, "previous tab", None),
-    bind(List, &[key('1')], Action::GoTab(0), "Chase tab", None),
-    bind(List, &[key('2')], Action::GoTab(1), "Strategy meetings tab", None),
-    bind(List, &[key('3')], Action::GoTab(2), "Still missing tab", None),
+    bind(List, TAB_DIGITS, Action::GoTab(0), "tab 1 Chase … 4 MPMG", None),
     bind(List, &[key('/')], Action::OpenSearch, "search name or reference", Some("search")),
     bind(List, &[key('c')], Action::FilterCohort, "cohort filter (cycles)", None),
     bind(List, &[key('t')], Action::FilterTeam, "team filter", None),
@@ -174,6 +179,32 @@ pub const BINDINGS: &[Binding] = &[
     bind(Picker, &[special(KeyCode::Up), key('k')], Action::Up, "previous choice", None),
     bind(Picker, &[special(KeyCode::Enter)], Action::Confirm, "apply this filter", Some("apply")),
     bind(Picker, &[special(KeyCode::Esc), key('q')], Action::Back, "close, no change", Some("cancel")),
+    bind(Mpmg, &[special(KeyCode::Down), key('j')], Action::Down, "next child", None),
+    bind(Mpmg, &[special(KeyCode::Up), key('k')], Action::Up, "previous child", None),
+    bind(Mpmg, &[special(KeyCode::PageDown), ctrl('d')], Action::PageDown, "half a page down", None),
+    bind(Mpmg, &[special(KeyCode::PageUp), ctrl('u')], Action::PageUp, "half a page up", None),
+    bind(Mpmg, &[key('g'), special(KeyCode::Home)], Action::Top, "first child", None),
+    bind(Mpmg, &[key('G'), special(KeyCode::End)], Action::Bottom, "last child", None),
+    bind(Mpmg, &[key('['), key('<')], Action::MonthBack, "the month before", Some("month")),
+    bind(Mpmg, &[key(']'), key('>')], Action::MonthOn, "the month after", None),
+    bind(Mpmg, &[key('v')], Action::CycleView, "cohort/top 10/persistent/trend", Some("view")),
+    bind(Mpmg, &[key(' ')], Action::ToggleReviewed, "reviewed at the meeting", Some("reviewed")),
+    bind(Mpmg, &[key('M')], Action::Open(FormKind::MpmgMeeting), "the month's meeting", Some("meeting")),
+    bind(Mpmg, &[key('+')], Action::Open(FormKind::MpmgAction), "add an action", Some("action")),
+    bind(Mpmg, &[special(KeyCode::Enter)], Action::OpenPerson, "the child's screen", Some("child")),
+    bind(Mpmg, &[key('p')], Action::Open(FormKind::FindChild), "find any child's screen", None),
+    bind(Mpmg, &[key('m')], Action::Open(FormKind::Missing), "report a child missing", None),
+    bind(Mpmg, &[key('u')], Action::Undo, "undo your last change", None),
+    bind(Mpmg, &[special(KeyCode::Tab), key('l'), special(KeyCode::Right)], Action::NextTab, "next tab", None),
+    bind(Mpmg, &[special(KeyCode::BackTab), key('h'), special(KeyCode::Left)], Action::PrevTab, "previous tab", None),
+    bind(Mpmg, TAB_DIGITS, Action::GoTab(0), "tab 1 Chase … 4 MPMG", None),
+    bind(Mpmg, &[key('/')], Action::OpenSearch, "search name or reference", None),
+    bind(Mpmg, &[key('c')], Action::FilterCohort, "cohort filter (cycles)", None),
+    bind(Mpmg, &[key('x')], Action::ClearFilters, "clear search, filters", None),
+    bind(Mpmg, &[key('r')], Action::Refresh, "reload now", None),
+    bind(Mpmg, &[key('?')], Action::ToggleHelp, "this help", Some("help")),
+    bind(Mpmg, &[special(KeyCode::Esc)], Action::Back, "close help, clear filters", None),
+    bind(Mpmg, &[key('q')], Action::Quit, "quit", Some("quit")),
     bind(Person, &[special(KeyCode::Down), key('j')], Action::Down, "next episode (or action)", None),
     bind(Person, &[special(KeyCode::Up), key('k')], Action::Up, "previous episode (or action)", None),
     bind(Person, &[key('g'), special(KeyCode::Home)], Action::Top, "newest episode (first action)", None),
@@ -227,7 +258,14 @@ pub fn action_for(context: Context, event: KeyEvent) -> Option<Action> {
         return Some(Action::Quit);
     }
     let pressed = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
-    let bound = all_bindings().find(|b| b.context == context && b.keys.contains(&pressed)).map(|b| b.action);
+    let bound = all_bindings().find(|b| b.context == context && b.keys.contains(&pressed)).map(|b| {
+        match (b.action, event.code) {
+            (Action::GoTab(_), KeyCode::Char(d)) => {
+                Action::GoTab(d.to_digit(10).map_or(0, |n| n as usize).saturating_sub(1))
+            }
+            (a, _) => a,
+        }
+    });
     match (bound, context, event.code) {
         (Some(a), _, _) => Some(a),
         (None, Context::Search | Context::Form, KeyCode::Char(c)) if !pressed.ctrl => Some(Action::Type(c)),

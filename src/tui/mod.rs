@@ -7,12 +7,14 @@ pub mod app;
 pub mod editing;
 pub mod forms;
 pub mod keymap;
+pub mod mpmg;
 pub mod session;
 pub mod theme;
 pub mod views;
 pub mod widgets;
 
 use crate::domain::holidays::BankHolidays;
+use crate::domain::period::YearMonth;
 use crate::domain::time::Instant;
 use crate::store::{Store, StoreError};
 use app::Lists;
@@ -51,11 +53,12 @@ impl Clock {
 }
 
 /// The lists every tab shows, from the same functions as the commands.
-pub fn load_lists(store: &Store, now: Instant, holidays: &BankHolidays) -> Result<Lists, StoreError> {
+pub fn load_lists(store: &Store, now: Instant, holidays: &BankHolidays, month: YearMonth) -> Result<Lists, StoreError> {
     Ok(Lists {
         chase: store.chase_list(now, holidays)?,
         strategy: store.strategy_list(now)?,
         missing: store.missing_list(now)?,
+        mpmg: Some(store.mpmg_board(month, now)?),
     })
 }
 
@@ -72,22 +75,23 @@ impl Drop for TerminalGuard {
 /// Loads the lists on a thread of its own, with its own connection, so a
 /// reload of a large file never freezes the keys.
 struct Loader {
-    requests: mpsc::Sender<Instant>,
+    requests: mpsc::Sender<(Instant, YearMonth)>,
     results: mpsc::Receiver<(Instant, Result<Lists, StoreError>)>,
 }
 
 impl Loader {
     fn spawn(path: PathBuf, holidays: BankHolidays) -> Result<Loader, StoreError> {
         let store = Store::open_existing(&path)?;
-        let (requests, inbox) = mpsc::channel::<Instant>();
+        let (requests, inbox) = mpsc::channel::<(Instant, YearMonth)>();
         let (outbox, results) = mpsc::channel();
         std::thread::spawn(move || {
             // Only the latest request matters: skip any that queued up meanwhile.
-            while let Ok(mut now) = inbox.recv() {
+            while let Ok(mut request) = inbox.recv() {
                 while let Ok(later) = inbox.try_recv() {
-                    now = later;
+                    request = later;
                 }
-                if outbox.send((now, load_lists(&store, now, &holidays))).is_err() {
+                let (now, month) = request;
+                if outbox.send((now, load_lists(&store, now, &holidays, month))).is_err() {
                     break;
                 }
             }
@@ -145,7 +149,7 @@ pub fn run(store: Store, holidays: BankHolidays, clock: Clock) -> Result<(), Tui
         }
         if reload {
             // A closed channel means the loader died; say so rather than stop.
-            if loader.requests.send(clock.now()).is_err() {
+            if loader.requests.send((clock.now(), session.app.mpmg_month)).is_err() {
                 session.app.status = Some("Could not reload: the loader stopped; restart ri-chase".into());
             }
             last_request = std::time::Instant::now();

@@ -14,6 +14,7 @@ use super::forms::request::{MissingReport, Request, Submission};
 use super::forms::{attempt, complete, episode, find, found, meeting, missing, not_required, person, signoff, worker};
 use super::{Clock, load_lists};
 use crate::domain::holidays::BankHolidays;
+use crate::domain::period::YearMonth;
 use crate::domain::time::{Instant, uk_date};
 use crate::domain::when::describe;
 use crate::store::edit::{Change, EditError, Found, NewEpisode, Problem};
@@ -46,7 +47,8 @@ impl Session {
     pub fn new(store: Store, holidays: BankHolidays, clock: Clock) -> Result<Session, StoreError> {
         let authority = store.require_authority()?;
         let now = clock.now();
-        let app = App::new(authority, now, load_lists(&store, now, &holidays)?);
+        let month = YearMonth::containing(now).plus(-1);
+        let app = App::new(authority, now, load_lists(&store, now, &holidays, month)?);
         let seen_data_version = store.data_version()?;
         Ok(Session { app, store, holidays, clock, seen_data_version })
     }
@@ -83,6 +85,7 @@ impl Session {
             Effect::Save(submission) => self.save(*submission),
             Effect::FoundNow { episode_ref } => self.found_now(&episode_ref),
             Effect::RequireInterview { episode_ref } => self.require_interview(&episode_ref),
+            Effect::ToggleReviewed { person_ref } => self.toggle_reviewed(&person_ref),
             Effect::AskDelete { episode_ref } => {
                 if let Err(e) = self.ask_delete(&episode_ref) {
                     self.app.status = Some(format!("Could not read the episode: {e}"));
@@ -112,7 +115,7 @@ impl Session {
     /// event loop does the lists on its loader thread instead.
     pub fn reload_now(&mut self) -> Result<(), StoreError> {
         let now = self.clock.now();
-        let lists = load_lists(&self.store, now, &self.holidays)?;
+        let lists = load_lists(&self.store, now, &self.holidays, self.app.mpmg_month)?;
         self.app.load(now, lists);
         self.refresh_person()
     }
@@ -184,7 +187,7 @@ impl Session {
                     None => missing::open(ChildPick::new(Arc::new(people)), false, &known),
                 }
             }
-            (FormKind::MpmgMeeting, _) => self.open_mpmg_meeting(opening.row)?,
+            (FormKind::MpmgMeeting, _) => self.open_mpmg_meeting(opening.row, opening.month)?,
             (FormKind::MpmgAction, _) => self.open_action(&opening, &known)?,
             (FormKind::Found, Some(e)) => found::open(e),
             (FormKind::EditEpisode, Some(e)) => episode::open(e, &known),

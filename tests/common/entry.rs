@@ -25,12 +25,19 @@ pub fn session() -> (tempfile::TempDir, PathBuf, Session) {
 }
 
 pub fn open_session(path: &Path, fill: bool) -> Session {
+    open_session_on(path, fill.then_some(("episodes.csv", AT)), AT)
+}
+
+/// A session on `path` at `at`, first importing the fixture `file` into it
+/// (as of `import_at`: a fixture may hold episodes after the session's now).
+pub fn open_session_on(path: &Path, file: Option<(&str, &str)>, at: &str) -> Session {
     let mut store = Store::open_or_create(path).expect("store");
-    let now = parse_instant(AT).expect("at");
-    if fill {
+    let now = parse_instant(at).expect("at");
+    if let Some((file, import_at)) = file {
         store.set_authority("Northshire").expect("authority");
-        let file = std::fs::File::open(fixture("episodes.csv")).expect("fixture");
-        let items = read_episodes(file, &store, "Northshire", now).expect("valid fixture");
+        let file = std::fs::File::open(fixture(file)).expect("fixture");
+        let import_at = parse_instant(import_at).expect("import at");
+        let items = read_episodes(file, &store, "Northshire", import_at).expect("valid fixture");
         store.import(&items).expect("import");
     }
     Session::new(store, BankHolidays::bundled(), Clock::Fixed(now)).expect("session")

@@ -4,13 +4,15 @@ use super::field::{Field, FieldKind};
 use super::form::{Form, FormKind};
 use super::request::{Request, Submission, Target};
 use super::{day, month};
-use crate::domain::mpmg_review::{MpmgMeeting, month_before, month_code, month_label};
+use crate::domain::history::Month;
+use crate::domain::mpmg_review::{MpmgMeeting, month_code, month_label};
 use crate::domain::when::describe_day;
 use crate::store::edit::Stamped;
 use chrono::NaiveDate;
 
 /// The form on `existing`, or a new meeting held today reviewing last month.
-pub fn open(existing: Option<&Stamped<MpmgMeeting>>, today: NaiveDate) -> Form {
+/// `month`: the month a new meeting reviews (an existing one keeps its own).
+pub fn open(existing: Option<&Stamped<MpmgMeeting>>, month: Month, today: NaiveDate) -> Form {
     let m = existing.map(|s| &s.value);
     let fields = vec![
         Field::new("held_on", "Held on", FieldKind::Day)
@@ -19,7 +21,7 @@ pub fn open(existing: Option<&Stamped<MpmgMeeting>>, today: NaiveDate) -> Form {
         Field::new("month", "Month reviewed", FieldKind::Text)
             .required()
             .hint("YYYY-MM, usually the month before")
-            .with_text(month_code(m.map_or_else(|| month_before(today), |m| m.month))),
+            .with_text(month_code(m.map_or(month, |m| m.month))),
         Field::new("attendees", "Attendees", FieldKind::Text)
             .hint("agencies and names")
             .with_text(m.and_then(|m| m.attendees.clone()).unwrap_or_default()),

@@ -17,14 +17,60 @@ use crate::tui::forms::{action, mpmg_meeting};
 use std::collections::BTreeSet;
 
 impl Session {
-    /// Meeting `row`, or (none named) last month's if it is recorded, else a new one.
-    pub(super) fn open_mpmg_meeting(&self, row: Option<i64>) -> Result<Form, StoreError> {
+    /// Meeting `row`, or (none named) the meeting for `month` (by default the
+    /// month just gone) if it is recorded, else a new one for that month.
+    pub(super) fn open_mpmg_meeting(&self, row: Option<i64>, month: Option<Month>) -> Result<Form, StoreError> {
         let today = uk_date(self.now());
+        let month = month.unwrap_or_else(|| month_before(today));
         let existing = match row {
             Some(id) => Some(self.store.mpmg_meeting(id)?),
-            None => self.store.mpmg_meeting_for_month(month_before(today))?,
+            None => self.store.mpmg_meeting_for_month(month)?,
         };
-        Ok(mpmg_meeting::open(existing.as_ref(), today))
+        Ok(mpmg_meeting::open(existing.as_ref(), month, today))
+    }
+
+    /// One key on the MPMG tab: the child reviewed at the month's meeting, or no longer.
+    pub(super) fn toggle_reviewed(&mut self, person_ref: &str) -> Flow {
+        let month = self.app.mpmg_month;
+        let read = (|| -> Result<_, StoreError> {
+            let meeting = self.store.mpmg_meeting_for_month(month.as_month())?;
+            let person_id = self.store.person_id_by_ref(person_ref)?;
+            Ok((meeting, person_id))
+        })();
+        let (meeting, person_id) = match read {
+            Ok((Some(m), Some(p))) => (m, p),
+            Ok((None, _)) => {
+                self.app.status = Some(format!(
+                    "No meeting is recorded for {}: M records it, then Space marks who it reviewed",
+                    month.long_name()
+                ));
+                return Flow::Continue;
+            }
+            Ok((_, None)) => {
+                self.app.status = Some(format!("{person_ref} is no longer in the database"));
+                return Flow::Continue;
+            }
+            Err(e) => {
+                self.app.status = Some(format!("Could not read the meeting: {e}"));
+                return Flow::Continue;
+            }
+        };
+        let reviewed = match self.store.reviewed_in(meeting.id) {
+            Ok(ids) => ids.contains(&person_id),
+            Err(e) => {
+                self.app.status = Some(format!("Could not read the meeting: {e}"));
+                return Flow::Continue;
+            }
+        };
+        let name = self.child_name(person_id).unwrap_or_else(|_| person_ref.to_string());
+        let summary = match reviewed {
+            false => format!("{name} marked reviewed at the {} meeting", month.long_name()),
+            true => format!("{name} no longer marked reviewed at the {} meeting", month.long_name()),
+        };
+        self.save(Submission {
+            request: Request::SetReviewed { meeting_id: meeting.id, person_id, reviewed: !reviewed },
+            summary,
+        })
     }
 
     /// The action form for the opening's child: on action `row`, or a new

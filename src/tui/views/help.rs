@@ -1,5 +1,6 @@
 //! The help overlay, built from the keymap so it lists the keys in force.
 
+use crate::tui::action::Action;
 use crate::tui::keymap::{Binding, Context, Key, bindings_for};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::centered;
@@ -10,7 +11,11 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 fn lines(context: Context, theme: &Theme) -> Vec<Line<'static>> {
     // Two keys per binding at most: the rest are alternatives the README lists.
-    let keys = |b: &Binding| b.keys.iter().take(2).map(Key::label).collect::<Vec<_>>().join(" ");
+    let keys = |b: &Binding| match b.action {
+        // The digits pick a tab each: one line for all of them.
+        Action::GoTab(_) => format!("1-{}", b.keys.len()),
+        _ => b.keys.iter().take(2).map(Key::label).collect::<Vec<_>>().join(" "),
+    };
     let width = bindings_for(context).map(|b| keys(b).chars().count()).max().unwrap_or(0) + 1;
     bindings_for(context)
         .map(|b| Line::from(vec![Span::styled(format!("{:<width$}", keys(b)), theme.key()), Span::raw(b.description)]))
@@ -19,7 +24,10 @@ fn lines(context: Context, theme: &Theme) -> Vec<Line<'static>> {
 
 pub fn render(context: Context, theme: &Theme, frame: &mut Frame, area: Rect) {
     // Help is asked for from a list or a child's screen: show that screen's keys.
-    let base = if context == Context::Person { Context::Person } else { Context::List };
+    let base = match context {
+        Context::Person | Context::Mpmg => context,
+        _ => Context::List,
+    };
     // The context's name goes in the border, not a line of its own, so that
     // every binding still fits 80x24.
     let main = lines(base, theme);

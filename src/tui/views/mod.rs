@@ -5,6 +5,7 @@ mod conflict;
 mod form;
 mod help;
 mod missing;
+mod mpmg;
 pub mod person;
 mod picker;
 mod strategy;
@@ -44,6 +45,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         (None, Tab::Chase) => chase::render(app, theme, frame, body),
         (None, Tab::Strategy) => strategy::render(app, theme, frame, body),
         (None, Tab::Missing) => missing::render(app, theme, frame, body),
+        (None, Tab::Mpmg) => mpmg::render(app, theme, frame, body),
     }
     render_status(app, theme, frame, status);
     match &app.overlay {
@@ -78,18 +80,26 @@ fn render_too_small(frame: &mut Frame, area: Rect) {
 
 fn render_top_bar(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let wide = area.width >= 120;
-    let name = if wide { format!(" ri-chase · {} ", app.authority) } else { format!(" {} ", app.authority) };
-    let mut spans = vec![Span::styled(name, theme.title())];
+    let mut tabs = Vec::new();
     for (i, tab) in Tab::ALL.iter().enumerate() {
         let count = app.visible_len(*tab);
         let title = if wide { tab.title() } else { tab.short_title() };
         let label = format!(" {} {title} ({count}) ", i + 1);
         let style = if *tab == app.tab { theme.tab_active() } else { ratatui::style::Style::new() };
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(label, style));
+        tabs.push(Span::raw(" "));
+        tabs.push(Span::styled(label, style));
     }
-    let format = if wide { "%a %d %b %Y %H:%M %Z" } else { "%a %d %b %H:%M" };
+    let format = if area.width >= 150 { "%a %d %b %Y %H:%M %Z" } else { "%a %d %b %H:%M" };
     let clock = to_uk(app.now).format(format).to_string();
+    let tabs_width: usize = tabs.iter().map(|s| s.width()).sum();
+    // The tabs and the clock come first; the authority's name where there is room.
+    let name = if wide { format!(" ri-chase · {} ", app.authority) } else { format!(" {} ", app.authority) };
+    let room = (area.width as usize).saturating_sub(tabs_width + clock.len() + 1);
+    let mut spans = Vec::new();
+    if name.chars().count() <= room {
+        spans.push(Span::styled(name, theme.title()));
+    }
+    spans.extend(tabs);
     let used: usize = spans.iter().map(|s| s.width()).sum();
     let pad = (area.width as usize).saturating_sub(used + clock.len() + 1);
     spans.push(Span::raw(" ".repeat(pad)));

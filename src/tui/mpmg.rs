@@ -1,0 +1,115 @@
+//! The MPMG tab's state: which month, which of its lists, the rows those
+//! lists show after the search and cohort filter, and its keys.
+
+use super::action::Action;
+use super::app::{App, Effect, Tab};
+use crate::domain::codes::Cohort;
+use crate::store::MpmgBoard;
+
+/// The MPMG tab's lists, stepped through with `v`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MpmgView {
+    /// The children to review, and why.
+    Cohort,
+    /// The month's most-missing children.
+    Top10,
+    /// Three or more episodes in the quarter.
+    Persistent,
+    /// How often the children reviewed in the quarter went missing afterwards.
+    Trajectory,
+}
+
+impl MpmgView {
+    pub const ALL: [MpmgView; 4] = [MpmgView::Cohort, MpmgView::Top10, MpmgView::Persistent, MpmgView::Trajectory];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            MpmgView::Cohort => "Cohort",
+            MpmgView::Top10 => "Top 10",
+            MpmgView::Persistent => "Persistent",
+            MpmgView::Trajectory => "Trajectory",
+        }
+    }
+
+    fn next(self) -> MpmgView {
+        let i = MpmgView::ALL.iter().position(|v| *v == self).unwrap_or(0);
+        MpmgView::ALL[(i + 1) % MpmgView::ALL.len()]
+    }
+}
+
+impl App {
+    /// The board loaded for the month shown; `None` while another month loads.
+    pub fn mpmg_board(&self) -> Option<&MpmgBoard> {
+        self.lists.mpmg.as_ref().filter(|b| b.month.month == self.mpmg_month)
+    }
+
+    /// Whether a row with these values passes the search and cohort filter
+    /// (a row without a cohort passes the cohort filter).
+    fn mpmg_admits(&self, name: &str, person_ref: &str, cohort: Option<Cohort>) -> bool {
+        let query = self.filters.search.trim().to_lowercase();
+        (query.is_empty() || name.to_lowercase().contains(&query) || person_ref.to_lowercase().contains(&query))
+            && (self.filters.cohort.is_none() || cohort.is_none() || self.filters.cohort == cohort)
+    }
+
+    /// The children the MPMG view lists, in order.
+    pub fn visible_mpmg_refs(&self) -> Vec<&str> {
+        let Some(b) = self.mpmg_board() else { return Vec::new() };
+        match self.mpmg_view {
+            MpmgView::Cohort => b
+                .month
+                .cohort
+                .iter()
+                .filter(|r| self.mpmg_admits(&r.name, &r.person_ref, Some(r.cohort)))
+                .map(|r| r.person_ref.as_str())
+                .collect(),
+            MpmgView::Top10 => b
+                .month
+                .top10
+                .iter()
+                .filter(|r| self.mpmg_admits(&r.name, &r.person_ref, Some(r.cohort)))
+                .map(|r| r.person_ref.as_str())
+                .collect(),
+            MpmgView::Persistent => b
+                .month
+                .persistent_quarter
+                .iter()
+                .filter(|r| self.mpmg_admits(&r.name, &r.person_ref, None))
+                .map(|r| r.person_ref.as_str())
+                .collect(),
+            MpmgView::Trajectory => b
+                .trajectory
+                .group
+                .iter()
+                .filter(|c| self.mpmg_admits(&c.name, &c.person_ref, None))
+                .map(|c| c.person_ref.as_str())
+                .collect(),
+        }
+    }
+
+    /// The MPMG tab's own keys; `None` leaves the action to the lists.
+    pub(super) fn update_mpmg(&mut self, action: Action) -> Option<Effect> {
+        let effect = match action {
+            Action::MonthBack | Action::MonthOn => {
+                self.mpmg_month = self.mpmg_month.plus(if action == Action::MonthBack { -1 } else { 1 });
+                self.selected[Tab::Mpmg.index()] = 0;
+                self.status = Some(format!("Loading {}…", self.mpmg_month.long_name()));
+                Effect::Reload
+            }
+            Action::CycleView => {
+                self.mpmg_view = self.mpmg_view.next();
+                self.selected[Tab::Mpmg.index()] = 0;
+                Effect::None
+            }
+            Action::ToggleReviewed => match self.selected_person() {
+                Some(person_ref) => Effect::ToggleReviewed { person_ref },
+                None => {
+                    self.status = Some("Select a child first".into());
+                    Effect::None
+                }
+            },
+            _ => return None,
+        };
+        self.clamp();
+        Some(effect)
+    }
+}

@@ -1,0 +1,159 @@
+//! The MPMG tab, driven through the app's actions on the MPMG fixture: the
+//! same children in the same order as `ri-chase mpmg --format json`, months
+//! stepped, children marked reviewed, and the trajectory of a demo cohort
+//! checked against a count by hand.
+
+mod common;
+use common::entry::*;
+use common::{json_of, ri};
+use ri_chase::domain::period::YearMonth;
+use ri_chase::domain::time::parse_instant;
+use ri_chase::tui::action::Action;
+use ri_chase::tui::app::Tab;
+use ri_chase::tui::forms::form::FormKind;
+use ri_chase::tui::mpmg::MpmgView;
+use ri_chase::tui::session::Session;
+
+const AT: &str = "2026-11-10 12:00";
+
+fn mpmg_session() -> (tempfile::TempDir, std::path::PathBuf, Session) {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("m.sqlite");
+    let mut s = open_session_on(&path, Some(("mpmg.csv", "2026-11-27 12:00")), AT);
+    act(&mut s, &[Action::GoTab(3)]);
+    (dir, path, s)
+}
+
+fn refs_of(list: &serde_json::Value) -> Vec<String> {
+    list.as_array().expect("a list").iter().map(|r| r["person_ref"].as_str().expect("ref").to_string()).collect()
+}
+
+fn shown(s: &Session) -> Vec<String> {
+    s.app.visible_mpmg_refs().into_iter().map(str::to_string).collect()
+}
+
+#[test]
+fn the_tab_lists_the_same_children_in_the_same_order_as_the_json() {
+    let (_d, path, mut s) = mpmg_session();
+    assert_eq!(s.app.tab, Tab::Mpmg);
+    assert_eq!(s.app.mpmg_month, YearMonth::parse("2026-10").expect("month"), "the month just gone");
+    let json = json_of(ri(&path).args(["mpmg", "--month", "2026-10", "--at", AT, "--format", "json"]));
+    assert_eq!(shown(&s), refs_of(&json["cohort"]));
+    act(&mut s, &[Action::CycleView]);
+    assert_eq!(s.app.mpmg_view, MpmgView::Top10);
+    assert_eq!(shown(&s), refs_of(&json["top10"]));
+    act(&mut s, &[Action::CycleView]);
+    assert_eq!(shown(&s), refs_of(&json["persistent_quarter"]));
+    assert!(!shown(&s).is_empty() && shown(&s).len() < refs_of(&json["top10"]).len());
+}
+
+#[test]
+fn the_tab_at_80x24_and_160x48() {
+    let (_d, _p, mut s) = mpmg_session();
+    insta::assert_snapshot!("mpmg_cohort_80x24", screen(&s, 80, 24));
+    insta::assert_snapshot!("mpmg_cohort_160x48", screen(&s, 160, 48));
+    act(&mut s, &[Action::CycleView]);
+    insta::assert_snapshot!("mpmg_top10_120x40", screen(&s, 120, 40));
+    act(&mut s, &[Action::CycleView]);
+    insta::assert_snapshot!("mpmg_persistent_80x24", screen(&s, 80, 24));
+}
+
+#[test]
+fn months_step_with_the_keys_and_the_lists_follow() {
+    let (_d, _p, mut s) = mpmg_session();
+    act(&mut s, &[Action::MonthBack]);
+    assert_eq!(s.app.mpmg_month, YearMonth::parse("2026-09").expect("month"));
+    let cohort: Vec<String> =
+        s.app.mpmg_board().expect("loaded").month.cohort.iter().map(|r| r.person_ref.clone()).collect();
+    assert!(!cohort.contains(&"M001".to_string()), "Ash's episodes are all in October");
+    act(&mut s, &[Action::MonthOn, Action::MonthOn]);
+    assert_eq!(s.app.mpmg_month, YearMonth::parse("2026-11").expect("month"));
+    act(&mut s, &[Action::MonthBack]);
+    assert_eq!(shown(&s)[0], "M001");
+}
+
+#[test]
+fn a_meeting_is_recorded_children_marked_reviewed_and_an_action_added_from_the_tab() {
+    let (_d, path, mut s) = mpmg_session();
+    act(&mut s, &[Action::ToggleReviewed]);
+    assert!(s.app.status.as_deref().is_some_and(|m| m.contains("No meeting is recorded for October 2026")));
+
+    act(&mut s, &[Action::Open(FormKind::MpmgMeeting)]);
+    assert_eq!(s.app.form.as_ref().and_then(|f| f.field("month")).and_then(|f| f.text()).as_deref(), Some("2026-10"));
+    fill(&mut s, "held_on", "05/11/2026");
+    fill(&mut s, "attendees", "Police; YOS; CSE team; health");
+    save(&mut s);
+
+    act(&mut s, &[Action::ToggleReviewed, Action::Down, Action::ToggleReviewed]);
+    let reviewed: i64 = one(&path, "SELECT count(*) FROM mpmg_reviews");
+    assert_eq!(reviewed, 2);
+    let board = s.app.mpmg_board().expect("loaded");
+    assert!(board.reviewed.contains("M001") && board.reviewed.contains("M002"));
+    act(&mut s, &[Action::ToggleReviewed]);
+    assert_eq!(one::<i64>(&path, "SELECT count(*) FROM mpmg_reviews"), 1, "Space again unmarks");
+    act(&mut s, &[Action::Undo]);
+    assert_eq!(one::<i64>(&path, "SELECT count(*) FROM mpmg_reviews"), 2);
+
+    act(&mut s, &[Action::Top, Action::Open(FormKind::MpmgAction)]);
+    fill(&mut s, "what", "Return home interview follow-up");
+    fill(&mut s, "who", "Lee Lead");
+    fill(&mut s, "due_on", "07/11/2026");
+    save(&mut s);
+    let open = s.app.mpmg_board().expect("loaded").open_actions.get("M001").copied().expect("Ash's action");
+    assert_eq!((open.open, open.overdue), (1, 1));
+    insta::assert_snapshot!("mpmg_reviewed_with_action_120x30", screen(&s, 120, 30));
+
+    act(&mut s, &[Action::CycleView, Action::CycleView, Action::CycleView]);
+    assert_eq!(s.app.mpmg_view, MpmgView::Trajectory);
+    assert_eq!(shown(&s), ["M001", "M002"]);
+    insta::assert_snapshot!("mpmg_trajectory_120x40", screen(&s, 120, 40));
+}
+
+/// A demo cohort: the children reviewed at a month's meeting, and their
+/// episodes per month from the quarter's start, counted here by hand from
+/// each child's own episode list.
+#[test]
+fn the_trajectory_of_a_demo_cohort_matches_a_count_by_hand() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("demo.sqlite");
+    ri(&path).args(["demo", "--people", "300", "--episodes", "2000", "--at", "2026-11-28 09:30"]).assert().success();
+    let mut s = open_session_on(&path, None, "2026-11-28 09:30");
+    act(&mut s, &[Action::GoTab(3)]);
+    assert_eq!(s.app.mpmg_month, YearMonth::parse("2026-10").expect("month"));
+    act(&mut s, &[Action::Open(FormKind::MpmgMeeting)]);
+    fill(&mut s, "held_on", "12/11/2026");
+    save(&mut s);
+    // The first four children of the cohort, reviewed.
+    let group: Vec<String> = shown(&s).into_iter().take(4).collect();
+    assert_eq!(group.len(), 4, "the demo month has a cohort");
+    for _ in &group {
+        act(&mut s, &[Action::ToggleReviewed, Action::Down]);
+    }
+    let board = s.app.mpmg_board().expect("loaded");
+    let t = &board.trajectory.trajectory;
+    // October to November 2026: the quarter's months up to now.
+    let months: Vec<String> = t.months.iter().map(|m| m.label()).collect();
+    assert_eq!(months, ["2026-10", "2026-11"]);
+    let now = parse_instant("2026-11-28 09:30").expect("now");
+    let mut by_hand = vec![0u64; months.len()];
+    for person_ref in &group {
+        let page = s.store.person_page(person_ref).expect("read").expect("the child");
+        let mut mine = vec![0u64; months.len()];
+        for line in &page.episodes {
+            let start = line.case.episode.missing_at;
+            if start > now {
+                continue;
+            }
+            if let Some(i) = months.iter().position(|m| *m == YearMonth::containing(start).label()) {
+                mine[i] += 1;
+                by_hand[i] += 1;
+            }
+        }
+        let row = t.children.iter().find(|c| &c.person_ref == person_ref).expect("in the trajectory");
+        assert_eq!(row.counts, mine, "{person_ref}");
+    }
+    assert_eq!(t.totals, by_hand);
+    assert!(by_hand[0] >= 4, "each reviewed child went missing in October: {by_hand:?}");
+    let quarter_total: u64 = t.quarters.iter().map(|q| q.episodes).sum();
+    assert_eq!(quarter_total, by_hand.iter().sum::<u64>());
+}
