@@ -5,7 +5,7 @@
 
 use super::checks::Problem;
 use super::history::Month;
-use super::when::describe_day;
+use super::when::{describe_day, month_number};
 use chrono::{Datelike, Days, NaiveDate};
 use thiserror::Error;
 
@@ -81,13 +81,7 @@ pub fn parse_month(text: &str) -> Result<Month, NotAMonth> {
         return numeric(y, m).ok_or_else(fail);
     }
     let (name, year) = t.split_once(char::is_whitespace).ok_or_else(fail)?;
-    let name = name.to_lowercase();
-    let month = (1..=12u32)
-        .find(|&m| {
-            let full = month_name(m).to_lowercase();
-            name.len() >= 3 && full.starts_with(&name)
-        })
-        .ok_or_else(fail)?;
+    let month = month_number(name).ok_or_else(fail)?;
     numeric(year, &month.to_string()).ok_or_else(fail)
 }
 
@@ -97,27 +91,8 @@ pub fn month_code((year, month): Month) -> String {
 }
 
 /// A month as a person reads it: `Mar 2026`.
-pub fn month_label((year, month): Month) -> String {
-    let short: String = month_name(month).chars().take(3).collect();
-    format!("{short} {year}")
-}
-
-fn month_name(month: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    (month as usize).checked_sub(1).and_then(|i| NAMES.get(i)).copied().unwrap_or("?")
+pub fn month_label(month: Month) -> String {
+    first_day(month).map_or_else(|| month_code(month), |d| d.format("%b %Y").to_string())
 }
 
 /// The first day of a month (`None` only for a month no calendar has).

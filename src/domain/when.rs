@@ -371,6 +371,11 @@ fn year(y: &str) -> Option<Year> {
 
 /// The index of the name a word abbreviates (at least three letters: `sat`,
 /// `sept`, `november`), ignoring case.
+/// The month (1-12) a name or its start of three letters or more means: `Mar`, `march`.
+pub fn month_number(word: &str) -> Option<u32> {
+    named(word, &MONTHS).map(|i| i as u32 + 1)
+}
+
 fn named(word: &str, names: &[&str]) -> Option<usize> {
     if word.len() < 3 {
         return None;

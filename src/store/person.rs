@@ -3,13 +3,12 @@
 
 use super::cases::{code, opt_code, opt_instant};
 use super::edit::Stamped;
+use super::edit::people::{PERSON_COLUMNS, read_person};
 use super::mpmg_review::{AgreedAction, MeetingRef};
 use super::{Result, Store, StoreError};
-use crate::domain::codes::{AttemptMethod, AttemptOutcome, CaseStatus, Cohort, MissingFrom, Sex, Signoff};
+use crate::domain::codes::{AttemptMethod, AttemptOutcome, Cohort, Signoff};
 use crate::domain::cohort::cohort_of;
-use crate::domain::record::{
-    Attempt, CaseEpisode, InterviewRecord, Person, PersonRecord, Placement, Profile, full_name,
-};
+use crate::domain::record::{Attempt, CaseEpisode, InterviewRecord, PersonRecord, full_name};
 use crate::domain::rules::Rules;
 use crate::domain::time::{Instant, parse_date};
 use chrono::NaiveDate;
@@ -79,13 +78,6 @@ pub struct PersonHit {
     pub last_missing_at: Option<Instant>,
 }
 
-const PERSON_SELECT: &str = "
-    SELECT p.id, p.version, p.person_ref, p.given_name, p.family_name, p.date_of_birth, p.sex,
-           p.responsible_la, p.placement_la, p.case_status, p.cse_strategy, p.lead_professional, p.team,
-           p.vulnerability, p.school, pl.type, pl.name
-      FROM people p LEFT JOIN placements pl ON pl.id = p.placement_id
-     WHERE p.person_ref = ?1";
-
 /// What the case query does not carry, by episode.
 const EXTRAS_SELECT: &str = "
     SELECT e.episode_ref, e.id, e.where_found, e.found_with, ri.not_required_reason, ri.signoff, sm.note
@@ -126,10 +118,10 @@ impl Store {
     pub fn person_page(&self, person_ref: &str) -> Result<Option<PersonPage>> {
         let found = self
             .conn
-            .prepare_cached(PERSON_SELECT)
+            .prepare_cached(&format!("{PERSON_COLUMNS} WHERE p.person_ref = ?1"))
             .and_then(|mut stmt| stmt.query_row([person_ref], read_person).optional())
             .map_err(|e| self.fail(e))?;
-        let Some((id, version, record)) = found else {
+        let Some(Stamped { id, version, value: record }) = found else {
             return Ok(None);
         };
         let person = &record.person;
@@ -202,28 +194,6 @@ impl Store {
             other => self.err(other),
         }
     }
-}
-
-fn read_person(r: &Row) -> rusqlite::Result<(i64, i64, PersonRecord)> {
-    let person = Person {
-        person_ref: r.get(2)?,
-        given_name: r.get(3)?,
-        family_name: r.get(4)?,
-        date_of_birth: code(r, 5, parse_date)?,
-        sex: opt_code(r, 6, Sex::parse)?,
-        responsible_la: r.get(7)?,
-        placement_la: r.get(8)?,
-        case_status: code(r, 9, CaseStatus::parse)?,
-        cse_strategy: r.get(10)?,
-        lead_professional: r.get(11)?,
-        team: r.get(12)?,
-    };
-    let placement = match (opt_code(r, 15, MissingFrom::parse)?, r.get::<_, Option<String>>(16)?) {
-        (Some(kind), Some(name)) => Some(Placement { kind, name }),
-        _ => None,
-    };
-    let profile = Profile { vulnerability: r.get(13)?, placement, school: r.get(14)? };
-    Ok((r.get(0)?, r.get(1)?, PersonRecord { person, profile }))
 }
 
 fn read_extras(r: &Row) -> rusqlite::Result<(String, Extras)> {

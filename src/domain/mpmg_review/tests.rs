@@ -68,7 +68,7 @@ fn months_read_in_several_forms_and_write_one_way() {
     }
     assert_eq!(month_code((2026, 3)), "2026-03");
     assert_eq!(month_label((2026, 3)), "Mar 2026");
-    assert_eq!(month_label((2026, 0)), "? 2026", "a month no calendar has does not panic");
+    assert_eq!(month_label((2026, 0)), "2026-00", "a month no calendar has does not panic");
     assert_eq!(month_before(date(2026, 1, 15)), (2025, 12));
     assert_eq!(first_day((2026, 2)), Some(date(2026, 2, 1)));
 }

@@ -31,7 +31,7 @@ mod episodes;
 mod interviews;
 mod meetings;
 mod mpmg;
-mod people;
+pub(crate) mod people;
 mod undo;
 mod version;
 

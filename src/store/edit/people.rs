@@ -11,14 +11,15 @@ use crate::store::{Result, Store, StoreError};
 use chrono::NaiveDate;
 use rusqlite::{Row, ToSql};
 
-const PERSON_SELECT: &str = "
+/// A child's row with their placement; callers add the `WHERE`. Read with [`read_person`].
+pub(crate) const PERSON_COLUMNS: &str = "
     SELECT p.id, p.version, p.person_ref, p.given_name, p.family_name, p.date_of_birth, p.sex,
            p.responsible_la, p.placement_la, p.case_status, p.cse_strategy, p.lead_professional,
            p.team, p.vulnerability, p.school, pl.type, pl.name
-      FROM people p LEFT JOIN placements pl ON pl.id = p.placement_id
-     WHERE p.id = ?1";
+      FROM people p LEFT JOIN placements pl ON pl.id = p.placement_id";
 
-fn read_person(r: &Row) -> rusqlite::Result<Stamped<PersonRecord>> {
+/// A row of [`PERSON_COLUMNS`].
+pub(crate) fn read_person(r: &Row) -> rusqlite::Result<Stamped<PersonRecord>> {
     let person = Person {
         person_ref: r.get(2)?,
         given_name: r.get(3)?,
@@ -64,7 +65,8 @@ fn tidied(rec: &PersonRecord) -> PersonRecord {
 
 impl Db<'_> {
     pub fn person(&self, id: i64) -> Result<Stamped<PersonRecord>> {
-        self.one(PERSON_SELECT, [id], read_person)?.ok_or(StoreError::NotFound { what: "young person", id })
+        self.one(&format!("{PERSON_COLUMNS} WHERE p.id = ?1"), [id], read_person)?
+            .ok_or(StoreError::NotFound { what: "young person", id })
     }
 
     fn person_problems(

@@ -2,8 +2,8 @@
 //! synthetic children.
 
 use super::*;
-use crate::domain::codes::{EpisodeKind, MeetingRecord, Reason, RiOutcome};
-use crate::domain::record::{Circumstances, Episode, ReturnInterview, StrategyMeeting};
+use crate::domain::codes::{CaseStatus, EpisodeKind, MeetingRecord, MissingFrom, Reason, RiOutcome, Sex};
+use crate::domain::record::{Circumstances, Episode, Person, Placement, Profile, ReturnInterview, StrategyMeeting};
 use crate::domain::time::parse_instant;
 use crate::store::ImportItem;
 
