@@ -1,8 +1,11 @@
 //! Each rule at its edges: equal times allowed, one minute either side refused.
 
 use super::*;
-use crate::domain::codes::{CaseStatus, Sex};
+use crate::domain::codes::{AttemptMethod, AttemptOutcome, CaseStatus, MeetingRecord, RiOutcome, Sex, Signoff};
+use crate::domain::record::{Attempt, Person, ReturnInterview};
+use crate::domain::sequence::Span;
 use crate::domain::testkit::at;
+use chrono::NaiveDate;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("test date")

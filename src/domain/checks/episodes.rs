@@ -1,116 +1,11 @@
-//! The rules a form's values must meet before they are saved, as pure
-//! functions over plain values. The store gathers what a rule needs (the
-//! child's other episodes, the interview's attempts...) and calls these both
-//! to show problems while typing and, again, inside the write's transaction.
-//!
-//! Every problem names the column it is about (`missing_at`, `returned_at`...)
-//! so a form can put the message next to its field.
+//! Episodes: a new one, recording the child found, and correcting one.
 
-use super::codes::{AttemptMethod, AttemptOutcome, MeetingRecord, RiOutcome, Signoff};
-use super::record::{Attempt, Person, ReturnInterview};
-use super::sequence::{Clash, Span, clashes};
-use super::time::{Instant, display_local, to_uk, uk_date};
-use chrono::{Months, NaiveDate};
-
-/// A value a form cannot save (`blocking`), or should warn about before saving.
-/// `field` is the column's name (e.g. `missing_at`), which forms map to their fields.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub field: &'static str,
-    pub message: String,
-    pub blocking: bool,
-}
-
-impl Problem {
-    pub fn blocking(field: &'static str, message: impl Into<String>) -> Problem {
-        Problem { field, message: message.into(), blocking: true }
-    }
-
-    pub fn warning(field: &'static str, message: impl Into<String>) -> Problem {
-        Problem { field, message: message.into(), blocking: false }
-    }
-}
-
-/// Whether any of `problems` stops a save.
-pub fn any_blocking(problems: &[Problem]) -> bool {
-    problems.iter().any(|p| p.blocking)
-}
-
-/// A time in a message: UK local with its zone, since a time near a clock
-/// change is otherwise ambiguous to the reader (`Sat 28 Nov 2026 09:30 GMT`).
-pub fn when(t: Instant) -> String {
-    format!("{} {}", display_local(t), to_uk(t).format("%Z"))
-}
-
-/// Children's services work with young people up to 25 (care leavers).
-const MAX_AGE_MONTHS: u32 = 25 * 12;
-
-/// What the young person rules need beyond the form's values.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PersonContext {
-    pub today: NaiveDate,
-    /// The authority running the software (for the cohort).
-    pub authority: String,
-    /// The name of another child who already has this `person_ref`.
-    pub ref_taken_by: Option<String>,
-    /// The child's earliest episode (reference, start): born before it.
-    pub first_episode: Option<(String, Instant)>,
-}
-
-/// Problems with a young person's record.
-pub fn person(p: &Person, ctx: &PersonContext) -> Vec<Problem> {
-    let mut out = Vec::new();
-    for (field, value) in [
-        ("person_ref", &p.person_ref),
-        ("given_name", &p.given_name),
-        ("family_name", &p.family_name),
-        ("responsible_la", &p.responsible_la),
-        ("placement_la", &p.placement_la),
-    ] {
-        if value.trim().is_empty() {
-            out.push(Problem::blocking(field, "is required but empty"));
-        }
-    }
-    if let Some(other) = &ctx.ref_taken_by {
-        out.push(Problem::blocking(
-            "person_ref",
-            format!("`{}` is already the reference of {other}; each child has their own", p.person_ref.trim()),
-        ));
-    }
-    let dob = p.date_of_birth;
-    if dob > ctx.today {
-        out.push(Problem::blocking("date_of_birth", format!("{dob} is in the future")));
-    }
-    // Counted in calendar months so that a birthday on 29 February is
-    // measured the way chrono clamps it (to 28 February in other years).
-    if let Some(limit) = ctx.today.checked_sub_months(Months::new(MAX_AGE_MONTHS))
-        && dob < limit
-    {
-        out.push(Problem::blocking(
-            "date_of_birth",
-            format!("{dob} is more than 25 years ago; check the year (the service is for young people up to 25)"),
-        ));
-    }
-    if let Some((episode_ref, start)) = &ctx.first_episode
-        && dob > uk_date(*start)
-    {
-        out.push(Problem::blocking(
-            "date_of_birth",
-            format!("{dob} is after the child's episode {episode_ref} began ({})", when(*start)),
-        ));
-    }
-    let (r, l) = (p.responsible_la.trim(), p.placement_la.trim());
-    if !r.is_empty() && !l.is_empty() && super::cohort::cohort_of(r, l, &ctx.authority).is_none() {
-        out.push(Problem::blocking(
-            "placement_la",
-            format!(
-                "neither responsible_la `{r}` nor placement_la `{l}` is {}, this database's authority",
-                ctx.authority
-            ),
-        ));
-    }
-    out
-}
+use super::meeting::meeting;
+use super::{Problem, when};
+use crate::domain::codes::MeetingRecord;
+use crate::domain::sequence::{Clash, Span, clashes};
+use crate::domain::time::{Instant, uk_date};
+use chrono::NaiveDate;
 
 /// A child and their episodes, as the episode rules need them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -332,7 +227,7 @@ pub fn episode_edit(
 
 /// Clearing the return of an episode whose interview has begun would leave
 /// an interview of a child who never came back.
-fn reopening(recorded: &Recorded, out: &mut Vec<Problem>) {
+pub(super) fn reopening(recorded: &Recorded, out: &mut Vec<Problem>) {
     let mut begun = Vec::new();
     match recorded.attempts {
         0 => {}
@@ -355,7 +250,7 @@ fn reopening(recorded: &Recorded, out: &mut Vec<Problem>) {
 
 /// The meeting rules again with the episode's new times: a problem they did
 /// not have with the old times is the correction's (one already there is not).
-fn meeting_still_fits(
+pub(super) fn meeting_still_fits(
     recorded: &Recorded,
     (was_start, was_end): (Instant, Option<Instant>),
     (start, end): (Instant, Option<Instant>),
@@ -373,145 +268,3 @@ fn meeting_still_fits(
         out.push(Problem::blocking(field, format!("the strategy meeting recorded would no longer fit: {}", p.message)));
     }
 }
-
-/// Attempts that count towards completing "from carers": face to face (or
-/// imported, whose method is unknown) and not seen.
-pub fn failed_face_to_face(attempts: &[Attempt]) -> usize {
-    attempts
-        .iter()
-        .filter(|a| matches!(a.method, None | Some(AttemptMethod::FaceToFace)))
-        .filter(|a| a.outcome != Some(AttemptOutcome::Seen))
-        .count()
-}
-
-/// Failed face-to-face attempts needed before completing from carers.
-pub const FROM_CARERS_ATTEMPTS: usize = 2;
-
-/// The child must be back before anything is recorded about their interview.
-fn returned(field: &'static str, returned_at: Option<Instant>, out: &mut Vec<Problem>) -> Option<Instant> {
-    if returned_at.is_none() {
-        out.push(Problem::blocking(field, "the child has not returned yet; record them found first"));
-    }
-    returned_at
-}
-
-/// A time from the return (inclusive) to now (inclusive).
-fn after_return(field: &'static str, t: Instant, returned_at: Option<Instant>, now: Instant, out: &mut Vec<Problem>) {
-    if let Some(r) = returned(field, returned_at, out)
-        && t < r
-    {
-        out.push(Problem::blocking(field, format!("{} is before the return ({})", when(t), when(r))));
-    }
-    if t > now {
-        out.push(Problem::blocking(field, format!("{} is in the future", when(t))));
-    }
-}
-
-/// Problems with completing a return interview.
-pub fn completion(
-    returned_at: Option<Instant>,
-    completed_at: Instant,
-    outcome: RiOutcome,
-    attempts: &[Attempt],
-    now: Instant,
-) -> Vec<Problem> {
-    let mut out = Vec::new();
-    after_return("completed_at", completed_at, returned_at, now, &mut out);
-    match outcome {
-        RiOutcome::FromCarers => {
-            let failed = failed_face_to_face(attempts);
-            if failed < FROM_CARERS_ATTEMPTS {
-                out.push(Problem::blocking(
-                    "outcome",
-                    format!(
-                        "completing from carers and agencies needs at least {FROM_CARERS_ATTEMPTS} failed face-to-face attempts first; {failed} recorded"
-                    ),
-                ));
-            }
-        }
-        RiOutcome::NotRequired => out.push(Problem::blocking(
-            "outcome",
-            "an interview not required is recorded as such, with its reason, not as completed",
-        )),
-        RiOutcome::FaceToFace | RiOutcome::Declined => {}
-    }
-    out
-}
-
-/// Problems with marking an interview not required.
-pub fn not_required(reason: &str) -> Vec<Problem> {
-    if reason.trim().is_empty() {
-        vec![Problem::blocking("not_required_reason", "give the reason the interview is not required")]
-    } else {
-        Vec::new()
-    }
-}
-
-/// Problems with a new attempt at the interview: it needs its time, from the return to now.
-pub fn attempt(returned_at: Option<Instant>, attempt: &Attempt, now: Instant) -> Vec<Problem> {
-    let mut out = Vec::new();
-    match attempt.at {
-        Some(t) => after_return("attempted_at", t, returned_at, now, &mut out),
-        None => {
-            returned("attempted_at", returned_at, &mut out);
-            out.push(Problem::blocking("attempted_at", "give the time of the attempt"));
-        }
-    }
-    out
-}
-
-/// Problems with a manager's sign-off: only a concluded interview (completed,
-/// or not required) is signed off; putting it back to pending is always allowed.
-pub fn signoff(interview: &ReturnInterview, signoff: Signoff) -> Vec<Problem> {
-    let concluded = interview.outcome == Some(RiOutcome::NotRequired)
-        || (interview.completed_at.is_some() && interview.outcome.is_some());
-    if signoff != Signoff::Pending && !concluded {
-        vec![Problem::blocking(
-            "signoff",
-            "only a completed interview, or one not required, can be signed off; record the outcome first",
-        )]
-    } else {
-        Vec::new()
-    }
-}
-
-/// Problems with a strategy meeting's entry for an episode.
-pub fn meeting(
-    status: MeetingRecord,
-    meeting_at: Option<Instant>,
-    note: Option<&str>,
-    missing_at: Instant,
-    returned_at: Option<Instant>,
-    now: Instant,
-) -> Vec<Problem> {
-    let mut out = Vec::new();
-    match (status, meeting_at) {
-        (MeetingRecord::Held, None) => out.push(Problem::blocking("meeting_at", "a held meeting needs its time")),
-        (MeetingRecord::Held, Some(t)) if t > now => out.push(Problem::blocking(
-            "meeting_at",
-            format!("{} is in the future; a meeting not yet held is planned", when(t)),
-        )),
-        (MeetingRecord::Planned, None) => out.push(Problem::blocking("meeting_at", "a planned meeting needs its time")),
-        (MeetingRecord::NotHeld, _) if note.is_none_or(|n| n.trim().is_empty()) => {
-            out.push(Problem::blocking("note", "give the reason the meeting was not held"))
-        }
-        (MeetingRecord::NotNeeded, _) if returned_at.is_none() => out.push(Problem::blocking(
-            "status",
-            "the child is still missing; a meeting is not needed only when they were found first",
-        )),
-        _ => {}
-    }
-    if let Some(t) = meeting_at
-        && matches!(status, MeetingRecord::Held | MeetingRecord::Planned)
-        && t < missing_at
-    {
-        out.push(Problem::blocking(
-            "meeting_at",
-            format!("{} is before the episode began ({})", when(t), when(missing_at)),
-        ));
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests;
