@@ -187,7 +187,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Mpmg, &[key('G'), special(KeyCode::End)], Action::Bottom, "last child", None),
     bind(Mpmg, &[key('['), key('<')], Action::MonthBack, "the month before", Some("month")),
     bind(Mpmg, &[key(']'), key('>')], Action::MonthOn, "the month after", None),
-    bind(Mpmg, &[key('v')], Action::CycleView, "cohort/top 10/persistent/trend", Some("view")),
+    bind(Mpmg, &[key('v')], Action::CycleView, "the next list", Some("view")),
     bind(Mpmg, &[key(' ')], Action::ToggleReviewed, "reviewed at the meeting", Some("reviewed")),
     bind(Mpmg, &[key('M')], Action::Open(FormKind::MpmgMeeting), "the month's meeting", Some("meeting")),
     bind(Mpmg, &[key('+')], Action::Open(FormKind::MpmgAction), "add an action", Some("action")),
