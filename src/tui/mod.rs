@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod editing;
+pub mod filters;
 pub mod forms;
 pub mod keymap;
 pub mod mpmg;

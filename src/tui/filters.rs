@@ -1,0 +1,132 @@
+//! The search box and the filters: what narrows every list, the team and
+//! worker pickers, and how their keys change them.
+
+use super::action::Action;
+use super::app::{App, Effect, Overlay, Tab};
+use crate::domain::codes::Cohort;
+
+/// What narrows the rows shown; the same on every tab.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub search: String,
+    pub cohort: Option<Cohort>,
+    pub team: Option<String>,
+    pub worker: Option<String>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    /// Whether a row with these values passes every filter. `worker` is
+    /// `None` for lists that have no worker (the worker filter is the Chase tab's).
+    pub(super) fn admits(
+        &self,
+        texts: [&str; 3],
+        cohort: Cohort,
+        team: Option<&str>,
+        worker: Option<Option<&str>>,
+    ) -> bool {
+        let query = self.search.trim().to_lowercase();
+        (query.is_empty() || texts.iter().any(|t| t.to_lowercase().contains(&query)))
+            && self.cohort.is_none_or(|c| c == cohort)
+            && self.team.as_deref().is_none_or(|t| team == Some(t))
+            && (worker.is_none() || self.worker.as_deref().is_none_or(|w| worker == Some(Some(w))))
+    }
+}
+
+/// Which filter a picker sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerField {
+    Team,
+    Worker,
+}
+
+/// A short list to choose a filter value from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub field: PickerField,
+    /// `None` is "everyone"; the rest with how many rows each has.
+    pub options: Vec<(Option<String>, usize)>,
+    pub selected: usize,
+}
+
+impl App {
+    pub(super) fn update_search(&mut self, action: Action) -> Effect {
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::Type(c) => self.filters.search.push(c),
+            Action::Backspace => {
+                self.filters.search.pop();
+            }
+            Action::Confirm => self.overlay = Overlay::None,
+            Action::Back => {
+                self.filters.search.clear();
+                self.overlay = Overlay::None;
+            }
+            _ => {}
+        }
+        for s in &mut self.selected {
+            *s = 0;
+        }
+        Effect::None
+    }
+
+    pub(super) fn update_picker(&mut self, mut picker: Picker, action: Action) -> Effect {
+        let last = picker.options.len().saturating_sub(1);
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::Down => picker.selected = (picker.selected + 1).min(last),
+            Action::Up => picker.selected = picker.selected.saturating_sub(1),
+            Action::Top => picker.selected = 0,
+            Action::Bottom => picker.selected = last,
+            Action::Back => {
+                self.overlay = Overlay::None;
+                return Effect::None;
+            }
+            Action::Confirm => {
+                let choice = picker.options.get(picker.selected).and_then(|(v, _)| v.clone());
+                match picker.field {
+                    PickerField::Team => self.filters.team = choice,
+                    PickerField::Worker => self.filters.worker = choice,
+                }
+                self.overlay = Overlay::None;
+                self.clamp();
+                return Effect::None;
+            }
+            _ => {}
+        }
+        self.overlay = Overlay::Picker(picker);
+        Effect::None
+    }
+
+    pub(super) fn open_picker(&mut self, field: PickerField) {
+        let values: Vec<Option<String>> = match (field, self.tab) {
+            (PickerField::Worker, Tab::Chase) => self.lists.chase.iter().map(|r| r.worker.clone()).collect(),
+            (PickerField::Worker, _) => {
+                self.status = Some("The worker filter applies to the Chase tab".into());
+                return;
+            }
+            (PickerField::Team, Tab::Chase) => self.lists.chase.iter().map(|r| r.team.clone()).collect(),
+            (PickerField::Team, Tab::Strategy) => self.lists.strategy.iter().map(|r| r.team.clone()).collect(),
+            (PickerField::Team, Tab::Missing) => self.lists.missing.iter().map(|r| r.team.clone()).collect(),
+            (PickerField::Team, Tab::Mpmg) => {
+                self.status = Some("The team filter applies to the episode lists".into());
+                return;
+            }
+        };
+        let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+        for v in values.into_iter().flatten() {
+            *counts.entry(v).or_default() += 1;
+        }
+        let current = match field {
+            PickerField::Team => &self.filters.team,
+            PickerField::Worker => &self.filters.worker,
+        };
+        let mut options = vec![(None, 0)];
+        options.extend(counts.into_iter().map(|(k, n)| (Some(k), n)));
+        let selected = options.iter().position(|(v, _)| v == current).unwrap_or(0);
+        self.overlay = Overlay::Picker(Picker { field, options, selected });
+    }
+}
