@@ -3,8 +3,9 @@
 //! domain rules, as `ri-chase mpmg` runs them. Run with `cargo bench --bench mpmg`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use ri_chase::domain::mpmg_review::{Action, MpmgMeeting};
 use ri_chase::domain::period::YearMonth;
-use ri_chase::domain::time::parse_instant;
+use ri_chase::domain::time::{parse_instant, uk_date};
 use ri_chase::io::demo::{DemoOptions, fill};
 use ri_chase::store::Store;
 use std::hint::black_box;
@@ -28,6 +29,27 @@ fn mpmg(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("100k_episodes");
     group.bench_function("mpmg_month", |b| b.iter(|| black_box(store.mpmg_month(month, at).expect("mpmg"))));
+
+    // The tab's board with a meeting that reviewed the whole cohort, each
+    // child with an open action: the reviews, the action counts and the
+    // quarter's trajectory on top of the month's lists.
+    let today = uk_date(at);
+    let meeting = MpmgMeeting { held_on: today, month: month.as_month(), attendees: None, notes: None };
+    let (meeting_id, _) = store.add_mpmg_meeting(&meeting, today).expect("meeting");
+    for row in &sizes.cohort {
+        let person = store.person_id_by_ref(&row.person_ref).expect("lookup").expect("child");
+        store.set_reviewed(meeting_id, person, true).expect("reviewed");
+        let action = Action {
+            what: "Review the safety plan".into(),
+            who: Some("Lead".into()),
+            due_on: Some(today),
+            done_on: None,
+        };
+        store.add_action(person, Some(meeting_id), &action, today).expect("action");
+    }
+    group.bench_function("mpmg_board_whole_cohort_reviewed", |b| {
+        b.iter(|| black_box(store.mpmg_board(month, at).expect("board")))
+    });
     group.finish();
 }
 
