@@ -41,7 +41,9 @@ pub(crate) fn make_demo(path: &Path, seed: u64, people: usize, episodes: usize, 
     let started = std::time::Instant::now();
     let filled = Store::open_or_create(path).and_then(|mut store| {
         store.set_authority(&options.authority)?;
-        demo::fill(&mut store, &options)
+        let counts = demo::fill(&mut store, &options)?;
+        demo::add_meetings(&mut store, at)?;
+        Ok(counts)
     });
     match filled {
         Ok(counts) => {
@@ -78,6 +80,7 @@ pub(crate) fn open_demo(now: Instant) -> Result<Store, Failure> {
     let mut store = Store::open_or_create(&path)?;
     store.set_authority(&options.authority)?;
     demo::fill(&mut store, &options)?;
+    demo::add_meetings(&mut store, now)?;
     Ok(store)
 }
 

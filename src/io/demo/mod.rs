@@ -112,6 +112,8 @@ impl Iterator for DemoItems {
 }
 
 mod episode_parts;
+mod mpmg;
+pub use mpmg::add_meetings;
 mod plan;
 mod rng;
 mod vocab;
