@@ -74,7 +74,7 @@ fn summary(pack: &Pack) -> Vec<(String, Text)> {
             "Return interviews overdue".to_string(),
             alarm(
                 s.interviews_overdue,
-                format!("for {} of their {}", s.interviews_overdue, count(s.episodes, "episode", "episodes")),
+                format!("{} of their {}", s.interviews_overdue, count(s.episodes, "episode", "episodes")),
             ),
         ),
         (format!("Top {}", settings.top_n), Text::plain(format!("{} listed", children(s.top)))),
@@ -90,8 +90,11 @@ fn summary(pack: &Pack) -> Vec<(String, Text)> {
         ),
         (
             "MPMG actions for them".to_string(),
-            Text::plain(format!("{} open, ", s.open_actions))
-                .then(alarm(s.overdue_actions, format!("{} OVERDUE", s.overdue_actions))),
+            Text::plain(format!("{} open, ", s.open_actions)).then(match s.overdue_actions {
+                // Capitals only when there is something to shout about.
+                0 => Text::plain("none overdue"),
+                n => Text::strong(format!("{n} OVERDUE")),
+            }),
         ),
     ]
 }

@@ -289,6 +289,8 @@ fn markdown_says_where_each_interview_and_action_stands_in_words() {
     assert!(md.contains("| **STILL MISSING** | 11d 0h so far |"), "{md}");
     assert!(md.contains("due 72h after the child returns"), "{md}");
     assert!(md.contains("**MISSING NOW**"), "{md}");
+    assert!(md.contains("- **Return interviews overdue:** **1 of their 4 episodes**"), "{md}");
+    assert!(md.contains("- **MPMG actions for them:** 2 open, **1 OVERDUE**"), "{md}");
     // The history with its month labels and counts.
     assert!(md.contains("| Nov 2025 | Dec 2025 |") && md.contains("| 0 | 1 | 0 | 3 | 4 |"), "{md}");
     // The top 10's history: bars and the numbers beneath.
@@ -330,6 +332,7 @@ fn an_empty_month_says_so_in_both_formats() {
     assert_eq!(p.summary(), Summary::default());
     let md = markdown(&p);
     assert!(md.contains("- **Meeting:** none recorded for June 2026 yet"), "{md}");
+    assert!(md.contains("- **MPMG actions for them:** 0 open, none overdue"), "{md}");
     assert!(md.contains("No child to review for June 2026."), "{md}");
     assert!(md.contains("No child went missing in June 2026."), "{md}");
     assert!(md.contains("No child is persistently missing in 2026-27 Q1."), "{md}");
