@@ -101,9 +101,13 @@ pub struct MpmgArgs {
     /// "Now": YYYY-MM-DD HH:MM (UK local) or RFC 3339 with offset.
     #[arg(long, value_name = "T")]
     pub at: Option<String>,
-    /// table: the three lists; csv: the top 10 alone (what goes to senior managers); json: all three.
+    /// table: the three lists; csv: the top 10 alone (what goes to senior managers); json: all three;
+    /// md, html: the meeting pack (summary, lists, and a section per child to review).
     #[arg(long, value_enum, default_value_t = MpmgFormat::Table)]
     pub format: MpmgFormat,
+    /// Write to FILE instead of standard output (through FILE's `.partial` twin, renamed when complete).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,15 +1,16 @@
 //! What each command that reads or writes files does, for the dispatch in
 //! [`crate::cli`]: make a database, fill a demo, import, export, and the
-//! MPMG month.
+//! MPMG month (its lists, or its meeting pack).
 
 use crate::cli::{ExportFormat, Failure, MpmgArgs, MpmgFormat, Outcome, ignore_closed_pipe, now};
-use crate::domain::mpmg::TOP10_COLUMNS;
+use crate::domain::mpmg::{MpmgMonth, TOP10_COLUMNS};
 use crate::domain::period::{FinancialYear, YearMonth};
 use crate::domain::time::Instant;
 use crate::io::demo::{self, DemoOptions};
 use crate::io::episodes_csv::{ImportError, read_episodes, write_episodes};
 use crate::io::mpmg_cells::write_mpmg_tables;
-use crate::io::output::{ListFormat, write_csv_headed, write_json};
+use crate::io::output::{write_csv_headed, write_json};
+use crate::io::pack::{Pack, write_html, write_markdown};
 use crate::io::paths;
 use crate::store::Store;
 use clap::ValueEnum;
@@ -135,30 +136,44 @@ pub(crate) fn export(path: &Path, format: ExportFormat, year: Option<&str>, outp
             result.map(drop).map_err(|e| Failure::other(e.to_string()))
         }
         Some(file) => {
-            // Write beside the target and rename, so a failed export never leaves half a file.
-            let tmp = file.with_extension("partial");
-            let written = paths::create_private(&tmp)
-                .map_err(|e| Failure::input(format!("{}: {e}", tmp.display())))
-                .and_then(|f| {
-                    write_episodes(&store, year, std::io::BufWriter::new(f)).map_err(|e| Failure::other(e.to_string()))
-                });
-            match written {
-                Ok(n) => {
-                    std::fs::rename(&tmp, file)?;
-                    eprintln!("{}: {n} episode(s)", file.display());
-                    Ok(())
-                }
-                Err(e) => {
-                    let _ = std::fs::remove_file(&tmp);
-                    Err(e)
-                }
-            }
+            let n = write_via_partial(file, |out| {
+                write_episodes(&store, year, out).map_err(|e| Failure::other(e.to_string()))
+            })?;
+            eprintln!("{}: {n} episode(s)", file.display());
+            Ok(())
         }
     }
 }
 
-/// `ri-chase mpmg`: the month's three lists as a table or JSON, or the top 10
-/// alone as CSV (what goes to senior managers each month).
+/// Writes `file` through a `.partial` file beside it, renamed into place
+/// only once complete, so a failure never leaves half a file (nor replaces
+/// a good one); the file is readable by its owner alone.
+fn write_via_partial<T>(
+    file: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> Result<T, Failure>,
+) -> Result<T, Failure> {
+    let tmp = file.with_extension("partial");
+    let written = paths::create_private(&tmp)
+        .map_err(|e| Failure::input(format!("{}: {e}", tmp.display())))
+        .and_then(|f| {
+            let mut out = std::io::BufWriter::new(f);
+            let value = write(&mut out)?;
+            out.flush().map_err(|e| Failure::other(format!("{}: {e}", tmp.display())))?;
+            Ok(value)
+        })
+        .and_then(|value| {
+            std::fs::rename(&tmp, file).map_err(|e| Failure::other(format!("{}: {e}", file.display())))?;
+            Ok(value)
+        });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// `ri-chase mpmg`: the month's three lists as a table or JSON, the top 10
+/// alone as CSV (what goes to senior managers each month), or the meeting
+/// pack as Markdown or HTML; to standard output, or to `-o FILE`.
 pub(crate) fn mpmg(path: &Path, args: &MpmgArgs) -> Outcome {
     let now = now(args.at.as_deref())?;
     let month = match args.month.as_deref() {
@@ -166,22 +181,43 @@ pub(crate) fn mpmg(path: &Path, args: &MpmgArgs) -> Outcome {
         // The meeting reviews the month just gone.
         None => YearMonth::containing(now).plus(-1),
     };
-    let format = match args.format {
-        MpmgFormat::Table => ListFormat::Table,
-        MpmgFormat::Csv => ListFormat::Csv,
-        MpmgFormat::Json => ListFormat::Json,
-        MpmgFormat::Md | MpmgFormat::Html => {
-            return Err(Failure::input(format!(
-                "--format {}: not available yet in this version; use table, csv or json",
-                args.format.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default()
-            )));
-        }
+    let store = Store::open_existing(path)?;
+    // Everything is read before anything is written, so a failed read leaves no output.
+    let read = match args.format {
+        MpmgFormat::Md | MpmgFormat::Html => Read::Pack(Box::new(Pack::gather(&store, month, now)?)),
+        MpmgFormat::Table | MpmgFormat::Csv | MpmgFormat::Json => Read::Lists(store.mpmg_month(month, now)?),
     };
-    let m = Store::open_existing(path)?.mpmg_month(month, now)?;
-    let out = std::io::stdout().lock();
-    ignore_closed_pipe(match format {
-        ListFormat::Json => write_json(&m, out),
-        ListFormat::Csv => write_csv_headed(&m.top10, &TOP10_COLUMNS, out),
-        ListFormat::Table => write_mpmg_tables(&m, now, out),
-    })
+    let write = |out: &mut dyn Write| match (&read, args.format) {
+        (Read::Pack(pack), MpmgFormat::Html) => write_html(pack, out),
+        (Read::Pack(pack), _) => write_markdown(pack, out),
+        (Read::Lists(m), MpmgFormat::Json) => write_json(m, out),
+        (Read::Lists(m), MpmgFormat::Csv) => write_csv_headed(&m.top10, &TOP10_COLUMNS, out),
+        (Read::Lists(m), _) => write_mpmg_tables(m, now, out),
+    };
+    match &args.output {
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            ignore_closed_pipe(write(&mut out).and_then(|()| out.flush()))
+        }
+        Some(file) => {
+            write_via_partial(file, |out| write(out).map_err(|e| Failure::other(format!("{}: {e}", file.display()))))?;
+            eprintln!("{}: MPMG {} for {}", file.display(), what(args.format), month.long_name());
+            Ok(())
+        }
+    }
+}
+
+/// What `mpmg` read for the format asked for.
+enum Read {
+    Lists(MpmgMonth),
+    Pack(Box<Pack>),
+}
+
+/// What `mpmg` wrote, for the message after writing a file.
+fn what(format: MpmgFormat) -> &'static str {
+    match format {
+        MpmgFormat::Md | MpmgFormat::Html => "pack",
+        MpmgFormat::Csv => "top 10",
+        MpmgFormat::Table | MpmgFormat::Json => "lists",
+    }
 }

@@ -6,4 +6,5 @@ pub mod demo;
 pub mod episodes_csv;
 pub mod mpmg_cells;
 pub mod output;
+pub mod pack;
 pub mod paths;

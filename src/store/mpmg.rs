@@ -23,21 +23,32 @@ pub(super) const PERSON_STARTS_SQL: &str = "SELECT e.missing_at FROM people p JO
 impl Store {
     /// The month's MPMG lists as of `now`, with the thresholds in force.
     pub fn mpmg_month(&self, month: YearMonth, now: Instant) -> Result<MpmgMonth> {
-        let settings = self.mpmg_settings()?;
-        // One read transaction, so the three reads see the same data while
-        // others write. Inside a caller's transaction, that one serves.
+        // The three reads see the same data while others write.
+        self.read_consistently(|store| {
+            let settings = store.mpmg_settings()?;
+            let (month_start, month_end) = month.bounds();
+            let cases = store.cases_started(month_start, month_end, now)?;
+            let (quarter_start, quarter_end) = month.quarter().bounds();
+            let starts = store.starts_between(quarter_start, quarter_end, now)?;
+            let year_start = month.plus(1 - SPARKLINE_MONTHS as i64).start();
+            let history = |person: &str| store.person_starts(person, year_start, month_end, now);
+            mpmg_month(&cases, &starts, month, now, &settings, history)
+        })
+    }
+
+    /// Runs `read` inside one read transaction, so every query it makes sees
+    /// the same data while others write. Inside a caller's transaction, that
+    /// one serves.
+    pub fn read_consistently<T, E: From<StoreError>>(
+        &self,
+        read: impl FnOnce(&Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
         let tx = if self.conn.is_autocommit() {
             Some(self.conn.unchecked_transaction().map_err(|e| self.err(e))?)
         } else {
             None
         };
-        let (month_start, month_end) = month.bounds();
-        let cases = self.cases_started(month_start, month_end, now)?;
-        let (quarter_start, quarter_end) = month.quarter().bounds();
-        let starts = self.starts_between(quarter_start, quarter_end, now)?;
-        let year_start = month.plus(1 - SPARKLINE_MONTHS as i64).start();
-        let history = |person: &str| self.person_starts(person, year_start, month_end, now);
-        let result = mpmg_month(&cases, &starts, month, now, &settings, history)?;
+        let result = read(self)?;
         if let Some(tx) = tx {
             tx.finish().map_err(|e| self.err(e))?;
         }
