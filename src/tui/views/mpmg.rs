@@ -88,17 +88,17 @@ fn actions_cell(open: Option<&OpenActions>) -> String {
 
 fn render_list(app: &App, board: &MpmgBoard, view: MpmgView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let refs = app.visible_mpmg_refs();
-    let wide = area.width >= 120;
-    let full = area.width >= 160;
+    let (medium, wide, full) = (area.width >= 100, area.width >= 120, area.width >= 160);
     let m = &board.month;
     let extra =
         |person_ref: &str| vec![reviewed_cell(board, person_ref), actions_cell(board.open_actions.get(person_ref))];
     let (headers, columns, rows): (Vec<&str>, &[usize], Vec<StyledRow>) = match view {
         MpmgView::Cohort => {
             let headers = COHORT_HEADERS.iter().copied().chain([REVIEWED, ACTIONS]).collect();
-            let columns: &[usize] = match (full, wide) {
-                (true, _) => &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13],
-                (false, true) => &[0, 1, 2, 3, 4, 5, 6, 8, 12, 13],
+            let columns: &[usize] = match (full, wide, medium) {
+                (true, _, _) => &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13],
+                (_, true, _) => &[0, 1, 2, 3, 4, 5, 6, 8, 12, 13],
+                (_, _, true) => &[0, 1, 2, 3, 4, 5, 12, 13],
                 _ => &[0, 2, 3, 5, 12, 13],
             };
             let rows = refs
@@ -115,9 +115,10 @@ fn render_list(app: &App, board: &MpmgBoard, view: MpmgView, theme: &Theme, fram
         }
         MpmgView::Top10 => {
             let headers = TOP_HEADERS.iter().copied().chain([REVIEWED, ACTIONS]).collect();
-            let columns: &[usize] = match (full, wide) {
-                (true, _) => &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
-                (false, true) => &[0, 1, 2, 3, 4, 5, 6, 9, 10, 11],
+            let columns: &[usize] = match (full, wide, medium) {
+                (true, _, _) => &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+                (_, true, _) => &[0, 1, 2, 3, 4, 5, 6, 9, 10, 11],
+                (_, _, true) => &[0, 1, 2, 3, 4, 5, 9, 10, 11],
                 _ => &[0, 1, 3, 4, 9, 10],
             };
             let rows = refs
