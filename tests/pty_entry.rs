@@ -1,6 +1,7 @@
 //! A whole cycle typed into the real binary, key by key, in a pseudo-terminal:
 //! a new child, missing, found, two failed attempts, and the interview
-//! completed from carers with two reasons. Then the rows and the trail.
+//! completed from carers with two reasons. Then the rows and the trail. And
+//! the MPMG tab: a meeting recorded and the children it reviewed marked.
 #![cfg(unix)]
 
 mod common;
@@ -104,4 +105,41 @@ fn a_whole_cycle_typed_into_the_real_binary() {
         .expect("trail");
     // person, episode + interview inserted, found, 2 attempts (+2 interview versions), completion.
     assert!(steps >= 9, "{steps} audit entries");
+}
+
+#[test]
+fn the_mpmg_tab_records_a_meeting_and_who_it_reviewed_from_the_keyboard() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("m.sqlite");
+    common::ri(&db).args(["init", "--authority", "Northshire"]).assert().success();
+    let fixture = common::fixture("mpmg.csv");
+    common::ri(&db).arg("import").arg(&fixture).args(["--at", "2026-11-27 12:00"]).assert().success();
+    let mut app = Running::start(dir, &db, "2026-11-10 12:00", &[]);
+    app.screen.wait_for("the Chase tab", |s| s.contents().contains("Overdue"));
+    app.press("4");
+    app.screen.wait_for("the MPMG tab", |s| s.contents().contains("October 2026 · no meeting recorded"));
+    app.press("M");
+    app.screen.wait_for("the meeting form", |s| s.contents().contains("MPMG meeting"));
+    app.press(&[CLEAR, "05/11/2026", TAB, TAB, "Police; YOS; health", ENTER].concat());
+    app.screen.wait_for("the meeting saved", |s| s.contents().contains("meeting held 05/11/2026, 0 reviewed"));
+    // The first two children of the cohort, marked reviewed.
+    app.press(" j ");
+    app.screen.wait_for("two reviewed", |s| s.contents().contains("2 reviewed"));
+    app.press("q");
+    assert!(app.wait_for_exit().success());
+
+    let conn = rusqlite::Connection::open(&db).expect("db");
+    let reviewed: Vec<String> = conn
+        .prepare(
+            "SELECT p.person_ref FROM mpmg_reviews r JOIN people p ON p.id = r.person_id
+               JOIN mpmg_meetings m ON m.id = r.meeting_id WHERE m.month = '2026-10' ORDER BY p.person_ref",
+        )
+        .expect("sql")
+        .query_map([], |r| r.get(0))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(reviewed, ["M001", "M002"], "the top two of October's cohort");
+    let attendees: String = conn.query_row("SELECT attendees FROM mpmg_meetings", [], |r| r.get(0)).expect("meeting");
+    assert_eq!(attendees, "Police; YOS; health");
 }
