@@ -82,6 +82,14 @@ pub enum Command {
     Mpmg(MpmgArgs),
     /// A consistent copy of the live database.
     Backup { dest: PathBuf },
+    /// The thresholds in force; with KEY VALUE, set one.
+    Settings {
+        /// The setting to change (see the list with no arguments).
+        #[arg(requires = "value")]
+        key: Option<String>,
+        /// Its new value: a whole number.
+        value: Option<String>,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -150,7 +158,8 @@ impl From<StoreError> for Failure {
             | StoreError::NoAuthority(_)
             | StoreError::OtherAuthority { .. }
             | StoreError::NotADatabase(_)
-            | StoreError::Create { .. } => Failure::input(e.to_string()),
+            | StoreError::Create { .. }
+            | StoreError::BadSetting(_) => Failure::input(e.to_string()),
             _ => Failure::other(e.to_string()),
         }
     }
@@ -242,6 +251,13 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
             print_list(&rows, missing_table, args.format)
         }
         Command::Mpmg(args) => commands::mpmg(path, &args),
+        Command::Settings { key: Some(key), value: Some(value) } => {
+            let mut store = Store::open_existing(path)?;
+            store.set_number_setting(&key, &value)?;
+            eprintln!("{key} is now {}", value.trim());
+            Ok(())
+        }
+        Command::Settings { .. } => commands::print_settings(path),
         Command::Backup { dest } => {
             Store::open_existing(path)?.backup_to(&dest)?;
             eprintln!("backed up {} to {}", path.display(), dest.display());

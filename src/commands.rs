@@ -9,7 +9,7 @@ use crate::domain::time::Instant;
 use crate::io::demo::{self, DemoOptions};
 use crate::io::episodes_csv::{ImportError, read_episodes, write_episodes};
 use crate::io::mpmg_cells::write_mpmg_tables;
-use crate::io::output::{write_csv_headed, write_json};
+use crate::io::output::{TextTable, write_csv_headed, write_json, write_table};
 use crate::io::pack::{Pack, write_html, write_markdown};
 use crate::io::paths;
 use crate::store::Store;
@@ -220,4 +220,17 @@ fn what(format: MpmgFormat) -> &'static str {
         MpmgFormat::Csv => "top 10",
         MpmgFormat::Table | MpmgFormat::Json => "lists",
     }
+}
+
+/// The thresholds in force, with their defaults and what each means.
+pub(crate) fn print_settings(path: &Path) -> Outcome {
+    let settings = Store::open_existing(path)?.number_settings()?;
+    let table = TextTable {
+        headers: vec!["Setting", "Value", "Default", "Meaning"],
+        rows: settings
+            .iter()
+            .map(|s| vec![s.key.to_string(), s.value.to_string(), s.default.to_string(), s.meaning.to_string()])
+            .collect(),
+    };
+    ignore_closed_pipe(write_table(&table, std::io::stdout().lock()))
 }

@@ -19,6 +19,7 @@ pub use import::{ImportCounts, ImportItem};
 pub use mpmg_board::{GroupTrajectory, MpmgBoard};
 pub use mpmg_review::{AgreedAction, MeetingRef, OpenActions, ReviewedChild};
 pub use person::{EpisodeLine, PersonHit, PersonPage};
+pub use settings::{NUMBER_SETTINGS, NumberSetting, SettingValue};
 
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OpenFlags};
@@ -43,6 +44,8 @@ pub enum StoreError {
     Create { path: PathBuf, source: std::io::Error },
     #[error("database {path}: {source}")]
     Sqlite { path: PathBuf, source: rusqlite::Error },
+    #[error("{0}")]
+    BadSetting(String),
     #[error("the database holds a value it cannot read: {0}")]
     Corrupt(String),
     #[error(

@@ -8,6 +8,77 @@ use std::str::FromStr;
 
 const AUTHORITY: &str = "authority";
 
+/// A threshold a user may set (DOMAIN.md: "each threshold is a setting"):
+/// its key, what it means, and the largest value that makes sense. The
+/// default is the domain's own, read from [`Rules`] and [`MpmgSettings`].
+pub struct NumberSetting {
+    pub key: &'static str,
+    pub meaning: &'static str,
+    pub max: i64,
+    default: fn() -> i64,
+}
+
+impl NumberSetting {
+    pub fn default_value(&self) -> i64 {
+        (self.default)()
+    }
+}
+
+/// Every threshold, in the order `ri-chase settings` lists them.
+pub const NUMBER_SETTINGS: &[NumberSetting] = &[
+    NumberSetting {
+        key: "ri_due_hours",
+        meaning: "hours after the return that a return interview is due",
+        max: 720,
+        default: || Rules::default().ri_due_hours,
+    },
+    NumberSetting {
+        key: "chase_soon_hours",
+        meaning: "hours left that put a return interview in the \"due within\" band",
+        max: 720,
+        default: || Rules::default().chase_soon_hours,
+    },
+    NumberSetting {
+        key: "strategy_hours",
+        meaning: "hours missing after which a strategy meeting is needed",
+        max: 720,
+        default: || Rules::default().strategy_hours,
+    },
+    NumberSetting {
+        key: "strategy_soon_hours",
+        meaning: "hours missing from which an open episode shows as \"due soon\" for a meeting",
+        max: 720,
+        default: || Rules::default().strategy_soon_hours,
+    },
+    NumberSetting {
+        key: "mpmg_month_threshold",
+        meaning: "episodes in a month that put a child in the MPMG cohort",
+        max: 31,
+        default: || MpmgSettings::default().month_threshold as i64,
+    },
+    NumberSetting {
+        key: "persistent_quarter_threshold",
+        meaning: "episodes in a quarter that make a child persistently missing",
+        max: 92,
+        default: || MpmgSettings::default().quarter_threshold as i64,
+    },
+    NumberSetting {
+        key: "top_n",
+        meaning: "children in the MPMG top list (the \"top 10\")",
+        max: 100,
+        default: || MpmgSettings::default().top_n as i64,
+    },
+];
+
+/// A threshold and the value in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingValue {
+    pub key: &'static str,
+    pub value: i64,
+    pub default: i64,
+    pub meaning: &'static str,
+}
+
 impl Store {
     /// The authority running the software, if recorded.
     pub fn authority(&self) -> Result<Option<String>> {
@@ -63,6 +134,47 @@ impl Store {
             settings.top_n = n;
         }
         Ok(settings)
+    }
+
+    /// Every threshold with the value in force.
+    pub fn number_settings(&self) -> Result<Vec<SettingValue>> {
+        NUMBER_SETTINGS
+            .iter()
+            .map(|s| {
+                let default = s.default_value();
+                let value = self.number(s.key)?.unwrap_or(default);
+                Ok(SettingValue { key: s.key, value, default, meaning: s.meaning })
+            })
+            .collect()
+    }
+
+    /// Sets a threshold from what a user typed; the change is audited like
+    /// any other. A key that is not a threshold, or a value that is not a
+    /// whole number in its range, is refused with a sentence saying why.
+    pub fn set_number_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        let bad = |why: String| StoreError::BadSetting(why);
+        let Some(spec) = NUMBER_SETTINGS.iter().find(|s| s.key == key.trim()) else {
+            let known: Vec<&str> = NUMBER_SETTINGS.iter().map(|s| s.key).collect();
+            return Err(bad(format!("`{key}` is not a setting; the settings are: {}", known.join(", "))));
+        };
+        let n: i64 = value.trim().parse().map_err(|_| bad(format!("{}: `{value}` is not a whole number", spec.key)))?;
+        if !(1..=spec.max).contains(&n) {
+            return Err(bad(format!("{}: {n} is out of range; give 1 to {}", spec.key, spec.max)));
+        }
+        // A meeting cannot be "due soon" after it is due.
+        let mut rules = self.rules()?;
+        match spec.key {
+            "strategy_soon_hours" => rules.strategy_soon_hours = n,
+            "strategy_hours" => rules.strategy_hours = n,
+            _ => {}
+        }
+        if rules.strategy_soon_hours >= rules.strategy_hours {
+            return Err(bad(format!(
+                "strategy_soon_hours ({}) must be less than strategy_hours ({})",
+                rules.strategy_soon_hours, rules.strategy_hours
+            )));
+        }
+        self.put_setting(spec.key, &n.to_string())
     }
 
     /// A stored whole number, if the setting is there.
