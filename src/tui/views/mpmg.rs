@@ -66,7 +66,12 @@ fn view_tabs<'a>(app: &App, board: &MpmgBoard, theme: &Theme) -> Vec<Span<'a>> {
         .iter()
         .zip(sizes)
         .map(|(v, n)| {
-            let text = format!("{} {}", v.title(), n.unwrap_or(0));
+            // The top list is as long as the setting says, not always ten.
+            let title = match v {
+                MpmgView::Top10 => format!("Top {}", m.settings.top_n),
+                other => other.title().to_string(),
+            };
+            let text = format!("{title} {}", n.unwrap_or(0));
             if *v == app.mpmg_view { Span::styled(format!("▸{text}"), theme.tab_active()) } else { Span::raw(text) }
         })
         .collect();
