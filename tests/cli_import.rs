@@ -216,3 +216,34 @@ fn an_import_that_changes_only_the_attempt_count_moves_the_interview_on() {
     ri(&db).arg("import").arg(&file).args(["--at", common::AT]).assert().success();
     assert_eq!(version(), before + 1);
 }
+
+#[test]
+fn an_import_after_a_delete_never_takes_the_deleted_rows_id_so_undo_still_works() {
+    use ri_chase::store::Store;
+    let (dir, db) = fixture_db();
+    let mut store = Store::open_existing(&db).expect("open");
+    // E13 was imported last: the highest id, which SQLite would hand out again.
+    let e13 = store.episode_id_by_ref("E13").expect("lookup").expect("E13");
+    let top: i64 = rusqlite::Connection::open(&db)
+        .expect("db")
+        .query_row("SELECT max(id) FROM episodes", [], |r| r.get(0))
+        .expect("max");
+    assert_eq!(e13, top);
+    let version = store.episode(e13).expect("read").version;
+    let deleted = store.delete_episode(e13, version).expect("delete");
+
+    let text = std::fs::read_to_string(fixture("episodes.csv")).expect("fixture");
+    let header = text.lines().next().expect("header");
+    let e13_row = text.lines().find(|l| l.contains(",E13,")).expect("E13's row");
+    let file = dir.path().join("new.csv");
+    std::fs::write(&file, format!("{header}\n{}\n", e13_row.replace(",E13,", ",E14,"))).expect("write");
+    ri(&db).arg("import").arg(&file).args(["--at", common::AT]).assert().success();
+
+    let e14 = store.episode_id_by_ref("E14").expect("lookup").expect("E14");
+    assert!(e14 > e13, "E14 got {e14}, above the deleted {e13}");
+    // E14 overlaps E13 (the same times), so E14 goes first; then E13 comes back under its own id.
+    let v14 = store.episode(e14).expect("read").version;
+    store.delete_episode(e14, v14).expect("delete E14");
+    store.undo(&deleted).expect("undo the delete");
+    assert_eq!(store.episode_id_by_ref("E13").expect("lookup"), Some(e13));
+}

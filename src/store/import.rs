@@ -4,6 +4,7 @@
 //! `episode_ref`) that only touches a row when a value differs, so importing
 //! the same file twice changes nothing and writes nothing to the audit trail.
 
+use super::ids::FreshIds;
 use super::{Result, Store};
 use crate::domain::record::{Episode, Person, ReturnInterview, StrategyMeeting};
 use crate::domain::time::db_text;
@@ -38,8 +39,10 @@ pub struct ImportCounts {
 
 /// `INSERT ... ON CONFLICT (key) DO UPDATE` that bumps the version and
 /// changes the row only where some value differs.
+/// The first parameter is the row's id: a fresh one for a row known to be
+/// new, NULL for one that exists (the update keeps its id).
 fn upsert_sql(table: &str, key: &str, columns: &[&str]) -> String {
-    let all: Vec<&str> = std::iter::once(key).chain(columns.iter().copied()).collect();
+    let all: Vec<&str> = ["id", key].into_iter().chain(columns.iter().copied()).collect();
     let marks: Vec<String> = (1..=all.len()).map(|i| format!("?{i}")).collect();
     let sets: Vec<String> = columns.iter().map(|c| format!("{c} = excluded.{c}")).collect();
     let differs: Vec<String> = columns.iter().map(|c| format!("{c} IS NOT excluded.{c}")).collect();
@@ -115,8 +118,9 @@ impl Store {
         let wrap = |source| super::StoreError::Sqlite { path: path.clone(), source };
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(wrap)?;
         let mut counts = ImportCounts::default();
+        let mut ids = FreshIds::default();
         for item in items {
-            write_item(&tx, item, &mut counts).map_err(wrap)?;
+            write_item(&tx, item, &mut counts, &mut ids).map_err(wrap)?;
         }
         tx.commit().map_err(wrap)?;
         Ok(counts)
@@ -127,11 +131,30 @@ fn id_of(tx: &Transaction, sql: &str, key: &dyn rusqlite::ToSql) -> rusqlite::Re
     tx.prepare_cached(sql)?.query_row([key], |r| r.get(0)).optional()
 }
 
-fn write_item(tx: &Transaction, item: &ImportItem, counts: &mut ImportCounts) -> rusqlite::Result<()> {
+/// A fresh id when the row is new, else NULL (the upsert keeps the row's own).
+fn id_if_new(
+    tx: &Transaction,
+    ids: &mut FreshIds,
+    table: &'static str,
+    existing: Option<i64>,
+) -> rusqlite::Result<Option<i64>> {
+    match existing {
+        Some(_) => Ok(None),
+        None => ids.take(tx, table).map(Some),
+    }
+}
+
+fn write_item(
+    tx: &Transaction,
+    item: &ImportItem,
+    counts: &mut ImportCounts,
+    ids: &mut FreshIds,
+) -> rusqlite::Result<()> {
     let p = &item.person;
     let existing_person = id_of(tx, "SELECT id FROM people WHERE person_ref = ?1", &p.person_ref)?;
     if existing_person.is_none() || item.update_person {
         let changed = tx.prepare_cached(&PERSON_UPSERT)?.execute(params![
+            id_if_new(tx, ids, "people", existing_person)?,
             p.person_ref,
             p.given_name,
             p.family_name,
@@ -156,17 +179,26 @@ fn write_item(tx: &Transaction, item: &ImportItem, counts: &mut ImportCounts) ->
     let e = &item.episode;
     let placement_id = match &e.missing_from_name {
         Some(name) => {
-            tx.prepare_cached("INSERT OR IGNORE INTO placements (name, type) VALUES (?1, ?2)")?
-                .execute(params![name, e.missing_from.code()])?;
-            tx.prepare_cached("SELECT id FROM placements WHERE name = ?1 AND type = ?2")?
+            let known = tx
+                .prepare_cached("SELECT id FROM placements WHERE name = ?1 AND type = ?2")?
                 .query_row(params![name, e.missing_from.code()], |r| r.get::<_, i64>(0))
-                .optional()?
+                .optional()?;
+            match known {
+                Some(id) => Some(id),
+                None => {
+                    let id = ids.take(tx, "placements")?;
+                    tx.prepare_cached("INSERT INTO placements (id, name, type) VALUES (?1, ?2, ?3)")?
+                        .execute(params![id, name, e.missing_from.code()])?;
+                    Some(id)
+                }
+            }
         }
         None => None,
     };
     let existing_episode = id_of(tx, "SELECT id FROM episodes WHERE episode_ref = ?1", &e.episode_ref)?;
     let c = &e.at_the_time;
     let mut changed = tx.prepare_cached(&EPISODE_UPSERT)?.execute(params![
+        id_if_new(tx, ids, "episodes", existing_episode)?,
         e.episode_ref,
         person_id,
         db_text(e.missing_at),
@@ -191,7 +223,9 @@ fn write_item(tx: &Transaction, item: &ImportItem, counts: &mut ImportCounts) ->
 
     let ri = &item.interview;
     let reasons: Vec<&str> = ri.reasons.iter().map(|r| r.code()).collect();
+    let existing_interview = id_of(tx, "SELECT id FROM return_interviews WHERE episode_id = ?1", &episode_id)?;
     changed += tx.prepare_cached(&INTERVIEW_UPSERT)?.execute(params![
+        id_if_new(tx, ids, "return_interviews", existing_interview)?,
         episode_id,
         ri.required,
         ri.worker,
@@ -201,7 +235,7 @@ fn write_item(tx: &Transaction, item: &ImportItem, counts: &mut ImportCounts) ->
     ])?;
     let interview_id = id_of(tx, "SELECT id FROM return_interviews WHERE episode_id = ?1", &episode_id)?
         .ok_or(rusqlite::Error::QueryReturnedNoRows)?;
-    let attempts_changed = sync_attempt_count(tx, interview_id, ri.attempts)?;
+    let attempts_changed = sync_attempt_count(tx, interview_id, ri.attempts, ids)?;
     if attempts_changed > 0 && existing_episode.is_some() {
         // Attempts are part of the interview as a form edits it: a form
         // opened before this import must see its interview as changed.
@@ -213,6 +247,12 @@ fn write_item(tx: &Transaction, item: &ImportItem, counts: &mut ImportCounts) ->
     let m = &item.meeting;
     changed += match m.record {
         Some(status) => tx.prepare_cached(&MEETING_UPSERT)?.execute(params![
+            id_if_new(
+                tx,
+                ids,
+                "strategy_meetings",
+                id_of(tx, "SELECT id FROM strategy_meetings WHERE episode_id = ?1", &episode_id)?
+            )?,
             episode_id,
             status.code(),
             m.meeting_at.map(db_text)
@@ -230,15 +270,17 @@ fn write_item(tx: &Transaction, item: &ImportItem, counts: &mut ImportCounts) ->
 
 /// Files carry only a count of attempts. Undated attempts stand in for those
 /// a file counts; attempts recorded in full (with a time) are never removed.
-fn sync_attempt_count(tx: &Transaction, interview_id: i64, wanted: u32) -> rusqlite::Result<usize> {
+fn sync_attempt_count(tx: &Transaction, interview_id: i64, wanted: u32, ids: &mut FreshIds) -> rusqlite::Result<usize> {
     let have: u32 = tx
         .prepare_cached("SELECT count(*) FROM ri_attempts WHERE interview_id = ?1")?
         .query_row([interview_id], |r| r.get(0))?;
     let mut changed = 0;
     if have < wanted {
-        let mut insert = tx.prepare_cached("INSERT INTO ri_attempts (interview_id) VALUES (?1)")?;
         for _ in have..wanted {
-            changed += insert.execute([interview_id])?;
+            let id = ids.take(tx, "ri_attempts")?;
+            changed += tx
+                .prepare_cached("INSERT INTO ri_attempts (id, interview_id) VALUES (?1, ?2)")?
+                .execute([id, interview_id])?;
         }
     } else if have > wanted {
         changed += tx

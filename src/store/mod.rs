@@ -4,6 +4,7 @@
 mod audit;
 mod cases;
 pub mod edit;
+mod ids;
 mod import;
 mod lists;
 mod mpmg;

@@ -68,12 +68,7 @@ impl Db<'_> {
     /// hand out a deleted row's id again, and then a stale form (or an undo)
     /// naming the old row would land on the new one.
     pub fn fresh_id(&self, table: &'static str) -> Result<i64> {
-        let in_table: i64 =
-            self.one(&format!("SELECT coalesce(max(id), 0) FROM {table}"), [], |r| r.get(0))?.unwrap_or(0);
-        let in_trail: i64 = self
-            .one("SELECT coalesce(max(row_id), 0) FROM audit WHERE table_name = ?1", [table], |r| r.get(0))?
-            .unwrap_or(0);
-        Ok(in_table.max(in_trail) + 1)
+        crate::store::ids::first_fresh_id(self.conn, table).map_err(|e| self.err(e))
     }
 
     /// The row in the placements vocabulary for `place`, added if new (as import does).
