@@ -249,3 +249,29 @@ fn any_child_can_be_found_by_name_and_an_absence_interview_made_required_in_one_
     act(&mut s, &[Action::Undo]);
     assert_eq!(required(), 0);
 }
+
+#[test]
+fn a_new_childs_known_placement_named_alone_gives_its_type_and_an_unknown_one_asks() {
+    let (_d, path, mut s) = session();
+    act(&mut s, &[Action::Open(FormKind::NewPerson)]);
+    fill(&mut s, "person_ref", "T950");
+    fill(&mut s, "given_name", "Rowan");
+    fill(&mut s, "family_name", "Placed");
+    fill(&mut s, "date_of_birth", "01/02/2013");
+    fill(&mut s, "placement_name", "Nowhere House");
+    act(&mut s, &[Action::Save]);
+    assert_eq!(
+        error_on(&s, "placement_type").as_deref(),
+        Some("Nowhere House is not a known placement: choose its type")
+    );
+    fill(&mut s, "placement_name", "willows");
+    save(&mut s);
+    let (kind, name): (String, String) = db(&path)
+        .query_row(
+            "SELECT pl.type, pl.name FROM people p JOIN placements pl ON pl.id = p.placement_id WHERE p.person_ref = 'T950'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("placed");
+    assert_eq!((kind.as_str(), name.as_str()), ("la_home", "Willows"));
+}

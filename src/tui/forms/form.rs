@@ -4,6 +4,7 @@
 
 use super::field::{Edit, Field};
 use super::request::Target;
+use crate::domain::record::Placement;
 use crate::store::edit::Problem;
 
 /// Which form is open.
@@ -47,6 +48,8 @@ pub struct Form {
     pub dirty: bool,
     /// Esc was pressed once on a changed form: a second Esc discards.
     pub discard_armed: bool,
+    /// The placements known when the form opened: a known name alone gives its type.
+    pub places: Vec<Placement>,
 }
 
 impl Form {
@@ -63,6 +66,7 @@ impl Form {
             warned: false,
             dirty: false,
             discard_armed: false,
+            places: Vec::new(),
         }
     }
 

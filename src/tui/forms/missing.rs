@@ -5,7 +5,7 @@ use super::field::{Field, FieldKind};
 use super::form::{Form, FormKind};
 use super::person::Known;
 use super::request::{MissingReport, Request, Submission, Target};
-use super::{choices, parse_code, time};
+use super::{choices, parse_code, place_of, time};
 use crate::domain::codes::{EpisodeKind, MissingFrom, Risk};
 use crate::domain::time::Instant;
 use crate::domain::when::describe;
@@ -30,7 +30,9 @@ pub fn open(pick: ChildPick, fixed: bool, known: &Known) -> Form {
         Field::new("police_ref", "Police reference", FieldKind::Text),
         Field::new("risk", "Police risk", choices!(Risk, optional)),
     ];
-    Form::new(FormKind::Missing, "Report missing", String::new(), Target::NewEpisode, fields)
+    let mut form = Form::new(FormKind::Missing, "Report missing", String::new(), Target::NewEpisode, fields);
+    form.places = known.placements.clone();
+    form
 }
 
 pub fn submit(form: &mut Form, now: Instant) -> Option<Submission> {
@@ -39,8 +41,8 @@ pub fn submit(form: &mut Form, now: Instant) -> Option<Submission> {
         _ => None,
     });
     let missing_at = time(form, "missing_at", now);
-    let from_name = form.field("missing_from_name").and_then(|f| f.text());
-    let from_kind = form.field("missing_from").and_then(|f| f.choice()).and_then(|c| MissingFrom::parse(c).ok());
+    // Both empty: where the child lives, which the session looks up.
+    let from = place_of(form, "missing_from", "missing_from_name").ok().flatten();
     form.require_filled();
     if form.has_errors() {
         return None;
@@ -51,8 +53,7 @@ pub fn submit(form: &mut Form, now: Instant) -> Option<Submission> {
         person_id,
         missing_at,
         kind: parse_code(form.field("kind")?.choice()?, EpisodeKind::parse)?,
-        from_kind,
-        from_name,
+        from: from.map(|p| (p.kind, Some(p.name))),
         police_ref: form.field("police_ref").and_then(|f| f.text()),
         risk: form.field("risk").and_then(|f| f.choice()).and_then(|c| Risk::parse(c).ok()),
     };

@@ -22,8 +22,10 @@ pub mod person;
 pub mod signoff;
 pub mod worker;
 
+use crate::domain::codes::MissingFrom;
 use crate::domain::history::Month;
 use crate::domain::mpmg_review::parse_month;
+use crate::domain::record::Placement;
 use crate::domain::time::{Instant, uk_date};
 use crate::store::edit::EpisodeRecord;
 use chrono::NaiveDate;
@@ -66,6 +68,29 @@ fn yes_no() -> FieldKind {
 /// A code a field offered, read back; the field only offers valid codes.
 fn parse_code<T, E>(code: &str, parse: impl Fn(&str) -> Result<T, E>) -> Option<T> {
     parse(code).ok()
+}
+
+/// The place a form's type and name fields give: both, or a known name alone
+/// (its type is known). `Ok(None)` when both are empty; otherwise the
+/// problem is left on the type field.
+fn place_of(form: &mut Form, type_key: &str, name_key: &str) -> Result<Option<Placement>, ()> {
+    let name = form.field(name_key).and_then(|f| f.text());
+    let kind = form.field(type_key).and_then(|f| f.choice()).and_then(|c| MissingFrom::parse(c).ok());
+    match (kind, name) {
+        (Some(kind), Some(name)) => Ok(Some(Placement { kind, name })),
+        (None, None) => Ok(None),
+        (None, Some(name)) => match form.places.iter().find(|p| p.name.eq_ignore_ascii_case(&name)) {
+            Some(known) => Ok(Some(known.clone())),
+            None => {
+                form.fail(type_key, format!("{name} is not a known placement: choose its type"));
+                Err(())
+            }
+        },
+        (Some(_), None) => {
+            form.fail(name_key, "give the placement's name");
+            Err(())
+        }
+    }
 }
 
 /// Reads a time field, leaving its error on the field if it cannot.

@@ -3,7 +3,7 @@
 use super::field::{Field, FieldKind};
 use super::form::{Form, FormKind};
 use super::request::{Request, Submission, Target};
-use super::{choices, parse_code, yes_no};
+use super::{choices, parse_code, place_of, yes_no};
 use crate::domain::codes::{CaseStatus, MissingFrom, Sex};
 use crate::domain::record::{Person, PersonRecord, Placement, Profile, full_name};
 use crate::store::edit::Stamped;
@@ -66,7 +66,7 @@ pub fn open(existing: Option<&Stamped<PersonRecord>>, known: &Known) -> Form {
             Field::new("vulnerability", "Vulnerabilities", FieldKind::Text)
                 .with_text(text(profile.and_then(|pr| pr.vulnerability.as_deref()))),
         ];
-    match existing {
+    let mut form = match existing {
         Some(s) => Form::new(
             FormKind::EditPerson,
             "Edit young person",
@@ -79,7 +79,9 @@ pub fn open(existing: Option<&Stamped<PersonRecord>>, known: &Known) -> Form {
             fields,
         ),
         None => Form::new(FormKind::NewPerson, "New young person", String::new(), Target::NewPerson, fields),
-    }
+    };
+    form.places = known.placements.clone();
+    form
 }
 
 pub fn submit(form: &mut Form, today: NaiveDate) -> Option<Submission> {
@@ -92,20 +94,7 @@ pub fn submit(form: &mut Form, today: NaiveDate) -> Option<Submission> {
         }
         None => None,
     };
-    let placement_name = text(form, "placement_name");
-    let placement_type = form.field("placement_type").and_then(|f| f.choice());
-    let placement = match (placement_type, placement_name) {
-        (Some(kind), Some(name)) => Some(Placement { kind: parse_code(kind, MissingFrom::parse)?, name }),
-        (None, None) => None,
-        (None, Some(_)) => {
-            form.fail("placement_type", "choose the placement's type");
-            None
-        }
-        (Some(_), None) => {
-            form.fail("placement_name", "give the placement's name");
-            None
-        }
-    };
+    let placement = place_of(form, "placement_type", "placement_name").ok().flatten();
     form.require_filled();
     if form.has_errors() {
         return None;

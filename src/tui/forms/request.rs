@@ -51,11 +51,9 @@ pub struct MissingReport {
     pub person_id: i64,
     pub missing_at: Instant,
     pub kind: EpisodeKind,
-    /// The type of place and its name as typed. Both empty: where the child
-    /// lives (their placement, else where they last went missing from); a name
-    /// alone: the known placement of that name.
-    pub from_kind: Option<MissingFrom>,
-    pub from_name: Option<String>,
+    /// Where from; `None`: where the child lives (their placement, else where
+    /// they last went missing from).
+    pub from: Option<(MissingFrom, Option<String>)>,
     pub police_ref: Option<String>,
     pub risk: Option<Risk>,
 }

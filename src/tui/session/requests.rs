@@ -10,22 +10,9 @@ use crate::tui::forms::request::{MissingReport, Request};
 impl Session {
     /// A missing report with where from filled in: left empty, it is where the child lives.
     fn new_episode(&self, r: &MissingReport) -> Result<Result<NewEpisode, Problem>, StoreError> {
-        let from = match (r.from_kind, &r.from_name) {
-            (Some(kind), name) => Some((kind, name.clone())),
-            (None, None) => self.store.usual_place(r.person_id)?,
-            (None, Some(name)) => {
-                let known = self.store.placements()?;
-                match known.into_iter().find(|p| p.name.eq_ignore_ascii_case(name)) {
-                    Some(p) => Some((p.kind, Some(p.name))),
-                    None => {
-                        return Ok(Err(Problem {
-                            field: "missing_from",
-                            message: format!("{name} is not a known placement: choose its type"),
-                            blocking: true,
-                        }));
-                    }
-                }
-            }
+        let from = match &r.from {
+            Some(from) => Some(from.clone()),
+            None => self.store.usual_place(r.person_id)?,
         };
         Ok(match from {
             Some((missing_from, missing_from_name)) => Ok(NewEpisode {
