@@ -143,3 +143,23 @@ fn the_mpmg_tab_records_a_meeting_and_who_it_reviewed_from_the_keyboard() {
     let attendees: String = conn.query_row("SELECT attendees FROM mpmg_meetings", [], |r| r.get(0)).expect("meeting");
     assert_eq!(attendees, "Police; YOS; health");
 }
+
+#[test]
+fn two_people_on_one_file_see_each_others_changes_on_their_own() {
+    let (dir, db) = fixture_db();
+    let mut a = Running::start(dir, &db, AT, &[]);
+    let mut b = Running::start(tempfile::tempdir().expect("dir"), &db, AT, &[]);
+    for app in [&mut a, &mut b] {
+        app.screen.wait_for("the Chase tab", |s| s.contents().contains("Overdue"));
+        app.press("3/Gale\r");
+        app.screen
+            .wait_for("Gale still missing", |s| s.contents().lines().any(|l| l.starts_with('▶') && l.contains("Gale")));
+    }
+    // A records Gale found; B's screen drops her from Still missing without a key pressed.
+    a.press("f");
+    a.screen.wait_for("A's save", |s| s.contents().contains("Recorded Gale Synthe found"));
+    b.screen.wait_for("B's list to follow", |s| !s.contents().lines().any(|l| l.contains("Gale Synthe")));
+    a.press("q");
+    b.press("q");
+    assert!(a.wait_for_exit().success() && b.wait_for_exit().success());
+}
