@@ -237,6 +237,6 @@ fn detail_lines<'a>(board: &MpmgBoard, person_ref: &str, theme: &Theme) -> Vec<L
             Span::raw(format!("  {} · {} episodes in {}", p.person_ref, p.episodes, m.quarter.label())),
         ]));
     }
-    lines.push(Line::from(format!("{reviewed} · {actions} · Enter: the child's screen, + adds an action")));
+    lines.push(Line::from(format!("{reviewed} · {actions}")));
     lines
 }
