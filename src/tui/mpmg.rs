@@ -4,7 +4,8 @@
 use super::action::Action;
 use super::app::{App, Effect, Tab};
 use crate::domain::codes::Cohort;
-use crate::store::MpmgBoard;
+use crate::domain::mpmg::{CohortRow, PersistentRow, TopRow};
+use crate::store::{MpmgBoard, ReviewedChild};
 
 /// The MPMG tab's lists, stepped through with `v`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,38 +52,35 @@ impl App {
             && (self.filters.cohort.is_none() || cohort.is_none() || self.filters.cohort == cohort)
     }
 
+    /// The cohort rows the search and cohort filter let through, in order.
+    pub fn visible_cohort(&self) -> Vec<&CohortRow> {
+        let Some(b) = self.mpmg_board() else { return Vec::new() };
+        b.month.cohort.iter().filter(|r| self.mpmg_admits(&r.name, &r.person_ref, Some(r.cohort))).collect()
+    }
+
+    pub fn visible_top(&self) -> Vec<&TopRow> {
+        let Some(b) = self.mpmg_board() else { return Vec::new() };
+        b.month.top10.iter().filter(|r| self.mpmg_admits(&r.name, &r.person_ref, Some(r.cohort))).collect()
+    }
+
+    pub fn visible_persistent(&self) -> Vec<&PersistentRow> {
+        let Some(b) = self.mpmg_board() else { return Vec::new() };
+        b.month.persistent_quarter.iter().filter(|r| self.mpmg_admits(&r.name, &r.person_ref, None)).collect()
+    }
+
+    /// The children reviewed for the quarter (the trajectory's group).
+    pub fn visible_group(&self) -> Vec<&ReviewedChild> {
+        let Some(b) = self.mpmg_board() else { return Vec::new() };
+        b.trajectory.group.iter().filter(|c| self.mpmg_admits(&c.name, &c.person_ref, None)).collect()
+    }
+
     /// The children the MPMG view lists, in order.
     pub fn visible_mpmg_refs(&self) -> Vec<&str> {
-        let Some(b) = self.mpmg_board() else { return Vec::new() };
         match self.mpmg_view {
-            MpmgView::Cohort => b
-                .month
-                .cohort
-                .iter()
-                .filter(|r| self.mpmg_admits(&r.name, &r.person_ref, Some(r.cohort)))
-                .map(|r| r.person_ref.as_str())
-                .collect(),
-            MpmgView::Top10 => b
-                .month
-                .top10
-                .iter()
-                .filter(|r| self.mpmg_admits(&r.name, &r.person_ref, Some(r.cohort)))
-                .map(|r| r.person_ref.as_str())
-                .collect(),
-            MpmgView::Persistent => b
-                .month
-                .persistent_quarter
-                .iter()
-                .filter(|r| self.mpmg_admits(&r.name, &r.person_ref, None))
-                .map(|r| r.person_ref.as_str())
-                .collect(),
-            MpmgView::Trajectory => b
-                .trajectory
-                .group
-                .iter()
-                .filter(|c| self.mpmg_admits(&c.name, &c.person_ref, None))
-                .map(|c| c.person_ref.as_str())
-                .collect(),
+            MpmgView::Cohort => self.visible_cohort().into_iter().map(|r| r.person_ref.as_str()).collect(),
+            MpmgView::Top10 => self.visible_top().into_iter().map(|r| r.person_ref.as_str()).collect(),
+            MpmgView::Persistent => self.visible_persistent().into_iter().map(|r| r.person_ref.as_str()).collect(),
+            MpmgView::Trajectory => self.visible_group().into_iter().map(|c| c.person_ref.as_str()).collect(),
         }
     }
 

@@ -106,9 +106,9 @@ fn render_list(app: &App, board: &MpmgBoard, view: MpmgView, theme: &Theme, fram
                 (_, _, true) => &[0, 1, 2, 3, 4, 5, 12, 13],
                 _ => &[0, 2, 3, 5, 12, 13],
             };
-            let rows = refs
-                .iter()
-                .filter_map(|r| m.cohort.iter().find(|c| c.person_ref == *r))
+            let rows = app
+                .visible_cohort()
+                .into_iter()
                 .map(|c| {
                     let mut cells = cohort_cells(c, &m.settings);
                     cells.extend(extra(&c.person_ref));
@@ -126,9 +126,9 @@ fn render_list(app: &App, board: &MpmgBoard, view: MpmgView, theme: &Theme, fram
                 (_, _, true) => &[0, 1, 2, 3, 4, 5, 9, 10, 11],
                 _ => &[0, 1, 3, 4, 9, 10],
             };
-            let rows = refs
-                .iter()
-                .filter_map(|r| m.top10.iter().find(|t| t.person_ref == *r))
+            let rows = app
+                .visible_top()
+                .into_iter()
                 .map(|t| {
                     let mut cells = top_cells(t);
                     cells.extend(extra(&t.person_ref));
@@ -139,9 +139,9 @@ fn render_list(app: &App, board: &MpmgBoard, view: MpmgView, theme: &Theme, fram
         }
         _ => {
             let headers = PERSISTENT_HEADERS.iter().copied().chain([REVIEWED, ACTIONS]).collect();
-            let rows = refs
-                .iter()
-                .filter_map(|r| m.persistent_quarter.iter().find(|p| p.person_ref == *r))
+            let rows = app
+                .visible_persistent()
+                .into_iter()
                 .map(|p| {
                     let mut cells = persistent_cells(p);
                     cells.extend(extra(&p.person_ref));
