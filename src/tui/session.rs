@@ -7,9 +7,9 @@
 use super::action::Action;
 use super::app::{App, Effect};
 use super::editing::Opening;
+use super::forms::Known;
 use super::forms::child::ChildPick;
 use super::forms::form::FormKind;
-use super::forms::person::Known;
 use super::forms::request::{Request, Submission};
 use super::forms::{attempt, complete, episode, find, found, meeting, missing, not_required, person, signoff, worker};
 use super::{Clock, load_lists};

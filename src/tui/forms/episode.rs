@@ -1,9 +1,9 @@
 //! Correct an episode's details: when the child went missing (and returned),
 //! the type, where from, the police reference and risk.
 
+use super::Known;
 use super::field::{Field, FieldKind};
 use super::form::{Form, FormKind};
-use super::person::Known;
 use super::request::{Request, Submission, Target};
 use super::{choices, parse_code, time};
 use crate::domain::codes::{EpisodeKind, MissingFrom, Risk};

@@ -1,9 +1,9 @@
 //! Report a child missing: a new episode.
 
+use super::Known;
 use super::child::ChildPick;
 use super::field::{Field, FieldKind};
 use super::form::{Form, FormKind};
-use super::person::Known;
 use super::request::{MissingReport, Request, Submission, Target};
 use super::{choices, parse_code, place_of, time};
 use crate::domain::codes::{EpisodeKind, MissingFrom, Risk};

@@ -33,6 +33,15 @@ use field::{Choice, FieldKind};
 use form::{Form, FormKind};
 use request::Submission;
 
+/// What the pickers offer: known teams, workers and placements.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    pub authority: String,
+    pub teams: Vec<String>,
+    pub workers: Vec<String>,
+    pub placements: Vec<Placement>,
+}
+
 /// A choice field over one of the domain's code lists.
 macro_rules! choices {
     ($codes:ty) => {

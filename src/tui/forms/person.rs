@@ -1,22 +1,14 @@
 //! New young person, and editing one.
 
+use super::Known;
 use super::field::{Field, FieldKind};
 use super::form::{Form, FormKind};
 use super::request::{Request, Submission, Target};
 use super::{choices, parse_code, place_of, yes_no};
 use crate::domain::codes::{CaseStatus, MissingFrom, Sex};
-use crate::domain::record::{Person, PersonRecord, Placement, Profile, full_name};
+use crate::domain::record::{Person, PersonRecord, Profile, full_name};
 use crate::store::edit::Stamped;
 use chrono::NaiveDate;
-
-/// What the pickers offer: known teams, workers and placements.
-#[derive(Debug, Clone, Default)]
-pub struct Known {
-    pub authority: String,
-    pub teams: Vec<String>,
-    pub workers: Vec<String>,
-    pub placements: Vec<Placement>,
-}
 
 pub fn open(existing: Option<&Stamped<PersonRecord>>, known: &Known) -> Form {
     let p = existing.map(|s| &s.value.person);
