@@ -104,14 +104,6 @@ impl Store {
         Ok(self.db().load_interview("ri.episode_id", episode_id)?.stamped)
     }
 
-    pub fn check_completion(&self, interview_id: i64, c: &Completion, now: Instant) -> Result<Vec<Problem>> {
-        self.db().completion_problems(interview_id, c, now)
-    }
-
-    pub fn check_attempt(&self, interview_id: i64, attempt: &Attempt, now: Instant) -> Result<Vec<Problem>> {
-        self.db().attempt_problems(interview_id, attempt, now)
-    }
-
     pub fn check_signoff(&self, interview_id: i64, signoff: Signoff) -> Result<Vec<Problem>> {
         self.db().signoff_problems(interview_id, signoff)
     }
