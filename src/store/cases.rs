@@ -4,10 +4,12 @@
 
 use super::{Result, Store, StoreError};
 use crate::domain::codes::{CaseStatus, Cohort, EpisodeKind, MeetingRecord, MissingFrom, Reason, RiOutcome, Risk, Sex};
+use crate::domain::missing::{MissingNow, missing_now};
 use crate::domain::record::{CaseEpisode, Circumstances, Episode, Person, ReturnInterview, StrategyMeeting, full_name};
 use crate::domain::time::{Instant, db_text, from_db_text, parse_date};
 use rusqlite::types::Type;
 use rusqlite::{Row, ToSql, named_params};
+use std::collections::HashMap;
 
 /// The columns of a case; `{since}` is filled by [`MISSING_SINCE`] or `NULL`.
 const CASE_SELECT: &str = "
@@ -83,6 +85,12 @@ impl Store {
             now,
             &[],
         )
+    }
+
+    /// The children missing at `at`, from all their episodes, whenever each
+    /// began (the MPMG tab and pack ask it of the children they list).
+    pub fn missing_now(&self, at: Instant) -> Result<HashMap<String, MissingNow>> {
+        Ok(missing_now(&self.missing_cases(at)?, at))
     }
 
     /// Episodes that started in `[from, to)` and by `now` (an episode starting

@@ -5,6 +5,7 @@
 use super::edit::Stamped;
 use super::mpmg_review::{OpenActions, ReviewedChild};
 use super::{Result, Store};
+use crate::domain::missing::MissingNow;
 use crate::domain::mpmg::{MpmgMonth, Trajectory, trajectory};
 use crate::domain::mpmg_review::MpmgMeeting;
 use crate::domain::period::{Quarter, YearMonth};
@@ -20,8 +21,10 @@ pub struct MpmgBoard {
     pub month: MpmgMonth,
     /// The meeting that reviewed this month, if recorded.
     pub meeting: Option<Stamped<MpmgMeeting>>,
-    /// References of the children that meeting reviewed.
+    /// References of the children that meeting reviewed ([`Store::reviewed_at_month`]).
     pub reviewed: HashSet<String>,
+    /// Every child missing at the board's moment, from any episode ([`Store::missing_now`]).
+    pub missing_now: HashMap<String, MissingNow>,
     /// Open (and overdue) actions, by child reference; children with none are absent.
     pub open_actions: HashMap<String, OpenActions>,
     pub trajectory: GroupTrajectory,
@@ -39,15 +42,15 @@ pub struct GroupTrajectory {
 impl Store {
     pub fn mpmg_board(&self, month: YearMonth, now: Instant) -> Result<MpmgBoard> {
         let lists = self.mpmg_month(month, now)?;
-        let (meeting, reviewed_ids) = self.reviews_for_month(month.as_month())?;
-        let reviewed = reviewed_ids.into_iter().map(|id| self.person_ref_of(id)).collect::<Result<_>>()?;
+        let (meeting, reviewed) = self.reviewed_at_month(month.as_month())?;
+        let missing_now = self.missing_now(now)?;
         let open_actions = self
             .open_actions_by_person(uk_date(now))?
             .into_iter()
             .map(|(id, open)| Ok((self.person_ref_of(id)?, open)))
             .collect::<Result<_>>()?;
         let trajectory = self.group_trajectory(month.quarter(), now)?;
-        Ok(MpmgBoard { month: lists, meeting, reviewed, open_actions, trajectory })
+        Ok(MpmgBoard { month: lists, meeting, reviewed, missing_now, open_actions, trajectory })
     }
 
     /// The trajectory of the children reviewed for `quarter`'s months, from

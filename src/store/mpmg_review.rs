@@ -10,7 +10,7 @@ use crate::domain::record::full_name;
 use crate::domain::time::parse_date;
 use chrono::NaiveDate;
 use rusqlite::{Params, Row};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The meeting an action was agreed at, as a person names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,13 +112,23 @@ impl Store {
         })
     }
 
-    /// What the MPMG tab shows for a month: its meeting, if recorded, and
-    /// the children it reviewed (none while there is no meeting).
-    pub fn reviews_for_month(&self, month: Month) -> Result<(Option<Stamped<MpmgMeeting>>, Vec<i64>)> {
+    /// The one rule for "reviewed this month", which the MPMG tab's `Rev`
+    /// and the pack both show: the meeting recorded for `month`, if any, and
+    /// the references of the children it reviewed. A review at another
+    /// month's meeting does not count; with no meeting, no child is reviewed.
+    pub fn reviewed_at_month(&self, month: Month) -> Result<(Option<Stamped<MpmgMeeting>>, HashSet<String>)> {
         let meeting = self.mpmg_meeting_for_month(month)?;
         let reviewed = match &meeting {
-            Some(m) => self.reviewed_in(m.id)?,
-            None => Vec::new(),
+            Some(m) => self
+                .mpmg_rows(
+                    "SELECT p.person_ref FROM mpmg_reviews r JOIN people p ON p.id = r.person_id
+                      WHERE r.meeting_id = ?1",
+                    [m.id],
+                    |r| r.get(0),
+                )?
+                .into_iter()
+                .collect(),
+            None => HashSet::new(),
         };
         Ok((meeting, reviewed))
     }

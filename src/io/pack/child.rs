@@ -68,8 +68,17 @@ fn details(pack: &Pack, c: &ChildPack) -> Vec<(String, Text)> {
         why.push_str(&format!("; number {rank} in the top {}", pack.lists.settings.top_n));
     }
     let mut why = Text::plain(why);
-    if c.missing_now(pack.now) {
-        why = why.then(Text::plain("; ")).then(Text::strong("MISSING NOW"));
+    if let Some(m) = &c.missing_now {
+        // Say which episode when it is not one of the month's, or a reader looks for it in the table below.
+        let which = if c.month_episodes.iter().any(|e| e.case.episode.episode_ref == m.episode_ref) {
+            String::new()
+        } else {
+            format!(", episode {}", m.episode_ref)
+        };
+        why = why
+            .then(Text::plain("; "))
+            .then(Text::strong("MISSING NOW"))
+            .then(Text::plain(format!(" (since {}{which})", display_short(m.since))));
     }
     let reviews: Vec<String> = c.reviews.iter().map(|m| month_label(m.month)).collect();
     let fact = |label: &str, text: Text| (label.to_string(), text);

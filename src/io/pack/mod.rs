@@ -19,6 +19,7 @@ pub use markdown::write_markdown;
 
 use crate::domain::codes::{Band, Cohort, ReviewReason};
 use crate::domain::history::{RiState, ri_state};
+use crate::domain::missing::MissingNow;
 use crate::domain::mpmg::{CohortRow, MpmgMonth, sparkline};
 use crate::domain::mpmg_review::MpmgMeeting;
 use crate::domain::period::YearMonth;
@@ -27,6 +28,7 @@ use crate::domain::rules::Rules;
 use crate::domain::time::{Instant, uk_date};
 use crate::store::{AgreedAction, EpisodeLine, MeetingRef, Result, Store, StoreError};
 use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
 
 /// Everything the pack shows for one month, as of one moment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +40,8 @@ pub struct Pack {
     pub lists: MpmgMonth,
     /// The meeting recorded for the month, if any.
     pub meeting: Option<MpmgMeeting>,
+    /// The children that meeting reviewed, by reference (the MPMG tab's `Rev`).
+    pub reviewed: HashSet<String>,
     /// The thresholds in force, so interview clocks match the chase list's.
     pub rules: Rules,
     /// One per child to review, in the cohort's order.
@@ -54,6 +58,9 @@ pub struct ChildPack {
     pub cohort: Option<Cohort>,
     /// The episodes that started in the month by now, oldest first.
     pub month_episodes: Vec<EpisodeLine>,
+    /// The episode the child is missing from now, if any: of any month, not
+    /// only of the pack's ([`Store::missing_now`]).
+    pub missing_now: Option<MissingNow>,
     /// Actions still open, soonest due first (so the overdue lead).
     pub open_actions: Vec<AgreedAction>,
     /// How many of the child's actions are done.
@@ -94,9 +101,19 @@ impl Pack {
     pub fn gather(store: &Store, month: YearMonth, now: Instant) -> Result<Pack> {
         store.read_consistently(|store| {
             let lists = store.mpmg_month(month, now)?;
-            let meeting = store.mpmg_meeting_for_month(month.as_month())?.map(|m| m.value);
-            let children = lists.cohort.iter().map(|row| child(store, &lists, row, now)).collect::<Result<_>>()?;
-            Ok(Pack { authority: store.require_authority()?, now, meeting, rules: store.rules()?, children, lists })
+            let (meeting, reviewed) = store.reviewed_at_month(month.as_month())?;
+            let missing_now = store.missing_now(now)?;
+            let children =
+                lists.cohort.iter().map(|row| child(store, &lists, row, &missing_now, now)).collect::<Result<_>>()?;
+            Ok(Pack {
+                authority: store.require_authority()?,
+                now,
+                meeting: meeting.map(|m| m.value),
+                reviewed,
+                rules: store.rules()?,
+                children,
+                lists,
+            })
         })
     }
 
@@ -119,7 +136,7 @@ impl Pack {
             many_times: reason(ReviewReason::ThreeOrMore),
             episodes: self.children.iter().map(|c| c.row.episodes).sum(),
             hours: self.children.iter().map(|c| c.row.hours_missing).sum(),
-            still_missing: self.children.iter().filter(|c| c.missing_now(self.now)).count(),
+            still_missing: self.children.iter().filter(|c| c.missing_now.is_some()).count(),
             interviews_overdue: self
                 .children
                 .iter()
@@ -135,21 +152,20 @@ impl Pack {
         }
     }
 
-    /// Whether a child is among those reviewed this month (for the persistent list).
+    /// Whether the month's meeting reviewed the child (what the tab's `Rev` shows).
     pub fn reviewed(&self, person_ref: &str) -> bool {
-        self.children.iter().any(|c| c.row.person_ref == person_ref)
-    }
-}
-
-impl ChildPack {
-    /// Missing at `now`: one of the month's episodes is still open.
-    pub fn missing_now(&self, now: Instant) -> bool {
-        self.month_episodes.iter().any(|e| e.case.episode.is_open_at(now))
+        self.reviewed.contains(person_ref)
     }
 }
 
 /// One child's section from their page.
-fn child(store: &Store, lists: &MpmgMonth, row: &CohortRow, now: Instant) -> Result<ChildPack> {
+fn child(
+    store: &Store,
+    lists: &MpmgMonth,
+    row: &CohortRow,
+    missing_now: &HashMap<String, MissingNow>,
+    now: Instant,
+) -> Result<ChildPack> {
     let page = store.person_page(&row.person_ref)?.ok_or_else(|| {
         // The cohort was read from the same snapshot, so the child cannot be missing from it.
         StoreError::Corrupt(format!("child {} is in the month's cohort but has no record", row.person_ref))
@@ -171,6 +187,7 @@ fn child(store: &Store, lists: &MpmgMonth, row: &CohortRow, now: Instant) -> Res
         record: page.record,
         cohort: page.cohort,
         month_episodes,
+        missing_now: missing_now.get(&row.person_ref).cloned(),
         open_actions: open,
         done_actions: done.len(),
         reviews: page.reviews,

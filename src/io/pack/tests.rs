@@ -188,8 +188,8 @@ fn the_pack_gathers_the_cohort_with_each_childs_month() {
     assert_eq!(z.record.profile.school.as_deref(), Some("Northshire Academy"));
     assert_eq!(z.reviews.len(), 1);
     assert!(p.meeting.is_some());
-    assert!(p.children[1].missing_now(p.now));
-    assert!(!z.missing_now(p.now));
+    assert!(p.children[1].missing_now.is_some());
+    assert!(z.missing_now.is_none());
 }
 
 #[test]
@@ -222,6 +222,88 @@ fn as_of_an_earlier_moment_later_things_have_not_happened() {
     let z = &p.children[0];
     assert_eq!(z.month_episodes.len(), 2, "the 20 October absence is still to come");
     assert!(p.children.iter().all(|c| c.row.person_ref != "M1"), "Max went missing on 30 October");
+}
+
+/// Three children in October 2026, for "missing now" and "reviewed this month":
+/// - A1, in care, three October episodes all closed, then missing again on
+///   8 November (back only on 20 November, after the pack's now): reviewed
+///   at September's meeting, not October's;
+/// - B1, not in care, three October episodes, all closed: reviewed at October's meeting;
+/// - C1, in care, missing from 25 October until 12 November (after now).
+fn missing_now_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open_or_create(&dir.path().join("now.sqlite")).expect("create");
+    store.set_authority("Northshire").expect("authority");
+    let a = person("A1", "Ada", "Later", CaseStatus::ChildInCare);
+    let b = person("B1", "Bea", "Back", CaseStatus::ChildInNeed);
+    let c = person("C1", "Cy", "Inmonth", CaseStatus::ChildInCare);
+    let items = vec![
+        item(&a, "A-1", "2026-10-02 20:00", Some("2026-10-03 12:00")),
+        item(&a, "A-2", "2026-10-09 20:00", Some("2026-10-10 08:00")),
+        item(&a, "A-3", "2026-10-16 20:00", Some("2026-10-17 08:00")),
+        item(&a, "A-4", "2026-11-08 10:00", Some("2026-11-20 10:00")),
+        item(&b, "B-1", "2026-10-04 20:00", Some("2026-10-05 08:00")),
+        item(&b, "B-2", "2026-10-11 20:00", Some("2026-10-12 08:00")),
+        item(&b, "B-3", "2026-10-18 20:00", Some("2026-10-19 08:00")),
+        item(&c, "C-1", "2026-10-25 10:00", Some("2026-11-12 10:00")),
+    ];
+    // Recorded on 27 November: the returns after the pack's now are in the file.
+    store.import(&items).expect("import");
+    let today = day("2026-11-27");
+    let meeting = |held: &str, month| crate::domain::mpmg_review::MpmgMeeting {
+        held_on: day(held),
+        month,
+        attendees: None,
+        notes: None,
+    };
+    let (september, _) = store.add_mpmg_meeting(&meeting("2026-10-05", (2026, 9)), today).expect("september");
+    let (october, _) = store.add_mpmg_meeting(&meeting("2026-11-05", (2026, 10)), today).expect("october");
+    let id = |r: &str| store.person_id_by_ref(r).expect("read").expect("child");
+    let (a, b) = (id("A1"), id("B1"));
+    store.set_reviewed(september, a, true).expect("A at September's");
+    store.set_reviewed(october, b, true).expect("B at October's");
+    (dir, store)
+}
+
+#[test]
+fn missing_now_is_from_any_of_the_childs_episodes_as_of_the_packs_now() {
+    let (_dir, store) = missing_now_store();
+    let p = Pack::gather(&store, october(), at(NOW)).expect("pack");
+    let refs: Vec<&str> = p.children.iter().map(|c| c.row.person_ref.as_str()).collect();
+    assert_eq!(refs, ["A1", "B1", "C1"]);
+    let missing: Vec<Option<&str>> =
+        p.children.iter().map(|c| c.missing_now.as_ref().map(|m| m.episode_ref.as_str())).collect();
+    // A: from November's episode; B: back from all of them; C: from October's, back only after now.
+    assert_eq!(missing, [Some("A-4"), None, Some("C-1")]);
+    assert_eq!(p.summary().still_missing, 2);
+    let md = markdown(&p);
+    assert!(md.contains("- **Missing now:** **2 of the 3 children to review**"), "{md}");
+    assert!(md.contains("**MISSING NOW** (since Sun 08/11 10:00, episode A-4)"), "{md}");
+    assert!(md.contains("**MISSING NOW** (since Sun 25/10 10:00)"), "{md}");
+    assert_eq!(md.matches("**MISSING NOW**").count(), 2, "{md}");
+    // As of 21 November, all three are back.
+    let later = Pack::gather(&store, october(), at("2026-11-21 12:00")).expect("pack");
+    assert!(later.children.iter().all(|c| c.missing_now.is_none()));
+    assert_eq!(later.summary().still_missing, 0);
+    // As of 8 November 09:00, A's November episode has not begun; C is out.
+    let before = Pack::gather(&store, october(), at("2026-11-08 09:00")).expect("pack");
+    assert_eq!(before.summary().still_missing, 1);
+}
+
+#[test]
+fn reviewed_this_month_in_the_persistent_table_is_the_months_meeting_only() {
+    let (_dir, store) = missing_now_store();
+    let p = Pack::gather(&store, october(), at(NOW)).expect("pack");
+    let persistent: Vec<&str> = p.lists.persistent_quarter.iter().map(|r| r.person_ref.as_str()).collect();
+    assert_eq!(persistent, ["A1", "B1"]);
+    // A is to review in October but was reviewed at September's meeting: not this month's.
+    assert!(!p.reviewed("A1") && p.reviewed("B1") && !p.reviewed("C1"));
+    let md = markdown(&p);
+    assert!(md.contains("| Ada Later | A1 | 4 | no |"), "{md}");
+    assert!(md.contains("| Bea Back | B1 | 3 | yes |"), "{md}");
+    // November has no meeting: nobody is reviewed at it, whatever October's said.
+    let november = Pack::gather(&store, YearMonth::parse("2026-11").expect("month"), at(NOW)).expect("pack");
+    assert!(november.lists.persistent_quarter.iter().all(|r| !november.reviewed(&r.person_ref)));
 }
 
 #[test]
