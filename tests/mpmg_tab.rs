@@ -165,3 +165,102 @@ fn the_trajectory_of_a_demo_cohort_matches_a_count_by_hand() {
     act(&mut s, &[Action::CycleView, Action::CycleView, Action::CycleView]);
     insta::assert_snapshot!("mpmg_demo_trajectory_120x40", screen(&s, 120, 40));
 }
+
+/// Selects a child in the list shown on the MPMG tab.
+fn select_in_mpmg(s: &mut Session, person_ref: &str) {
+    act(s, &[Action::Top]);
+    for _ in 0..50 {
+        if s.app.selected_person().as_deref() == Some(person_ref) {
+            return;
+        }
+        act(s, &[Action::Down]);
+    }
+    panic!("{person_ref} is not in the MPMG list shown");
+}
+
+/// The detail pane's lines, as drawn at `width` x 24.
+fn detail(s: &Session, width: u16) -> String {
+    let text = screen(s, width, 24);
+    let from = text.find(" Detail ").unwrap_or_else(|| panic!("no detail pane:\n{text}"));
+    text[from..].to_string()
+}
+
+/// tests/fixtures/mpmg_now.csv, as of 10 November 2026 (returns recorded later are in the file):
+/// Ana (N001) back from October's episode, missing again from 8 November; Ben
+/// (N002) back from October's; Cleo (N003) missing since 28 October.
+fn missing_now_session() -> (tempfile::TempDir, Session) {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut s = open_session_on(&dir.path().join("n.sqlite"), Some(("mpmg_now.csv", "2026-11-27 12:00")), AT);
+    act(&mut s, &[Action::GoTab(3)]);
+    (dir, s)
+}
+
+#[test]
+fn the_detail_pane_and_summary_say_who_is_missing_now_from_any_episode() {
+    let (_d, mut s) = missing_now_session();
+    assert_eq!(shown(&s), ["N003", "N002", "N001"], "October's children to review");
+    let summary = screen(&s, 80, 24);
+    assert!(summary.contains("Missing now 2"), "Ana and Cleo:\n{summary}");
+    select_in_mpmg(&mut s, "N001");
+    let ana = detail(&s, 120);
+    assert!(ana.contains("MISSING NOW since Sun 08/11 10:00 (NA2)"), "from November's episode:\n{ana}");
+    insta::assert_snapshot!("mpmg_missing_now_from_a_later_episode_80x24", screen(&s, 80, 24));
+    select_in_mpmg(&mut s, "N002");
+    assert!(!detail(&s, 120).contains("MISSING NOW"), "Ben is back");
+    select_in_mpmg(&mut s, "N003");
+    assert!(detail(&s, 120).contains("MISSING NOW since Wed 28/10 10:00 (NC3)"));
+
+    // November: Cleo is persistently missing in the quarter, and missing now
+    // from an episode that began before the month.
+    act(&mut s, &[Action::MonthOn, Action::CycleView, Action::CycleView]);
+    assert_eq!(s.app.mpmg_view, MpmgView::Persistent);
+    select_in_mpmg(&mut s, "N003");
+    assert!(detail(&s, 120).contains("MISSING NOW since Wed 28/10 10:00 (NC3)"), "{}", detail(&s, 120));
+}
+
+#[test]
+fn missing_now_is_as_of_the_sessions_now() {
+    // 21 November: Ana came back on the 20th; Cleo is still out.
+    let dir = tempfile::tempdir().expect("dir");
+    let mut s =
+        open_session_on(&dir.path().join("n.sqlite"), Some(("mpmg_now.csv", "2026-11-27 12:00")), "2026-11-21 12:00");
+    act(&mut s, &[Action::GoTab(3)]);
+    assert_eq!(s.app.mpmg_month, YearMonth::parse("2026-10").expect("month"));
+    assert!(screen(&s, 80, 24).contains("Missing now 1"));
+    select_in_mpmg(&mut s, "N001");
+    assert!(!detail(&s, 120).contains("MISSING NOW"), "{}", detail(&s, 120));
+}
+
+#[test]
+fn the_tab_count_stays_the_cohort_d_hides_the_detail_and_loading_clears() {
+    let (_d, _p, mut s) = mpmg_session();
+    let title = |s: &Session| screen(s, 80, 24).lines().next().unwrap_or_default().to_string();
+    assert!(title(&s).contains("4 MPMG (6)"), "{}", title(&s));
+    act(&mut s, &[Action::CycleView]);
+    assert_eq!(s.app.mpmg_view, MpmgView::Top10);
+    assert!(title(&s).contains("4 MPMG (6)"), "the cohort, not the top 10's ten: {}", title(&s));
+    act(&mut s, &[Action::CycleView]);
+    assert!(title(&s).contains("4 MPMG (6)"), "nor the persistent three: {}", title(&s));
+    act(&mut s, &[Action::CycleView]);
+
+    // d, as pressed on the MPMG tab.
+    let d = ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::Char('d'),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    );
+    let toggle = ri_chase::tui::keymap::action_for(s.app.context(), d).expect("d is bound on the MPMG tab");
+    act(&mut s, &[Action::CycleView, toggle]);
+    assert_eq!(s.app.mpmg_view, MpmgView::Cohort);
+    assert!(!screen(&s, 80, 24).contains(" Detail "), "{}", screen(&s, 80, 24));
+    insta::assert_snapshot!("mpmg_cohort_no_detail_80x24", screen(&s, 80, 24));
+    act(&mut s, &[toggle]);
+    assert!(screen(&s, 80, 24).contains(" Detail "));
+
+    // A month stepped to: loading, then the lists, and the status line says so.
+    let effect = s.app.update(Action::MonthOn);
+    assert_eq!(s.app.status.as_deref(), Some("Loading November 2026…"));
+    assert!(matches!(effect, ri_chase::tui::app::Effect::Reload));
+    s.reload_now().expect("reload");
+    let status = screen(&s, 80, 24).lines().nth(22).unwrap_or_default().to_string();
+    assert!(status.starts_with("\"Lists as at 12:00"), "{status}");
+}

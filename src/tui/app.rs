@@ -179,6 +179,7 @@ impl App {
             self.selected[i] = keep[i].as_deref().and_then(|r| refs.iter().position(|x| *x == r)).unwrap_or(0);
         }
         self.clamp();
+        self.mpmg_loaded();
     }
 
     /// The keymap context in force.
@@ -257,6 +258,15 @@ impl App {
 
     pub fn visible_len(&self, tab: Tab) -> usize {
         self.visible_refs(tab).len()
+    }
+
+    /// The count a tab's title shows: its rows, or on the MPMG tab the
+    /// children to review, so it does not follow the list shown.
+    pub fn tab_count(&self, tab: Tab) -> usize {
+        match tab {
+            Tab::Mpmg => self.mpmg_tab_count(),
+            _ => self.visible_len(tab),
+        }
     }
 
     /// The child and episode of the selected row on the tab shown.

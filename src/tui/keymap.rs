@@ -201,6 +201,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Mpmg, &[key('/')], Action::OpenSearch, "search name or reference", None),
     bind(Mpmg, &[key('c')], Action::FilterCohort, "cohort filter (cycles)", None),
     bind(Mpmg, &[key('x')], Action::ClearFilters, "clear search, filters", None),
+    bind(Mpmg, &[key('d')], Action::ToggleDetail, "detail pane on/off", None),
     bind(Mpmg, &[key('r')], Action::Refresh, "reload now", None),
     bind(Mpmg, &[key('?')], Action::ToggleHelp, "this help", Some("help")),
     bind(Mpmg, &[special(KeyCode::Esc)], Action::Back, "close help, clear filters", None),
@@ -302,6 +303,8 @@ mod tests {
             Some(Action::PageDown)
         );
         assert_eq!(action_for(Context::List, press(KeyCode::Char('d'))), Some(Action::ToggleDetail));
+        // The MPMG tab has a detail pane too, so `d` works there as on the other tabs.
+        assert_eq!(action_for(Context::Mpmg, press(KeyCode::Char('d'))), Some(Action::ToggleDetail));
     }
 
     #[test]

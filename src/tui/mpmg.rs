@@ -5,6 +5,7 @@ use super::action::Action;
 use super::app::{App, Effect, Tab};
 use crate::domain::codes::Cohort;
 use crate::domain::mpmg::{CohortRow, PersistentRow, TopRow};
+use crate::domain::period::YearMonth;
 use crate::store::{MpmgBoard, ReviewedChild};
 
 /// The MPMG tab's lists, stepped through with `v`.
@@ -38,7 +39,26 @@ impl MpmgView {
     }
 }
 
+/// The status line while a month's lists are read.
+fn loading(month: YearMonth) -> String {
+    format!("Loading {}…", month.long_name())
+}
+
 impl App {
+    /// After new lists arrive: once the month asked for is in, the status
+    /// line stops saying it is loading (lists for a month stepped past do not count).
+    pub(super) fn mpmg_loaded(&mut self) {
+        if self.mpmg_board().is_some() && self.status.as_deref() == Some(loading(self.mpmg_month).as_str()) {
+            self.status = None;
+        }
+    }
+
+    /// The MPMG tab's count in the tab bar: the children to review (after the
+    /// search and cohort filter), whichever of its lists is shown.
+    pub fn mpmg_tab_count(&self) -> usize {
+        self.visible_cohort().len()
+    }
+
     /// The board loaded for the month shown; `None` while another month loads.
     pub fn mpmg_board(&self) -> Option<&MpmgBoard> {
         self.lists.mpmg.as_ref().filter(|b| b.month.month == self.mpmg_month)
@@ -90,7 +110,7 @@ impl App {
             Action::MonthBack | Action::MonthOn => {
                 self.mpmg_month = self.mpmg_month.plus(if action == Action::MonthBack { -1 } else { 1 });
                 self.selected[Tab::Mpmg.index()] = 0;
-                self.status = Some(format!("Loading {}…", self.mpmg_month.long_name()));
+                self.status = Some(loading(self.mpmg_month));
                 Effect::Reload
             }
             Action::CycleView => {

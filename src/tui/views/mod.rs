@@ -82,7 +82,7 @@ fn render_top_bar(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let wide = area.width >= 120;
     let mut tabs = Vec::new();
     for (i, tab) in Tab::ALL.iter().enumerate() {
-        let count = app.visible_len(*tab);
+        let count = app.tab_count(*tab);
         let title = if wide { tab.title() } else { tab.short_title() };
         let label = format!(" {} {title} ({count}) ", i + 1);
         let style = if *tab == app.tab { theme.tab_active() } else { ratatui::style::Style::new() };

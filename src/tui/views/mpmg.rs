@@ -6,7 +6,7 @@ mod trajectory;
 
 use super::{Body, counts, empty_message, pick, render_body};
 use crate::domain::codes::ReviewReason;
-use crate::domain::time::display_local;
+use crate::domain::time::{display_local, display_short};
 use crate::io::cells::place;
 use crate::io::mpmg_cells::{
     COHORT_HEADERS, PERSISTENT_HEADERS, TOP_HEADERS, cohort_cells, persistent_cells, reasons_text, top_cells,
@@ -53,7 +53,8 @@ fn heading<'a>(app: &App, board: &MpmgBoard, theme: &Theme) -> Line<'a> {
     ])
 }
 
-/// The lists' names with their sizes, the one shown marked.
+/// The lists' names with their sizes, the one shown marked, and how many of
+/// the children to review are missing now (from any episode, not only the month's).
 fn view_tabs<'a>(app: &App, board: &MpmgBoard, theme: &Theme) -> Vec<Span<'a>> {
     let m = &board.month;
     let sizes = [
@@ -62,7 +63,7 @@ fn view_tabs<'a>(app: &App, board: &MpmgBoard, theme: &Theme) -> Vec<Span<'a>> {
         Some(m.persistent_quarter.len()),
         Some(board.trajectory.group.len()),
     ];
-    let parts = MpmgView::ALL
+    let mut parts: Vec<Span> = MpmgView::ALL
         .iter()
         .zip(sizes)
         .map(|(v, n)| {
@@ -75,6 +76,9 @@ fn view_tabs<'a>(app: &App, board: &MpmgBoard, theme: &Theme) -> Vec<Span<'a>> {
             if *v == app.mpmg_view { Span::styled(format!("▸{text}"), theme.tab_active()) } else { Span::raw(text) }
         })
         .collect();
+    let missing = app.visible_cohort().iter().filter(|c| board.missing_now.contains_key(&c.person_ref)).count();
+    let style = if missing > 0 { theme.urgent() } else { Style::new() };
+    parts.push(Span::styled(format!("Missing now {missing}"), style));
     counts(parts)
 }
 
@@ -237,6 +241,16 @@ fn detail_lines<'a>(board: &MpmgBoard, person_ref: &str, theme: &Theme) -> Vec<L
             Span::raw(format!("  {} · {} episodes in {}", p.person_ref, p.episodes, m.quarter.label())),
         ]));
     }
-    lines.push(Line::from(format!("{reviewed} · {actions}")));
+    // First on its line, so a narrow pane still shows it.
+    let mut last = Vec::new();
+    if let Some(m) = board.missing_now.get(person_ref) {
+        last.push(Span::styled(
+            format!("MISSING NOW since {} ({})", display_short(m.since), m.episode_ref),
+            theme.urgent(),
+        ));
+        last.push(Span::raw(" · "));
+    }
+    last.push(Span::raw(format!("{reviewed} · {actions}")));
+    lines.push(Line::from(last));
     lines
 }
