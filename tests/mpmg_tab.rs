@@ -232,6 +232,70 @@ fn missing_now_is_as_of_the_sessions_now() {
 }
 
 #[test]
+fn an_action_added_with_plus_is_agreed_at_the_months_meeting_and_records_the_review() {
+    let (_d, path, mut s) = mpmg_session();
+    select_in_mpmg(&mut s, "M002");
+    // No October meeting yet: no form, and the way to record one.
+    act(&mut s, &[Action::Open(FormKind::MpmgAction)]);
+    assert!(s.app.form.is_none());
+    let status = s.app.status.clone().unwrap_or_default();
+    assert!(status.contains("No meeting is recorded for October 2026: M records it"), "{status}");
+
+    // Bo was reviewed at September's meeting; October's is recorded with M.
+    let today = ri_chase::domain::time::parse_date("2026-11-10").expect("day");
+    let september = ri_chase::domain::mpmg_review::MpmgMeeting {
+        held_on: ri_chase::domain::time::parse_date("2026-10-06").expect("day"),
+        month: (2026, 9),
+        attendees: None,
+        notes: None,
+    };
+    let (september_id, _) = s.store.add_mpmg_meeting(&september, today).expect("september");
+    let bo = s.store.person_id_by_ref("M002").expect("read").expect("Bo");
+    s.store.set_reviewed(september_id, bo, true).expect("reviewed in September");
+    act(&mut s, &[Action::Open(FormKind::MpmgMeeting)]);
+    fill(&mut s, "held_on", "05/11/2026");
+    save(&mut s);
+    let october: i64 = one(&path, "SELECT id FROM mpmg_meetings WHERE month = '2026-10'");
+    assert!(!s.app.mpmg_board().expect("loaded").reviewed.contains("M002"), "not marked at October's");
+
+    select_in_mpmg(&mut s, "M002");
+    act(&mut s, &[Action::Open(FormKind::MpmgAction)]);
+    let field = s.app.form.as_ref().and_then(|f| f.field("meeting_id")).and_then(|f| f.text());
+    assert_eq!(field.as_deref(), Some("2026-10"), "the tab's month, not the latest review (September)");
+    fill(&mut s, "what", "Safety plan with carers");
+    fill(&mut s, "who", "Lee Lead");
+    save(&mut s);
+    let tied: i64 = one(&path, "SELECT meeting_id FROM mpmg_actions");
+    assert_eq!(tied, october);
+    let reviews = |path: &std::path::Path| {
+        one::<i64>(
+            path,
+            &format!("SELECT count(*) FROM mpmg_reviews WHERE meeting_id = {october} AND person_id = {bo}"),
+        )
+    };
+    assert_eq!(reviews(&path), 1, "the action records Bo reviewed at October's meeting");
+    let board = s.app.mpmg_board().expect("loaded");
+    assert!(board.reviewed.contains("M002"));
+    let audited: i64 = one(&path, "SELECT count(*) FROM audit WHERE table_name IN ('mpmg_actions', 'mpmg_reviews')");
+    assert!(audited >= 2, "both writes are in the audit trail: {audited}");
+
+    // One undo takes back the action and the review it recorded.
+    act(&mut s, &[Action::Undo]);
+    assert_eq!(one::<i64>(&path, "SELECT count(*) FROM mpmg_actions"), 0);
+    assert_eq!(reviews(&path), 0);
+    assert_eq!(
+        one::<i64>(
+            &path,
+            "SELECT count(*) FROM mpmg_reviews WHERE meeting_id = {september_id}"
+                .replace("{september_id}", &september_id.to_string())
+                .as_str()
+        ),
+        1,
+        "September's review stays"
+    );
+}
+
+#[test]
 fn the_tab_count_stays_the_cohort_d_hides_the_detail_and_loading_clears() {
     let (_d, _p, mut s) = mpmg_session();
     let title = |s: &Session| screen(s, 80, 24).lines().next().unwrap_or_default().to_string();

@@ -17,6 +17,8 @@ pub struct Opening {
     /// The row an MPMG form edits (a meeting or an action); `None` for a new one.
     pub row: Option<i64>,
     /// The month an MPMG meeting form is for (the MPMG tab's); `None`: the month just gone.
+    /// For a new MPMG action, the month whose meeting agreed it (the MPMG tab's);
+    /// `None`: the latest meeting that reviewed the child.
     pub month: Option<Month>,
 }
 
@@ -238,6 +240,11 @@ impl App {
         }
     }
 
+    /// The MPMG tab is in front (no child's screen over it).
+    fn on_mpmg_tab(&self) -> bool {
+        self.person.is_none() && self.tab == super::app::Tab::Mpmg
+    }
+
     pub(super) fn entry_effect(&mut self, action: Action) -> Effect {
         let (person_ref, episode_ref) = self.subject();
         let need = |app: &mut App, what: Option<String>, word: &str| {
@@ -253,17 +260,21 @@ impl App {
                     FormKind::NewPerson | FormKind::FindChild => Opening::new(kind, None, None),
                     // From the MPMG tab, the meeting for the month it shows.
                     FormKind::MpmgMeeting => Opening {
-                        month: (self.person.is_none() && self.tab == super::app::Tab::Mpmg)
-                            .then(|| self.mpmg_month.as_month()),
+                        month: self.on_mpmg_tab().then(|| self.mpmg_month.as_month()),
                         ..Opening::new(kind, None, None)
                     },
                     // From the lists the child is searched for; on their own screen it is them.
                     FormKind::Missing => {
                         Opening::new(kind, if self.person.is_some() { person_ref } else { None }, None)
                     }
-                    // A new action for the child (Enter on an action edits it).
+                    // A new action for the child (Enter on an action edits it); from
+                    // the MPMG tab, agreed at the meeting for the month it shows.
                     FormKind::EditPerson | FormKind::MpmgAction => match need(self, person_ref, "a child") {
-                        Some(p) => Opening::new(kind, Some(p), None),
+                        Some(p) => Opening {
+                            month: (kind == FormKind::MpmgAction && self.on_mpmg_tab())
+                                .then(|| self.mpmg_month.as_month()),
+                            ..Opening::new(kind, Some(p), None)
+                        },
                         None => return Effect::None,
                     },
                     _ => match need(self, episode_ref, "an episode") {

@@ -189,7 +189,13 @@ impl Session {
                 }
             }
             (FormKind::MpmgMeeting, _) => self.open_mpmg_meeting(opening.row, opening.month)?,
-            (FormKind::MpmgAction, _) => self.open_action(&opening, &known)?,
+            (FormKind::MpmgAction, _) => match self.open_action(&opening, &known)? {
+                Ok(form) => form,
+                Err(why) => {
+                    self.app.status = Some(why);
+                    return Ok(());
+                }
+            },
             (FormKind::Found, Some(e)) => found::open(e),
             (FormKind::EditEpisode, Some(e)) => episode::open(e, &known),
             (FormKind::Meeting, Some(e)) => meeting::open(e, self.store.meeting(e.id)?.as_ref()),

@@ -5,6 +5,7 @@
 use super::{Flow, Session};
 use crate::domain::history::Month;
 use crate::domain::mpmg_review::{month_before, month_code, month_label};
+use crate::domain::period::YearMonth;
 use crate::domain::record::full_name;
 use crate::domain::time::uk_date;
 use crate::store::StoreError;
@@ -74,20 +75,38 @@ impl Session {
     }
 
     /// The action form for the opening's child: on action `row`, or a new
-    /// one tied to the latest meeting that reviewed the child.
-    pub(super) fn open_action(&self, opening: &Opening, known: &Known) -> Result<Form, StoreError> {
+    /// one tied to the meeting for the opening's month (the MPMG tab's),
+    /// else to the latest meeting that reviewed the child. Saved, an action
+    /// at a meeting records the child reviewed at it, in the same change.
+    ///
+    /// From the MPMG tab with no meeting recorded for its month, no form
+    /// opens (`Ok(Err(why))`): the action would be tied to no meeting, or to
+    /// another month's. The meeting is not made here either: its date and
+    /// who attended are for the chair to give, with `M`.
+    pub(super) fn open_action(&self, opening: &Opening, known: &Known) -> Result<Result<Form, String>, StoreError> {
         let person_ref = opening.person_ref.clone().unwrap_or_default();
         let person_id = self
             .store
             .person_id_by_ref(&person_ref)?
             .ok_or_else(|| StoreError::Corrupt(format!("child {person_ref} is no longer in the database")))?;
         let existing = opening.row.map(|id| self.store.mpmg_action(id)).transpose()?;
-        let latest_review = self.store.reviews_of(person_id)?.first().map(|m| m.month);
+        let meeting = match opening.month {
+            Some(month) if existing.is_none() => match self.store.mpmg_meeting_for_month(month)? {
+                Some(_) => Some(month),
+                None => {
+                    return Ok(Err(format!(
+                        "No meeting is recorded for {}: M records it, then + adds the actions agreed at it",
+                        YearMonth::from_month(month).map_or_else(|| month_label(month), |m| m.long_name())
+                    )));
+                }
+            },
+            _ => self.store.reviews_of(person_id)?.first().map(|m| m.month),
+        };
         let who: BTreeSet<String> = known.workers.iter().cloned().chain(self.store.action_owners()?).collect();
         let months = self.store.mpmg_meetings()?.iter().map(|m| month_code(m.value.month)).collect();
         let known = action::Known { who: who.into_iter().collect(), months };
         let subject = format!("{} · {person_ref}", self.child_name(person_id)?);
-        Ok(action::open(subject, person_id, existing.as_ref(), latest_review, known))
+        Ok(Ok(action::open(subject, person_id, existing.as_ref(), meeting, known)))
     }
 
     fn child_name(&self, person_id: i64) -> Result<String, StoreError> {
