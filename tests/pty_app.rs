@@ -49,3 +49,36 @@ fn a_panic_restores_the_terminal_before_the_message() {
         !s.alternate_screen() && !s.hide_cursor() && s.contents().contains("panic asked for by RI_CHASE_TEST_PANIC")
     });
 }
+
+/// Issue 8.24 in the real binary: after `]` the status line stops saying the
+/// month is loading once it has loaded, `d` hides and shows the detail pane
+/// on the MPMG tab, and the tab's count stays put as `v` steps the lists.
+#[test]
+fn the_mpmg_tab_loads_a_month_toggles_its_detail_and_keeps_its_count() {
+    let mut app = start_on_demo(&[]);
+    app.screen.wait_for("the Chase tab", |s| s.contents().contains("Overdue"));
+    app.press("4");
+    app.screen.wait_for("October on the MPMG tab", |s| s.contents().contains("October 2026 ·"));
+    app.press("]");
+    app.screen.wait_for("November loaded, and the status line back to the lists' time", |s| {
+        let text = s.contents();
+        text.contains("November 2026 · ") && !text.contains("Loading") && text.contains("Lists as at 09:30")
+    });
+    let count = |text: &str| {
+        let title = text.lines().next().unwrap_or_default();
+        title.find("4 MPMG (").map(|i| title[i..].split(')').next().unwrap_or_default().to_string())
+    };
+    let first = count(&app.screen.text()).expect("the MPMG tab's count");
+    app.screen.wait_for("the detail pane", |s| s.contents().contains(" Detail "));
+    app.press("d");
+    app.screen.wait_for("d to hide the detail pane", |s| !s.contents().contains(" Detail "));
+    app.press("d");
+    app.screen.wait_for("d to show it again", |s| s.contents().contains(" Detail "));
+    for list in ["▸Top 10", "▸Persistent", "Children reviewed for"] {
+        app.press("v");
+        app.screen.wait_for(list, |s| s.contents().contains(list));
+        assert_eq!(count(&app.screen.text()).as_deref(), Some(first.as_str()), "on {list}");
+    }
+    app.press("q");
+    assert!(app.wait_for_exit().success());
+}
