@@ -155,7 +155,8 @@ pub fn lists(pack: &Pack) -> Vec<Block> {
         }),
         Block::heading(2, format!("Persistently missing — {}", m.quarter)),
         Block::para(format!(
-            "Children with {} or more episodes starting in the quarter so far, most first.",
+            "Children with {} or more episodes starting in the quarter so far, most first. Reviewed this month: \
+             the meeting for {month} reviewed them (as the MPMG tab's Rev).",
             s.quarter_threshold
         )),
         Block::Table(Table {
