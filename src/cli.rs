@@ -113,7 +113,7 @@ pub struct MpmgArgs {
     /// md, html: the meeting pack (summary, lists, and a section per child to review).
     #[arg(long, value_enum, default_value_t = MpmgFormat::Table)]
     pub format: MpmgFormat,
-    /// Write to FILE instead of standard output (through FILE's `.partial` twin, renamed when complete).
+    /// Write to FILE instead of standard output (through a private temporary file beside it, renamed when complete).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
