@@ -61,6 +61,10 @@ pub fn bank_holidays_from(path: &Path, base: BankHolidays) -> Result<BankHoliday
     Ok(base.overlaid_with(newer))
 }
 
+/// Folders ri-chase makes are its owner's alone (one rule, kept with the
+/// database's own files in the store).
+pub use crate::store::private_files::create_private_dir;
+
 #[cfg(test)]
 mod tests {
     use super::*;
