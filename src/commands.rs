@@ -6,6 +6,7 @@ use crate::cli::{ExportFormat, Failure, MpmgArgs, MpmgFormat, Outcome, ignore_cl
 use crate::domain::mpmg::{MpmgMonth, TOP10_COLUMNS};
 use crate::domain::period::{FinancialYear, YearMonth};
 use crate::domain::time::Instant;
+use crate::domain::visible::visible;
 use crate::io::demo::{self, DemoOptions};
 use crate::io::episodes_csv::{ImportError, read_episodes, write_episodes};
 use crate::io::mpmg_cells::write_mpmg_tables;
@@ -95,7 +96,8 @@ pub(crate) fn import(path: &Path, file: &Path, dry_run: bool, now: Instant) -> O
         Err(ImportError::Invalid(errors)) => {
             let mut err = std::io::stderr().lock();
             for e in &errors {
-                let _ = writeln!(err, "{e}");
+                // Each line quotes the file's values: shown, so none can hide the lines after it.
+                let _ = writeln!(err, "{}", visible(&e.to_string()));
             }
             return Err(Failure::input(format!(
                 "{}: {} problem(s); nothing was imported",

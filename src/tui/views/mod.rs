@@ -15,6 +15,7 @@ use super::keymap::{Context, hints_for};
 use super::theme::Theme;
 use super::widgets::list_table::{ListView, render_list};
 use crate::domain::time::to_uk;
+use crate::domain::visible::is_hidden;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -31,6 +32,27 @@ pub fn list_rows(height: u16) -> usize {
 }
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+    render_screen(app, theme, frame);
+    scrub(frame.buffer_mut());
+}
+
+/// The last line of defence for text from the data, wherever a view drew
+/// it: ratatui drops control characters, but a bidi override (U+202E) is
+/// zero-width and rides along with the cell before it, and would reorder
+/// what the terminal shows. Any character [`visible`] would escape is taken
+/// out of every cell. (The lists show them as escapes: see `list_table`.)
+///
+/// [`visible`]: crate::domain::visible::visible
+fn scrub(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        if cell.symbol().chars().any(is_hidden) {
+            let kept: String = cell.symbol().chars().filter(|&c| !is_hidden(c)).collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
+    }
+}
+
+fn render_screen(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(frame, area);
