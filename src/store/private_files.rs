@@ -50,9 +50,23 @@ pub enum Tightened {
 
 /// Takes read and write away from other accounts ("others", and the group
 /// with them) on a database that gives them any, before SQLite opens it: its
-/// `-wal` and `-shm` files are made with the database's mode, so they follow.
+/// `-wal` and `-shm` files are made with the database's mode, so they follow
+/// (and any left from an earlier run are tightened with it).
 #[cfg(unix)]
 pub fn tighten(path: &Path) -> Tightened {
+    let done = tighten_one(path);
+    if matches!(done, Tightened::Now { .. }) {
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let mut companion = path.as_os_str().to_owned();
+            companion.push(suffix);
+            let _ = tighten_one(Path::new(&companion));
+        }
+    }
+    done
+}
+
+#[cfg(unix)]
+fn tighten_one(path: &Path) -> Tightened {
     use std::os::unix::fs::PermissionsExt;
     let Ok(meta) = std::fs::metadata(path) else { return Tightened::AlreadyPrivate };
     let mode = meta.permissions().mode() & 0o777;
@@ -115,8 +129,12 @@ mod tests {
         let file = dir.path().join("db.sqlite");
         std::fs::write(&file, b"").expect("write");
         std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        let wal = dir.path().join("db.sqlite-wal");
+        std::fs::write(&wal, b"").expect("write");
+        std::fs::set_permissions(&wal, std::fs::Permissions::from_mode(0o644)).expect("chmod");
         assert_eq!(tighten(&file), Tightened::Now { was: 0o644 });
         assert_eq!(mode(&file), 0o600);
+        assert_eq!(mode(&wal), 0o600, "a -wal left from before goes with it");
         std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o660)).expect("chmod");
         assert_eq!(tighten(&file), Tightened::AlreadyPrivate);
         assert_eq!(mode(&file), 0o660);
