@@ -72,14 +72,23 @@ fn the_lists_show_controls_as_escapes() {
 }
 
 #[test]
-fn every_other_screen_is_scrubbed_of_them_too() {
+fn the_detail_pane_and_the_childs_screen_show_them_as_escapes_too() {
     let (_dir, mut s) = hostile_session();
-    for (tab, child) in [(0, "T003"), (0, "T004"), (0, "T001"), (2, "T007")] {
+    let shown = [
+        (0, "T003", "Rev\\u{202E}olleh Fixture"),
+        (0, "T004", "Iso\\u{2066}late\\u{2069}\\u{9B}2J Example"),
+        (0, "T001", "Evil\\e]0;pwned\\x07 Testcase"),
+        (0, "T002", "New\\nLine Sample"),
+        (2, "T007", "Nul\\0\\x7FGale\\u{202D} Synthe"),
+    ];
+    for (tab, child, name) in shown {
         select_child(&mut s, tab, child);
-        checked_screen(&s, 80, 24); // the detail pane
+        let detail = checked_screen(&s, 120, 40);
+        let pane = detail.split(" Detail ").nth(1).expect("the detail pane");
+        assert!(pane.contains(name), "the detail pane should show {name}:\n{detail}");
         act(&mut s, &[Action::OpenPerson]);
         let person = checked_screen(&s, 120, 40);
-        assert!(person.contains(child), "{person}");
+        assert!(person.lines().nth(1).is_some_and(|l| l.contains(name)), "the header should show {name}:\n{person}");
         act(&mut s, &[Action::Back]);
     }
 }

@@ -14,6 +14,7 @@ use super::app::{App, Overlay, Tab};
 use super::keymap::{Context, hints_for};
 use super::theme::Theme;
 use super::widgets::list_table::{ListView, render_list};
+use super::widgets::visible::visible_lines;
 use crate::domain::time::to_uk;
 use crate::domain::visible::is_hidden;
 use ratatui::Frame;
@@ -200,7 +201,7 @@ pub(super) fn render_body(app: &App, theme: &Theme, frame: &mut Frame, area: Rec
     render_list(frame, list, theme, body.list);
     if let Some(lines) = body.detail {
         let block = Block::new().borders(Borders::TOP).title(" Detail ").border_style(theme.dim());
-        frame.render_widget(Paragraph::new(lines).block(block), detail);
+        frame.render_widget(Paragraph::new(visible_lines(lines)).block(block), detail);
     }
 }
 
