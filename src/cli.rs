@@ -2,6 +2,7 @@
 
 use crate::commands;
 use crate::domain::time::{Instant, parse_instant};
+use crate::domain::visible::visible;
 use crate::io::cells::{chase_table, missing_table, strategy_table};
 use crate::io::output::{ListFormat, TextTable, write_csv, write_json, write_table};
 use crate::io::paths;
@@ -113,7 +114,7 @@ pub struct MpmgArgs {
     /// md, html: the meeting pack (summary, lists, and a section per child to review).
     #[arg(long, value_enum, default_value_t = MpmgFormat::Table)]
     pub format: MpmgFormat,
-    /// Write to FILE instead of standard output (through FILE's `.partial` twin, renamed when complete).
+    /// Write to FILE instead of standard output (through a private temporary file beside it, renamed when complete).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -194,7 +195,8 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("ri-chase: {}", f.message);
+            // A message may quote the data (a name, a cell): shown, never obeyed.
+            eprintln!("ri-chase: {}", visible(&f.message));
             ExitCode::from(f.status)
         }
     }

@@ -6,12 +6,14 @@ use crate::cli::{ExportFormat, Failure, MpmgArgs, MpmgFormat, Outcome, ignore_cl
 use crate::domain::mpmg::{MpmgMonth, TOP10_COLUMNS};
 use crate::domain::period::{FinancialYear, YearMonth};
 use crate::domain::time::Instant;
+use crate::domain::visible::visible;
 use crate::io::demo::{self, DemoOptions};
 use crate::io::episodes_csv::{ImportError, read_episodes, write_episodes};
 use crate::io::mpmg_cells::write_mpmg_tables;
 use crate::io::output::{TextTable, write_csv_headed, write_json, write_table};
 use crate::io::pack::{Pack, write_html, write_markdown};
 use crate::io::paths;
+use crate::io::safe_file::{self, SafeFileError};
 use crate::store::Store;
 use clap::ValueEnum;
 use std::io::Write;
@@ -94,7 +96,8 @@ pub(crate) fn import(path: &Path, file: &Path, dry_run: bool, now: Instant) -> O
         Err(ImportError::Invalid(errors)) => {
             let mut err = std::io::stderr().lock();
             for e in &errors {
-                let _ = writeln!(err, "{e}");
+                // Each line quotes the file's values: shown, so none can hide the lines after it.
+                let _ = writeln!(err, "{}", visible(&e.to_string()));
             }
             return Err(Failure::input(format!(
                 "{}: {} problem(s); nothing was imported",
@@ -136,39 +139,23 @@ pub(crate) fn export(path: &Path, format: ExportFormat, year: Option<&str>, outp
             result.map(drop).map_err(|e| Failure::other(e.to_string()))
         }
         Some(file) => {
-            let n = write_via_partial(file, |out| {
-                write_episodes(&store, year, out).map_err(|e| Failure::other(e.to_string()))
-            })?;
+            let n = write_via_partial(file, |out| write_episodes(&store, year, out))?;
             eprintln!("{}: {n} episode(s)", file.display());
             Ok(())
         }
     }
 }
 
-/// Writes `file` through a `.partial` file beside it, renamed into place
-/// only once complete, so a failure never leaves half a file (nor replaces
-/// a good one); the file is readable by its owner alone.
-fn write_via_partial<T>(
+/// Writes `file` through [`safe_file::write_file`]: a file that cannot be
+/// made there is bad input (2), a failure while writing is not (1).
+fn write_via_partial<T, E: std::fmt::Display>(
     file: &Path,
-    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> Result<T, Failure>,
+    write: impl FnOnce(&mut dyn Write) -> Result<T, E>,
 ) -> Result<T, Failure> {
-    let tmp = file.with_extension("partial");
-    let written = paths::create_private(&tmp)
-        .map_err(|e| Failure::input(format!("{}: {e}", tmp.display())))
-        .and_then(|f| {
-            let mut out = std::io::BufWriter::new(f);
-            let value = write(&mut out)?;
-            out.flush().map_err(|e| Failure::other(format!("{}: {e}", tmp.display())))?;
-            Ok(value)
-        })
-        .and_then(|value| {
-            std::fs::rename(&tmp, file).map_err(|e| Failure::other(format!("{}: {e}", file.display())))?;
-            Ok(value)
-        });
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written
+    safe_file::write_file(file, write).map_err(|e| match e {
+        SafeFileError::Place { .. } => Failure::input(e.to_string()),
+        _ => Failure::other(e.to_string()),
+    })
 }
 
 /// `ri-chase mpmg`: the month's three lists as a table or JSON, the top 10
@@ -200,7 +187,7 @@ pub(crate) fn mpmg(path: &Path, args: &MpmgArgs) -> Outcome {
             ignore_closed_pipe(write(&mut out).and_then(|()| out.flush()))
         }
         Some(file) => {
-            write_via_partial(file, |out| write(out).map_err(|e| Failure::other(format!("{}: {e}", file.display()))))?;
+            write_via_partial(file, write)?;
             eprintln!("{}: MPMG {} for {}", file.display(), what(args.format), month.long_name());
             Ok(())
         }

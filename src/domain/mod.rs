@@ -16,6 +16,7 @@ pub mod rules;
 pub mod sequence;
 pub mod strategy;
 pub mod time;
+pub mod visible;
 pub mod when;
 
 #[cfg(test)]

@@ -1,8 +1,10 @@
 //! Lists written for scripts and people: JSON (the shapes of INTERFACES.md),
 //! CSV (the same fields, flat) and an aligned text table (the screen's cells).
 
+use crate::domain::visible::visible;
 use serde::Serialize;
 use serde_json::Value;
+use std::borrow::Cow;
 use std::io::Write;
 
 /// The formats every list command offers.
@@ -59,19 +61,43 @@ pub fn write_csv_headed<T: Serialize>(rows: &[T], headers: &[&str], mut out: imp
     write_csv(rows, out)
 }
 
+/// A JSON value as one CSV cell. Text is made safe for spreadsheets
+/// ([`spreadsheet_text`]); numbers stay numbers (`minutes_left` is -90 when
+/// 90 minutes overdue, and must still sum).
 fn flat(v: &Value) -> String {
     match v {
-        Value::Null => String::new(),
+        Value::Number(_) | Value::Bool(_) => v.to_string(),
+        _ => spreadsheet_text(&text_of(v)),
+    }
+}
+
+fn text_of(v: &Value) -> String {
+    match v {
         Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(flat).collect::<Vec<_>>().join(";"),
+        Value::Array(items) => items.iter().map(text_of).collect::<Vec<_>>().join(";"),
+        Value::Null => String::new(),
         other => other.to_string(),
     }
 }
 
-/// Writes a table with columns padded to their widest cell.
+/// Text for a CSV cell a spreadsheet will open: one beginning with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return would be read as a formula (a name
+/// like `=HYPERLINK(...)` becomes a live link), so it gets a leading `'`,
+/// which spreadsheets show as text (OWASP's advice on CSV injection).
+pub fn spreadsheet_text(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
+/// Writes a table with columns padded to their widest cell. Every cell is
+/// shown through [`visible`]: a name never reaches the terminal raw (no
+/// escape sequences, no bidi overrides, no newline cutting its row).
 pub fn write_table(table: &TextTable, mut out: impl Write) -> std::io::Result<()> {
+    let rows: Vec<Vec<Cow<str>>> = table.rows.iter().map(|r| r.iter().map(|c| visible(c)).collect()).collect();
     let width = |i: usize| {
-        table.rows.iter().map(|r| r[i].chars().count()).chain([table.headers[i].chars().count()]).max().unwrap_or(0)
+        rows.iter().map(|r| r[i].chars().count()).chain([table.headers[i].chars().count()]).max().unwrap_or(0)
     };
     let widths: Vec<usize> = (0..table.headers.len()).map(width).collect();
     let line = |cells: Vec<&str>| {
@@ -79,10 +105,10 @@ pub fn write_table(table: &TextTable, mut out: impl Write) -> std::io::Result<()
         padded.join("  ").trim_end().to_string()
     };
     writeln!(out, "{}", line(table.headers.clone()))?;
-    for row in &table.rows {
-        writeln!(out, "{}", line(row.iter().map(String::as_str).collect()))?;
+    for row in &rows {
+        writeln!(out, "{}", line(row.iter().map(|c| c.as_ref()).collect()))?;
     }
-    if table.rows.is_empty() {
+    if rows.is_empty() {
         writeln!(out, "(none)")?;
     }
     Ok(())
@@ -104,6 +130,37 @@ mod tests {
         let mut out = Vec::new();
         write_csv(&[Row { b: "x, y", a: None, flags: vec!["one", "two"] }], &mut out).expect("write");
         assert_eq!(String::from_utf8(out).expect("utf8"), "b,a,flags\n\"x, y\",,one;two\n");
+    }
+
+    #[derive(Serialize)]
+    struct Hostile {
+        name: &'static str,
+        minutes_left: i64,
+        flags: Vec<&'static str>,
+    }
+
+    #[test]
+    fn csv_text_that_a_spreadsheet_would_run_is_neutralised_and_numbers_stay_numbers() {
+        let rows = [
+            Hostile { name: "=HYPERLINK(\"http://x\",\"y\")", minutes_left: -90, flags: vec!["@SUM(A1)"] },
+            Hostile { name: "+cmd|' /C calc'!A0", minutes_left: 30, flags: vec![] },
+            Hostile { name: "-2+3", minutes_left: 0, flags: vec!["ok"] },
+            Hostile { name: "\tTab", minutes_left: 1, flags: vec![] },
+            Hostile { name: "\rCR", minutes_left: 1, flags: vec![] },
+            Hostile { name: "Ann = Lee", minutes_left: -1, flags: vec![] },
+        ];
+        let mut out = Vec::new();
+        write_csv(&rows, &mut out).expect("write");
+        let mut reader = csv::Reader::from_reader(out.as_slice());
+        let cells: Vec<Vec<String>> =
+            reader.records().map(|r| r.expect("record").iter().map(str::to_string).collect()).collect();
+        let col = |i: usize| cells.iter().map(|r| r[i].as_str()).collect::<Vec<_>>();
+        assert_eq!(
+            col(0),
+            ["'=HYPERLINK(\"http://x\",\"y\")", "'+cmd|' /C calc'!A0", "'-2+3", "'\tTab", "'\rCR", "Ann = Lee"]
+        );
+        assert_eq!(col(1), ["-90", "30", "0", "1", "1", "-1"], "numbers are written as numbers");
+        assert_eq!(col(2), ["'@SUM(A1)", "", "ok", "", "", ""]);
     }
 
     #[test]

@@ -61,18 +61,9 @@ pub fn bank_holidays_from(path: &Path, base: BankHolidays) -> Result<BankHoliday
     Ok(base.overlaid_with(newer))
 }
 
-/// Creates a new file readable and writable by its owner only (these files
-/// hold special-category data about children), replacing any old one.
-pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path)
-}
+/// Folders ri-chase makes are its owner's alone (one rule, kept with the
+/// database's own files in the store).
+pub use crate::store::private_files::create_private_dir;
 
 #[cfg(test)]
 mod tests {

@@ -11,6 +11,7 @@ mod mpmg;
 mod mpmg_board;
 mod mpmg_review;
 mod person;
+pub mod private_files;
 mod schema;
 mod settings;
 mod usual_place;
@@ -89,6 +90,8 @@ impl Store {
             Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase(path.to_path_buf()),
             _ => StoreError::Sqlite { path: path.to_path_buf(), source },
         };
+        // Before SQLite opens it, so its -wal and -shm are made private too.
+        private_files::report(path, &private_files::tighten(path));
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(wrap)?;
         conn.busy_timeout(Duration::from_secs(10)).map_err(wrap)?;
@@ -134,12 +137,23 @@ impl Store {
     }
 }
 
-/// The person making changes, for the audit trail: the operating-system user.
+/// The person making changes, for the audit trail: the operating-system
+/// account the process runs as, from its user id (`$USER` is anyone's to set).
+#[cfg(unix)]
 pub fn os_user() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| "unknown".to_string())
+    let uid = nix::unistd::getuid();
+    match nix::unistd::User::from_uid(uid) {
+        Ok(Some(user)) => user.name,
+        // An account with no name in the user database (a container's bare uid).
+        _ => format!("uid {uid}"),
+    }
+}
+
+/// The person making changes, for the audit trail: on Windows the account
+/// Windows logged in (`USERNAME`), as nothing lower is in reach here.
+#[cfg(not(unix))]
+pub fn os_user() -> String {
+    std::env::var("USERNAME").ok().filter(|v| !v.is_empty()).unwrap_or_else(|| "unknown".to_string())
 }
 
 /// `app_user()` in SQL, read by the audit triggers. Tools other than ri-chase
@@ -155,18 +169,7 @@ fn register_app_user(conn: &Connection) -> rusqlite::Result<()> {
 }
 
 fn create_private_file(path: &Path) -> Result<()> {
-    let wrap = |source| StoreError::Create { path: path.to_path_buf(), source };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(wrap)?;
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path).map(drop).map_err(wrap)
+    private_files::create_private_file(path).map_err(|source| StoreError::Create { path: path.to_path_buf(), source })
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use super::Pack;
 use super::css::CSS;
 use super::document::{Block, Density, Run, Table, Text, document};
+use crate::domain::visible::printable;
 use std::io::Write;
 
 /// Writes the pack for `pack`'s month as an HTML page.
@@ -104,10 +105,11 @@ fn inline(text: &Text) -> String {
         .collect()
 }
 
-/// Escapes text for element content and quoted attribute values alike.
+/// Escapes text for element content and quoted attribute values alike;
+/// control and bidi characters are dropped first ([`printable`]).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
+    for ch in printable(text).chars() {
         match ch {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

@@ -4,6 +4,7 @@
 
 use super::Pack;
 use super::document::{Block, Run, Table, Text, document};
+use crate::domain::visible::printable;
 use std::io::Write;
 
 /// Writes the pack for `pack`'s month as Markdown.
@@ -60,7 +61,7 @@ fn inline(text: &Text) -> String {
             Run::Strong(t) => format!("**{}**", escape(t)),
             // A code span keeps the bars aligned; anything that could end it
             // or split a table cell is written as plain escaped text instead.
-            Run::Mono(t) if !t.contains(['`', '|']) && !t.trim().is_empty() => format!("`{t}`"),
+            Run::Mono(t) if !t.contains(['`', '|']) && !t.trim().is_empty() => format!("`{}`", printable(t)),
             Run::Mono(t) => escape(t),
             Run::Break => "<br>".to_string(),
         })
@@ -69,10 +70,11 @@ fn inline(text: &Text) -> String {
 
 /// Backslash-escapes what Markdown would read as markup (emphasis, links,
 /// raw HTML, entities, code, headings, table cells) and puts line breaks
-/// and tabs as spaces, so a value stays on its line and in its cell.
+/// and tabs as spaces, so a value stays on its line and in its cell;
+/// control and bidi characters are dropped first ([`printable`]).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
+    for ch in printable(text).chars() {
         match ch {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '#' | '!' => {
                 out.push('\\');

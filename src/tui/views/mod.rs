@@ -14,7 +14,9 @@ use super::app::{App, Overlay, Tab};
 use super::keymap::{Context, hints_for};
 use super::theme::Theme;
 use super::widgets::list_table::{ListView, render_list};
+use super::widgets::visible::visible_lines;
 use crate::domain::time::to_uk;
+use crate::domain::visible::is_hidden;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -31,6 +33,27 @@ pub fn list_rows(height: u16) -> usize {
 }
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+    render_screen(app, theme, frame);
+    scrub(frame.buffer_mut());
+}
+
+/// The last line of defence for text from the data, wherever a view drew
+/// it: ratatui drops control characters, but a bidi override (U+202E) is
+/// zero-width and rides along with the cell before it, and would reorder
+/// what the terminal shows. Any character [`visible`] would escape is taken
+/// out of every cell. (The lists show them as escapes: see `list_table`.)
+///
+/// [`visible`]: crate::domain::visible::visible
+fn scrub(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        if cell.symbol().chars().any(is_hidden) {
+            let kept: String = cell.symbol().chars().filter(|&c| !is_hidden(c)).collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
+    }
+}
+
+fn render_screen(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(frame, area);
@@ -178,7 +201,7 @@ pub(super) fn render_body(app: &App, theme: &Theme, frame: &mut Frame, area: Rec
     render_list(frame, list, theme, body.list);
     if let Some(lines) = body.detail {
         let block = Block::new().borders(Borders::TOP).title(" Detail ").border_style(theme.dim());
-        frame.render_widget(Paragraph::new(lines).block(block), detail);
+        frame.render_widget(Paragraph::new(visible_lines(lines)).block(block), detail);
     }
 }
 

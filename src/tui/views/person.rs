@@ -17,6 +17,7 @@ use crate::io::cells::{cohort_short, place, strategy_cells};
 use crate::store::{EpisodeLine, PersonPage};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list_table::{ListView, StyledRow, render_list, render_list_inactive};
+use crate::tui::widgets::visible::visible_lines;
 use chrono::NaiveDate;
 use detail::detail_lines;
 use ratatui::Frame;
@@ -109,7 +110,7 @@ pub fn render(
         Constraint::Min(0),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(header), head);
+    frame.render_widget(Paragraph::new(visible_lines(header)), head);
     render_chart(page, now, theme, frame, chart);
     render_table(page, now, selected, action.is_none(), theme, frame, table);
     if actions_height > 0 {
@@ -125,7 +126,7 @@ pub fn render(
             detail.push(Line::styled(format!("… {hidden} more lines: a taller window shows them"), theme.dim()));
         }
         let block = Block::new().borders(Borders::TOP).title(detail_title).border_style(theme.dim());
-        frame.render_widget(Paragraph::new(detail).block(block), below);
+        frame.render_widget(Paragraph::new(visible_lines(detail)).block(block), below);
     }
 }
 

@@ -1,6 +1,7 @@
 //! A table of rows that shows only the window around the selection, so a
 //! list of fifty thousand rows draws as fast as one of fifty.
 
+use crate::domain::visible::visible;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -48,7 +49,7 @@ fn render_list_as(frame: &mut Frame, area: Rect, theme: &Theme, list: ListView, 
         .into_iter()
         .skip(offset)
         .take(inner_height.max(1))
-        .map(|r| Row::new(r.cells.into_iter().map(Cell::from)).style(r.style))
+        .map(|r| Row::new(r.cells.iter().map(|c| Cell::from(visible(c).into_owned()))).style(r.style))
         .collect();
     let header = Row::new(headers.iter().map(|h| Cell::from(*h))).style(theme.header());
     let table = Table::new(window, widths)

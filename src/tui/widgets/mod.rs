@@ -3,3 +3,4 @@
 pub mod child_search;
 pub mod list_table;
 pub mod popup;
+pub mod visible;

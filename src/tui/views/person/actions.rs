@@ -8,6 +8,7 @@ use crate::domain::when::describe_day;
 use crate::store::edit::Stamped;
 use crate::store::{AgreedAction, PersonPage};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::visible::visible_lines;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -53,7 +54,7 @@ pub(super) fn render(
         .take(rows)
         .map(|(i, a)| row(&a.value, today, focus == Some(i), theme, width))
         .collect();
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    frame.render_widget(Paragraph::new(visible_lines(lines)).block(block), area);
 }
 
 /// ` MPMG actions: 3 open (1 OVERDUE), 2 done · reviewed Mar 2026, Feb 2026 `
