@@ -69,7 +69,7 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-YY")]
         year: Option<String>,
         /// Write to FILE instead of standard output.
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        #[arg(short = 'o', long = "output", value_name = "FILE", value_parser = output_file)]
         output: Option<PathBuf>,
     },
     /// Outstanding return interviews, most overdue first.
@@ -114,8 +114,21 @@ pub struct MpmgArgs {
     #[arg(long, value_enum, default_value_t = MpmgFormat::Table)]
     pub format: MpmgFormat,
     /// Write to FILE instead of standard output (through FILE's `.partial` twin, renamed when complete).
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    #[arg(short = 'o', long = "output", value_name = "FILE", value_parser = output_file)]
     pub output: Option<PathBuf>,
+}
+
+/// `-o FILE` names a file to write: a folder (or a name ending in a
+/// separator) is bad usage, refused before anything is read or written.
+fn output_file(text: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(text);
+    if text.is_empty() {
+        return Err("give a file name".into());
+    }
+    if path.is_dir() || text.ends_with(std::path::is_separator) {
+        return Err(format!("{text} is a folder; give the name of a file to write"));
+    }
+    Ok(path)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -159,6 +172,9 @@ impl From<StoreError> for Failure {
             | StoreError::OtherAuthority { .. }
             | StoreError::NotADatabase(_)
             | StoreError::Create { .. }
+            | StoreError::TooNew { .. }
+            | StoreError::CannotRead { .. }
+            | StoreError::Backup { .. }
             | StoreError::BadSetting(_) => Failure::input(e.to_string()),
             _ => Failure::other(e.to_string()),
         }
@@ -236,17 +252,17 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
         Command::Import { file, dry_run, at } => commands::import(path, &file, dry_run, now(at.as_deref())?),
         Command::Export { format, year, output } => commands::export(path, format, year.as_deref(), output.as_deref()),
         Command::Chase(args) => {
-            let store = Store::open_existing(path)?;
+            let store = Store::open_to_read(path)?;
             let rows = store.chase_list(now(args.at.as_deref())?, &paths::bank_holidays()?)?;
             print_list(&rows, chase_table, args.format)
         }
         Command::Strategy(args) => {
-            let store = Store::open_existing(path)?;
+            let store = Store::open_to_read(path)?;
             let rows = store.strategy_list(now(args.at.as_deref())?)?;
             print_list(&rows, strategy_table, args.format)
         }
         Command::Missing(args) => {
-            let store = Store::open_existing(path)?;
+            let store = Store::open_to_read(path)?;
             let rows = store.missing_list(now(args.at.as_deref())?)?;
             print_list(&rows, missing_table, args.format)
         }
@@ -259,7 +275,7 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
         }
         Command::Settings { .. } => commands::print_settings(path),
         Command::Backup { dest } => {
-            Store::open_existing(path)?.backup_to(&dest)?;
+            Store::open_to_read(path)?.backup_to(&dest)?;
             eprintln!("backed up {} to {}", path.display(), dest.display());
             Ok(())
         }

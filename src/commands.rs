@@ -87,7 +87,9 @@ pub(crate) fn open_demo(now: Instant) -> Result<Store, Failure> {
 
 pub(crate) fn import(path: &Path, file: &Path, dry_run: bool, now: Instant) -> Outcome {
     let reader = std::fs::File::open(file).map_err(|e| Failure::input(format!("{}: {e}", file.display())))?;
-    let mut store = Store::open_or_create(path)?;
+    // Only into a database `init` made: one it had to create here could
+    // hold no authority, and would be left behind by the refusal.
+    let mut store = Store::open_existing(path)?;
     let authority = store.require_authority()?;
     let items = match read_episodes(std::io::BufReader::new(reader), &store, &authority, now) {
         Ok(items) => items,
@@ -129,7 +131,7 @@ pub(crate) fn export(path: &Path, format: ExportFormat, year: Option<&str>, outp
             format.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default()
         )));
     }
-    let store = Store::open_existing(path)?;
+    let store = Store::open_to_read(path)?;
     match output {
         None => {
             let result = write_episodes(&store, year, std::io::stdout().lock());
@@ -181,7 +183,7 @@ pub(crate) fn mpmg(path: &Path, args: &MpmgArgs) -> Outcome {
         // The meeting reviews the month just gone.
         None => YearMonth::containing(now).plus(-1),
     };
-    let store = Store::open_existing(path)?;
+    let store = Store::open_to_read(path)?;
     // Everything is read before anything is written, so a failed read leaves no output.
     let read = match args.format {
         MpmgFormat::Md | MpmgFormat::Html => Read::Pack(Box::new(Pack::gather(&store, month, now)?)),
@@ -224,7 +226,7 @@ fn what(format: MpmgFormat) -> &'static str {
 
 /// The thresholds in force, with their defaults and what each means.
 pub(crate) fn print_settings(path: &Path) -> Outcome {
-    let settings = Store::open_existing(path)?.number_settings()?;
+    let settings = Store::open_to_read(path)?.number_settings()?;
     let table = TextTable {
         headers: vec!["Setting", "Value", "Default", "Meaning"],
         rows: settings

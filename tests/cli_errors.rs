@@ -44,6 +44,8 @@ fn init_refuses_to_change_the_authority() {
 fn import_needs_an_authority() {
     let dir = tempfile::tempdir().expect("dir");
     let db = dir.path().join("no-authority.sqlite");
+    // An empty file is an SQLite database with nothing in it, not even who "we" are.
+    std::fs::write(&db, "").expect("empty database");
     ri(&db)
         .arg("import")
         .arg(common::fixture("episodes.csv"))
