@@ -191,6 +191,7 @@ impl From<TuiError> for Failure {
     fn from(e: TuiError) -> Self {
         match e {
             TuiError::Store(s) => s.into(),
+            TuiError::NoTerminal => Failure::input(e.to_string()),
             other => Failure::other(other.to_string()),
         }
     }
@@ -220,6 +221,8 @@ pub fn run(cli: Cli) -> Outcome {
     let db = cli.db.as_deref();
     match cli.command {
         None => {
+            // Before a demo is made or a file opened.
+            crate::tui::require_terminal()?;
             let clock = match cli.at.as_deref() {
                 Some(at) => Clock::Fixed(now(Some(at))?),
                 None => Clock::Live,
