@@ -22,7 +22,8 @@ pub struct Cli {
     /// The database file (default: $RI_CHASE_DB, else ri-chase.sqlite in the data folder).
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Open the app on a fresh demo database of synthetic children (never your own file).
+    /// Open the app on a fresh demo database of synthetic children, in a file of its own in the data
+    /// folder, removed on quitting (with --db, at PATH, which must be new or an old demo).
     #[arg(long)]
     pub demo: bool,
     /// Fix the app's "now" (YYYY-MM-DD HH:MM UK time, or RFC 3339): the clock stops there.
@@ -227,12 +228,17 @@ pub fn run(cli: Cli) -> Outcome {
                 Some(at) => Clock::Fixed(now(Some(at))?),
                 None => Clock::Live,
             };
-            let store = if cli.demo {
-                commands::open_demo(clock.now())?
+            let holidays = paths::bank_holidays()?;
+            let (store, demo_file) = if cli.demo {
+                let (store, file) = commands::open_demo(db, clock.now())?;
+                (store, Some(file))
             } else {
-                Store::open_existing(&paths::database_path(db)?)?
+                (Store::open_existing(&paths::database_path(db)?)?, None)
             };
-            Ok(crate::tui::run(store, paths::bank_holidays()?, clock)?)
+            let ran = crate::tui::run(store, holidays, clock);
+            // The demo's own file goes now the app is done with it.
+            drop(demo_file);
+            Ok(ran?)
         }
         Some(command) => {
             if cli.demo || cli.at.is_some() {

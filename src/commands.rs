@@ -6,6 +6,7 @@ use crate::cli::{ExportFormat, Failure, MpmgArgs, MpmgFormat, Outcome, ignore_cl
 use crate::domain::mpmg::{MpmgMonth, TOP10_COLUMNS};
 use crate::domain::period::{FinancialYear, YearMonth};
 use crate::domain::time::Instant;
+use crate::io::demo::file::{DemoFile, DemoFileError, remove_database};
 use crate::io::demo::{self, DemoOptions};
 use crate::io::episodes_csv::{ImportError, read_episodes, write_episodes};
 use crate::io::mpmg_cells::write_mpmg_tables;
@@ -15,7 +16,7 @@ use crate::io::paths;
 use crate::store::Store;
 use clap::ValueEnum;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub(crate) fn init(path: &Path, authority: &str) -> Outcome {
     if authority.trim().is_empty() {
@@ -64,25 +65,33 @@ pub(crate) fn make_demo(path: &Path, seed: u64, people: usize, episodes: usize, 
     }
 }
 
-/// Removes a database file and its WAL companions (a failed demo leaves nothing).
-fn remove_database(path: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(p));
+/// Opens the app's demo: a fresh small demo database, made relative to
+/// `now`, in a file of this run's own in the data folder, or at `--db PATH`
+/// (only if nothing but an old demo is there). The file is held until the
+/// returned [`DemoFile`] is dropped, and a file of the run's own is then removed.
+pub(crate) fn open_demo(given: Option<&Path>, now: Instant) -> Result<(Store, DemoFile), Failure> {
+    let file = match given {
+        Some(path) => DemoFile::at(path),
+        None => DemoFile::new_in(&paths::data_folder()?),
     }
-}
-
-/// A fresh small demo database, made relative to `now` in the data folder.
-pub(crate) fn open_demo(now: Instant) -> Result<Store, Failure> {
-    let path = paths::demo_database_path()?;
-    remove_database(&path);
+    .map_err(|e| match e {
+        DemoFileError::Io { .. } => Failure::other(e.to_string()),
+        _ => Failure::input(e.to_string()),
+    })?;
     let options = DemoOptions::small(now);
-    let mut store = Store::open_or_create(&path)?;
-    store.set_authority(&options.authority)?;
-    demo::fill(&mut store, &options)?;
-    demo::add_meetings(&mut store, now)?;
-    Ok(store)
+    let made = Store::open_or_create(file.path()).and_then(|mut store| {
+        store.set_authority(&options.authority)?;
+        demo::fill(&mut store, &options)?;
+        demo::add_meetings(&mut store, now)?;
+        Ok(store)
+    });
+    match made {
+        Ok(store) => Ok((store, file)),
+        Err(e) => {
+            remove_database(file.path());
+            Err(e.into())
+        }
+    }
 }
 
 pub(crate) fn import(path: &Path, file: &Path, dry_run: bool, now: Instant) -> Outcome {
