@@ -5,7 +5,7 @@ use super::read_only::companion;
 use super::{Result, Store, StoreError};
 use rusqlite::Connection;
 use rusqlite::backup::{Backup, StepResult};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// How long a backup waits for writers that hold the file locked.
@@ -31,13 +31,26 @@ impl Store {
         if !folder.is_dir() {
             return Err(refuse(format!("the folder {} does not exist", folder.display())));
         }
-        let partial = create_partial(folder, dest).map_err(|e| refuse(e.to_string()))?;
-        let written = self.copy_into(&partial).and_then(|()| publish(&partial, dest));
-        // The partial file and any journal SQLite made beside it go, whatever happened.
-        for suffix in ["", "-journal", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(companion(&partial, suffix));
+        // A fresh, uniquely named 0600 file in DEST's folder (DESIGN.md, "Data
+        // leaving the program"), named after DEST so a leftover says what it was.
+        let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let partial = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".partial")
+            .tempfile_in(folder)
+            .map_err(|e| refuse(e.to_string()))?;
+        let written = self.copy_into(partial.path());
+        // Any journal SQLite made beside the copy goes, whatever happened.
+        for suffix in ["-journal", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(companion(partial.path(), suffix));
         }
-        written.map_err(refuse)
+        written.map_err(&refuse)?;
+        // Never over a file that appeared at DEST meanwhile; on failure the
+        // temporary file is removed when dropped.
+        partial.persist_noclobber(dest).map(drop).map_err(|e| match e.error.kind() {
+            std::io::ErrorKind::AlreadyExists => refuse("the file already exists (made while the backup ran)".into()),
+            _ => refuse(e.error.to_string()),
+        })
     }
 
     fn copy_into(&self, partial: &Path) -> std::result::Result<(), String> {
@@ -72,43 +85,6 @@ impl Store {
         }
         to.close().map_err(|(_, e)| e.to_string())?;
         std::fs::File::open(partial).and_then(|f| f.sync_all()).map_err(|e| e.to_string())
-    }
-}
-
-/// A new, empty file of our own in `folder`, readable by its owner only,
-/// named after `dest` so a leftover says what it was.
-fn create_partial(folder: &Path, dest: &Path) -> std::io::Result<PathBuf> {
-    let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "backup".into());
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
-    for attempt in 0u32..100 {
-        let candidate = folder.join(format!(".{name}.{}-{nanos:x}-{attempt}.partial", std::process::id()));
-        match options.open(&candidate) {
-            Ok(_) => return Ok(candidate),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, "could not make a temporary file there"))
-}
-
-/// Puts the finished copy at `dest`, never replacing a file that appeared
-/// there meanwhile: a hard link fails if `dest` exists; where links are not
-/// supported, a rename after looking.
-fn publish(partial: &Path, dest: &Path) -> std::result::Result<(), String> {
-    match std::fs::hard_link(partial, dest) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            Err("the file already exists (made while the backup ran); give a new name".into())
-        }
-        Err(_) if dest.symlink_metadata().is_ok() => Err("the file already exists; give a new name".into()),
-        Err(_) => std::fs::rename(partial, dest).map_err(|e| e.to_string()),
     }
 }
 
