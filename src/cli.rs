@@ -23,7 +23,8 @@ pub struct Cli {
     /// The database file (default: $RI_CHASE_DB, else ri-chase.sqlite in the data folder).
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Open the app on a fresh demo database of synthetic children (never your own file).
+    /// Open the app on a fresh demo database of synthetic children, in a file of its own in the data
+    /// folder, removed on quitting (with --db, at PATH, which must be new or an old demo).
     #[arg(long)]
     pub demo: bool,
     /// Fix the app's "now" (YYYY-MM-DD HH:MM UK time, or RFC 3339): the clock stops there.
@@ -70,7 +71,7 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-YY")]
         year: Option<String>,
         /// Write to FILE instead of standard output.
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        #[arg(short = 'o', long = "output", value_name = "FILE", value_parser = output_file)]
         output: Option<PathBuf>,
     },
     /// Outstanding return interviews, most overdue first.
@@ -115,8 +116,21 @@ pub struct MpmgArgs {
     #[arg(long, value_enum, default_value_t = MpmgFormat::Table)]
     pub format: MpmgFormat,
     /// Write to FILE instead of standard output (through a private temporary file beside it, renamed when complete).
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    #[arg(short = 'o', long = "output", value_name = "FILE", value_parser = output_file)]
     pub output: Option<PathBuf>,
+}
+
+/// `-o FILE` names a file to write: a folder (or a name ending in a
+/// separator) is bad usage, refused before anything is read or written.
+fn output_file(text: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(text);
+    if text.is_empty() {
+        return Err("give a file name".into());
+    }
+    if path.is_dir() || text.ends_with(std::path::is_separator) {
+        return Err(format!("{text} is a folder; give the name of a file to write"));
+    }
+    Ok(path)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -160,6 +174,9 @@ impl From<StoreError> for Failure {
             | StoreError::OtherAuthority { .. }
             | StoreError::NotADatabase(_)
             | StoreError::Create { .. }
+            | StoreError::TooNew { .. }
+            | StoreError::CannotRead { .. }
+            | StoreError::Backup { .. }
             | StoreError::BadSetting(_) => Failure::input(e.to_string()),
             _ => Failure::other(e.to_string()),
         }
@@ -176,6 +193,7 @@ impl From<TuiError> for Failure {
     fn from(e: TuiError) -> Self {
         match e {
             TuiError::Store(s) => s.into(),
+            TuiError::NoTerminal => Failure::input(e.to_string()),
             other => Failure::other(other.to_string()),
         }
     }
@@ -206,16 +224,23 @@ pub fn run(cli: Cli) -> Outcome {
     let db = cli.db.as_deref();
     match cli.command {
         None => {
+            // Before a demo is made or a file opened.
+            crate::tui::require_terminal()?;
             let clock = match cli.at.as_deref() {
                 Some(at) => Clock::Fixed(now(Some(at))?),
                 None => Clock::Live,
             };
-            let store = if cli.demo {
-                commands::open_demo(clock.now())?
+            let holidays = paths::bank_holidays()?;
+            let (store, demo_file) = if cli.demo {
+                let (store, file) = commands::open_demo(db, clock.now())?;
+                (store, Some(file))
             } else {
-                Store::open_existing(&paths::database_path(db)?)?
+                (Store::open_existing(&paths::database_path(db)?)?, None)
             };
-            Ok(crate::tui::run(store, paths::bank_holidays()?, clock)?)
+            let ran = crate::tui::run(store, holidays, clock);
+            // The demo's own file goes now the app is done with it.
+            drop(demo_file);
+            Ok(ran?)
         }
         Some(command) => {
             if cli.demo || cli.at.is_some() {
@@ -238,17 +263,17 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
         Command::Import { file, dry_run, at } => commands::import(path, &file, dry_run, now(at.as_deref())?),
         Command::Export { format, year, output } => commands::export(path, format, year.as_deref(), output.as_deref()),
         Command::Chase(args) => {
-            let store = Store::open_existing(path)?;
+            let store = Store::open_to_read(path)?;
             let rows = store.chase_list(now(args.at.as_deref())?, &paths::bank_holidays()?)?;
             print_list(&rows, chase_table, args.format)
         }
         Command::Strategy(args) => {
-            let store = Store::open_existing(path)?;
+            let store = Store::open_to_read(path)?;
             let rows = store.strategy_list(now(args.at.as_deref())?)?;
             print_list(&rows, strategy_table, args.format)
         }
         Command::Missing(args) => {
-            let store = Store::open_existing(path)?;
+            let store = Store::open_to_read(path)?;
             let rows = store.missing_list(now(args.at.as_deref())?)?;
             print_list(&rows, missing_table, args.format)
         }
@@ -261,7 +286,7 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
         }
         Command::Settings { .. } => commands::print_settings(path),
         Command::Backup { dest } => {
-            Store::open_existing(path)?.backup_to(&dest)?;
+            Store::open_to_read(path)?.backup_to(&dest)?;
             eprintln!("backed up {} to {}", path.display(), dest.display());
             Ok(())
         }

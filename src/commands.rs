@@ -7,6 +7,7 @@ use crate::domain::mpmg::{MpmgMonth, TOP10_COLUMNS};
 use crate::domain::period::{FinancialYear, YearMonth};
 use crate::domain::time::Instant;
 use crate::domain::visible::visible;
+use crate::io::demo::file::{DemoFile, DemoFileError, remove_database};
 use crate::io::demo::{self, DemoOptions};
 use crate::io::episodes_csv::{ImportError, read_episodes, write_episodes};
 use crate::io::mpmg_cells::write_mpmg_tables;
@@ -17,7 +18,7 @@ use crate::io::safe_file::{self, SafeFileError};
 use crate::store::Store;
 use clap::ValueEnum;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub(crate) fn init(path: &Path, authority: &str) -> Outcome {
     if authority.trim().is_empty() {
@@ -66,30 +67,40 @@ pub(crate) fn make_demo(path: &Path, seed: u64, people: usize, episodes: usize, 
     }
 }
 
-/// Removes a database file and its WAL companions (a failed demo leaves nothing).
-fn remove_database(path: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(p));
+/// Opens the app's demo: a fresh small demo database, made relative to
+/// `now`, in a file of this run's own in the data folder, or at `--db PATH`
+/// (only if nothing but an old demo is there). The file is held until the
+/// returned [`DemoFile`] is dropped, and a file of the run's own is then removed.
+pub(crate) fn open_demo(given: Option<&Path>, now: Instant) -> Result<(Store, DemoFile), Failure> {
+    let file = match given {
+        Some(path) => DemoFile::at(path),
+        None => DemoFile::new_in(&paths::data_folder()?),
     }
-}
-
-/// A fresh small demo database, made relative to `now` in the data folder.
-pub(crate) fn open_demo(now: Instant) -> Result<Store, Failure> {
-    let path = paths::demo_database_path()?;
-    remove_database(&path);
+    .map_err(|e| match e {
+        DemoFileError::Io { .. } => Failure::other(e.to_string()),
+        _ => Failure::input(e.to_string()),
+    })?;
     let options = DemoOptions::small(now);
-    let mut store = Store::open_or_create(&path)?;
-    store.set_authority(&options.authority)?;
-    demo::fill(&mut store, &options)?;
-    demo::add_meetings(&mut store, now)?;
-    Ok(store)
+    let made = Store::open_or_create(file.path()).and_then(|mut store| {
+        store.set_authority(&options.authority)?;
+        demo::fill(&mut store, &options)?;
+        demo::add_meetings(&mut store, now)?;
+        Ok(store)
+    });
+    match made {
+        Ok(store) => Ok((store, file)),
+        Err(e) => {
+            remove_database(file.path());
+            Err(e.into())
+        }
+    }
 }
 
 pub(crate) fn import(path: &Path, file: &Path, dry_run: bool, now: Instant) -> Outcome {
     let reader = std::fs::File::open(file).map_err(|e| Failure::input(format!("{}: {e}", file.display())))?;
-    let mut store = Store::open_or_create(path)?;
+    // Only into a database `init` made: one it had to create here could
+    // hold no authority, and would be left behind by the refusal.
+    let mut store = Store::open_existing(path)?;
     let authority = store.require_authority()?;
     let items = match read_episodes(std::io::BufReader::new(reader), &store, &authority, now) {
         Ok(items) => items,
@@ -132,7 +143,7 @@ pub(crate) fn export(path: &Path, format: ExportFormat, year: Option<&str>, outp
             format.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default()
         )));
     }
-    let store = Store::open_existing(path)?;
+    let store = Store::open_to_read(path)?;
     match output {
         None => {
             let result = write_episodes(&store, year, std::io::stdout().lock());
@@ -168,7 +179,7 @@ pub(crate) fn mpmg(path: &Path, args: &MpmgArgs) -> Outcome {
         // The meeting reviews the month just gone.
         None => YearMonth::containing(now).plus(-1),
     };
-    let store = Store::open_existing(path)?;
+    let store = Store::open_to_read(path)?;
     // Everything is read before anything is written, so a failed read leaves no output.
     let read = match args.format {
         MpmgFormat::Md | MpmgFormat::Html => Read::Pack(Box::new(Pack::gather(&store, month, now)?)),
@@ -211,7 +222,7 @@ fn what(format: MpmgFormat) -> &'static str {
 
 /// The thresholds in force, with their defaults and what each means.
 pub(crate) fn print_settings(path: &Path) -> Outcome {
-    let settings = Store::open_existing(path)?.number_settings()?;
+    let settings = Store::open_to_read(path)?.number_settings()?;
     let table = TextTable {
         headers: vec!["Setting", "Value", "Default", "Meaning"],
         rows: settings

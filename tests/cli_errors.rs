@@ -44,6 +44,8 @@ fn init_refuses_to_change_the_authority() {
 fn import_needs_an_authority() {
     let dir = tempfile::tempdir().expect("dir");
     let db = dir.path().join("no-authority.sqlite");
+    // An empty file is an SQLite database with nothing in it, not even who "we" are.
+    std::fs::write(&db, "").expect("empty database");
     ri(&db)
         .arg("import")
         .arg(common::fixture("episodes.csv"))
@@ -94,4 +96,24 @@ fn importing_a_file_that_is_not_there_names_it() {
     let (dir, db) = new_db();
     let missing = dir.path().join("no-such-file.csv");
     ri(&db).arg("import").arg(&missing).assert().code(2).stderr(contains("no-such-file.csv"));
+}
+
+/// `ri-chase </dev/null >/dev/null`, from a script: a sentence and exit 2,
+/// no backtrace, and no demo database made.
+#[test]
+fn the_app_without_a_terminal_says_so() {
+    let (dir, db) = fixture_db();
+    let data = dir.path().join("data");
+    for demo in [false, true] {
+        let mut cmd = ri(&db);
+        if demo {
+            cmd.arg("--demo").env("XDG_DATA_HOME", &data).env("HOME", dir.path());
+        }
+        cmd.write_stdin("")
+            .assert()
+            .code(2)
+            .stderr(contains("ri-chase needs a terminal; use the commands (see --help) in scripts"))
+            .stderr(contains("panicked").not());
+    }
+    assert!(!data.exists(), "a demo database was made");
 }

@@ -21,12 +21,16 @@
 //!    The last column of the top 10 (the counts beneath each sparkline) is
 //!    found in the text, so it was printed, not cut off.
 //!
-//! The test needs `chromium` and `poppler-utils` (`.ci/run` installs them).
-//! Without them it fails, saying how to install them; only with
-//! `RI_CHASE_SKIP_PRINT=1`, and never in CI, does it skip, saying so.
+//! The check needs `chromium` and `poppler-utils` (and the DejaVu fonts),
+//! which `.ci/run` installs. It runs wherever they are. In CI (`CI` set, and
+//! not `false`) it is required: without them it fails, saying how to install
+//! them. Elsewhere, without them (a fresh machine with only Rust) it is
+//! skipped, saying so on the terminal even though cargo hides what a passing
+//! test prints; `RI_CHASE_SKIP_PRINT=1` skips it outside CI even with them.
 
 mod common;
 use common::ri;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -61,20 +65,39 @@ AWK-0,independent_home,Kingsbridge-upon-Tweed Independent Residential Children's
 
 const TOOLS: [&str; 4] = ["chromium", "pdfinfo", "pdftotext", "pdftoppm"];
 
+/// Whether the print check runs, from what is installed and where.
+#[derive(Debug, PartialEq)]
+enum Plan {
+    Run,
+    Skip(String),
+    Fail(String),
+}
+
+fn plan(missing: Option<&str>, in_ci: bool, skip_asked: bool) -> Plan {
+    const INSTALL: &str = "apt-get install -y chromium poppler-utils fonts-dejavu-core fonts-dejavu-extra";
+    match missing {
+        None if skip_asked && !in_ci => Plan::Skip("RI_CHASE_SKIP_PRINT=1 is set".into()),
+        None => Plan::Run,
+        Some(tool) if in_ci => {
+            Plan::Fail(format!("the A4 print check needs `{tool}`, and in CI it must run: {INSTALL} (.ci/run does)"))
+        }
+        Some(tool) => Plan::Skip(format!("`{tool}` is not installed; to run it: {INSTALL}")),
+    }
+}
+
 #[test]
 fn the_html_pack_prints_on_a4_with_every_table_inside_the_page() {
-    if let Some(missing) = TOOLS.iter().find(|t| !on_path(t)) {
-        let in_ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
-        let skip = std::env::var("RI_CHASE_SKIP_PRINT").is_ok_and(|v| v == "1");
-        if skip && !in_ci {
-            eprintln!("SKIPPED the A4 print check: `{missing}` is not installed and RI_CHASE_SKIP_PRINT=1 is set");
+    let missing = TOOLS.iter().copied().find(|t| !on_path(t));
+    let in_ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
+    let skip_asked = std::env::var("RI_CHASE_SKIP_PRINT").is_ok_and(|v| v == "1");
+    match plan(missing, in_ci, skip_asked) {
+        Plan::Run => {}
+        Plan::Skip(why) => {
+            // Straight to the terminal: cargo keeps what `eprintln!` says in a passing test to itself.
+            let _ = writeln!(std::io::stderr(), "SKIPPED the A4 print check of the MPMG pack: {why}");
             return;
         }
-        panic!(
-            "the A4 print check needs `{missing}`: install chromium, poppler-utils and the DejaVu fonts \
-             (apt-get install -y chromium poppler-utils fonts-dejavu-core fonts-dejavu-extra), \
-             or set RI_CHASE_SKIP_PRINT=1 to skip it outside CI"
-        );
+        Plan::Fail(why) => panic!("{why}"),
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("demo.sqlite");
@@ -307,4 +330,43 @@ fn run(cmd: &mut Command) -> Output {
         std::thread::sleep(Duration::from_millis(50));
     };
     Output { status, stdout: out.join().unwrap_or_default(), stderr: err.join().unwrap_or_default() }
+}
+
+/// The check in a process of its own (this test binary, asked for that one
+/// test) with no tools on PATH: a machine with only Rust. Outside CI it
+/// passes, saying it was skipped and why; in CI it fails.
+#[test]
+fn without_the_tools_the_check_is_skipped_outside_ci_and_fails_in_ci() {
+    let bare = tempfile::tempdir().expect("an empty PATH");
+    let check = |ci: Option<&str>| {
+        let mut cmd = Command::new(std::env::current_exe().expect("this test binary"));
+        cmd.args(["--exact", "the_html_pack_prints_on_a4_with_every_table_inside_the_page", "--test-threads=1"])
+            .env("PATH", bare.path())
+            .env_remove("CI")
+            .env_remove("RI_CHASE_SKIP_PRINT");
+        if let Some(v) = ci {
+            cmd.env("CI", v);
+        }
+        run(&mut cmd)
+    };
+    let text = |o: &Output| format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    let fresh = check(None);
+    assert!(fresh.status.success(), "failed on a machine with only Rust:\n{}", text(&fresh));
+    assert!(
+        text(&fresh).contains("SKIPPED the A4 print check") && text(&fresh).contains("`chromium` is not installed")
+    );
+    let not_ci = check(Some("false"));
+    assert!(not_ci.status.success(), "CI=false is not CI:\n{}", text(&not_ci));
+    let ci = check(Some("true"));
+    assert!(!ci.status.success(), "in CI the check must not skip:\n{}", text(&ci));
+    assert!(text(&ci).contains("needs `chromium`"), "{}", text(&ci));
+}
+
+#[test]
+fn the_plan_runs_with_the_tools_and_skips_only_outside_ci() {
+    assert_eq!(plan(None, false, false), Plan::Run);
+    assert_eq!(plan(None, true, true), Plan::Run, "RI_CHASE_SKIP_PRINT does not skip it in CI");
+    assert!(matches!(plan(None, false, true), Plan::Skip(_)));
+    assert!(matches!(plan(Some("pdfinfo"), false, false), Plan::Skip(why) if why.contains("pdfinfo")));
+    assert!(matches!(plan(Some("pdfinfo"), true, false), Plan::Fail(why) if why.contains("pdfinfo")));
 }

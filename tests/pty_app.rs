@@ -82,3 +82,29 @@ fn the_mpmg_tab_loads_a_month_toggles_its_detail_and_keeps_its_count() {
     app.press("q");
     assert!(app.wait_for_exit().success());
 }
+
+/// A change made in the app is in the database file itself once the app has
+/// quit: a plain copy of the `.sqlite` alone (no `-wal` beside it) holds it.
+#[test]
+fn quitting_folds_the_log_into_the_file() {
+    let (dir, db) = common::fixture_db();
+    let mut app = Running::start(dir, &db, common::AT, &[]);
+    app.screen.wait_for("the Chase tab", |s| s.contents().contains("Overdue"));
+    app.press("3");
+    app.screen.wait_for("Gale first on Still missing", |s| {
+        s.contents().lines().any(|l| l.starts_with('▶') && l.contains("Gale"))
+    });
+    app.press("f");
+    app.screen.wait_for("Gale recorded found", |s| s.contents().contains("Recorded Gale Synthe found"));
+    app.press("q");
+    let status = app.wait_for_exit();
+    assert!(status.success(), "exit status {status:?}");
+
+    let wal = std::fs::metadata(format!("{}-wal", db.display())).map(|m| m.len()).unwrap_or(0);
+    assert_eq!(wal, 0, "the log still holds {wal} bytes");
+    let elsewhere = tempfile::tempdir().expect("dir");
+    let copy = elsewhere.path().join("copy.sqlite");
+    std::fs::copy(&db, &copy).expect("plain copy");
+    let missing = common::stdout_of(common::ri(&copy).args(["missing", "--at", common::AT, "--format", "csv"]));
+    assert!(missing.contains("E09") && !missing.contains("E08"), "the copy lacks the change:\n{missing}");
+}

@@ -30,9 +30,10 @@ pub fn database_path(given: Option<&Path>) -> Result<PathBuf, PathError> {
     Ok(project_dirs()?.data_dir().join("ri-chase.sqlite"))
 }
 
-/// Where `--demo` makes its database: beside, never in place of, the user's own.
-pub fn demo_database_path() -> Result<PathBuf, PathError> {
-    Ok(project_dirs()?.data_dir().join("demo.sqlite"))
+/// The data folder, where `--demo` makes each run's database: beside, never
+/// in place of, the user's own (see `io::demo::file`).
+pub fn data_folder() -> Result<PathBuf, PathError> {
+    Ok(project_dirs()?.data_dir().to_path_buf())
 }
 
 /// The configuration folder (`~/.config/ri-chase` on Linux).

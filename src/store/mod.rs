@@ -3,6 +3,7 @@
 
 mod audit;
 mod cases;
+mod copy;
 pub mod edit;
 mod ids;
 mod import;
@@ -12,6 +13,7 @@ mod mpmg_board;
 mod mpmg_review;
 mod person;
 pub mod private_files;
+mod read_only;
 mod schema;
 mod settings;
 mod usual_place;
@@ -21,7 +23,7 @@ pub use import::{ImportCounts, ImportItem};
 pub use mpmg_board::{GroupTrajectory, MpmgBoard};
 pub use mpmg_review::{AgreedAction, MeetingRef, OpenActions, ReviewedChild};
 pub use person::{EpisodeLine, PersonHit, PersonPage};
-pub use settings::{NUMBER_SETTINGS, NumberSetting, SettingValue};
+pub use settings::{NUMBER_SETTINGS, NumberSetting, SettingValue, is_demo_database};
 
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OpenFlags};
@@ -42,6 +44,10 @@ pub enum StoreError {
     NotADatabase(PathBuf),
     #[error("the database at {path} was made by a newer ri-chase (schema {found}, this one knows {known})")]
     TooNew { path: PathBuf, found: i64, known: i64 },
+    #[error("cannot read the database at {path}: {reason}")]
+    CannotRead { path: PathBuf, reason: String },
+    #[error("backup to {dest}: {reason}; nothing was written")]
+    Backup { dest: PathBuf, reason: String },
     #[error("cannot create {path}: {source}")]
     Create { path: PathBuf, source: std::io::Error },
     #[error("database {path}: {source}")]
@@ -115,25 +121,6 @@ impl Store {
     /// Turns a SQLite error into one naming this database.
     pub(crate) fn err(&self, source: rusqlite::Error) -> StoreError {
         StoreError::Sqlite { path: self.path.clone(), source }
-    }
-
-    /// A consistent copy of the live database, made with SQLite's online
-    /// backup while others may be writing; the copy is readable by its owner only.
-    pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
-            return Err(StoreError::Create {
-                path: dest.to_path_buf(),
-                source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "the file already exists"),
-            });
-        }
-        create_private_file(dest)?;
-        let result = self.conn.backup(rusqlite::MAIN_DB, dest, None::<fn(rusqlite::backup::Progress)>);
-        if let Err(source) = result {
-            // Leave no half-made copy behind.
-            let _ = std::fs::remove_file(dest);
-            return Err(StoreError::Sqlite { path: dest.to_path_buf(), source });
-        }
-        Ok(())
     }
 }
 

@@ -4,9 +4,13 @@ use super::{Result, Store, StoreError};
 use crate::domain::mpmg::MpmgSettings;
 use crate::domain::rules::Rules;
 use rusqlite::OptionalExtension;
+use std::path::Path;
 use std::str::FromStr;
 
 const AUTHORITY: &str = "authority";
+/// Present only in databases of synthetic children that ri-chase made: the
+/// one mark that lets `--demo` replace or tidy a file away.
+const DEMO: &str = "demo";
 
 /// A threshold a user may set (DOMAIN.md: "each threshold is a setting"):
 /// its key, what it means, and the largest value that makes sense. The
@@ -100,6 +104,11 @@ impl Store {
             }
             None => self.put_setting(AUTHORITY, name.trim()),
         }
+    }
+
+    /// Marks this database as one of synthetic children made by ri-chase.
+    pub fn mark_as_demo(&mut self) -> Result<()> {
+        self.put_setting(DEMO, "synthetic children made by ri-chase")
     }
 
     /// The thresholds in force: the defaults, overridden by any stored setting.
@@ -204,4 +213,26 @@ impl Store {
             .map(drop)
             .map_err(|e| self.err(e))
     }
+}
+
+/// Whether the file at `path` is a demo database that ri-chase made (see
+/// [`Store::mark_as_demo`]); anything else, or anything unreadable, is not.
+/// Only reads: a file that is not SQLite is not opened as a database, and
+/// the connection neither creates nor changes the file (unlike a read-only
+/// one, it also leaves no `-wal` or `-shm` behind when it closes).
+pub fn is_demo_database(path: &Path) -> bool {
+    let mut header = [0u8; 16];
+    let is_sqlite = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
+        .is_ok_and(|()| &header == b"SQLite format 3\0");
+    if !is_sqlite {
+        return false;
+    }
+    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    rusqlite::Connection::open_with_flags(path, flags)
+        .and_then(|conn| {
+            conn.busy_timeout(std::time::Duration::from_secs(2))?;
+            conn.query_row("SELECT 1 FROM settings WHERE key = ?1", [DEMO], |_| Ok(())).optional()
+        })
+        .is_ok_and(|found| found.is_some())
 }

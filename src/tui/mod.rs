@@ -35,6 +35,16 @@ pub enum TuiError {
     Terminal(#[from] std::io::Error),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error("ri-chase needs a terminal; use the commands (see --help) in scripts")]
+    NoTerminal,
+}
+
+/// The app draws on a terminal and reads its keys from one. Run from a
+/// script, a pipe or cron there is none: say so before anything is opened,
+/// rather than fail inside the terminal library.
+pub fn require_terminal() -> Result<(), TuiError> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() { Ok(()) } else { Err(TuiError::NoTerminal) }
 }
 
 /// Where "now" comes from: the clock, or a fixed instant (`--at`, for demos and tests).
@@ -109,7 +119,8 @@ pub fn run(store: Store, holidays: BankHolidays, clock: Clock) -> Result<(), Tui
     let loader = Loader::spawn(store.path().to_path_buf(), holidays.clone())?;
     let mut session = Session::new(store, holidays, clock)?;
     let theme = theme::Theme::from_env();
-    let mut terminal = ratatui::init();
+    require_terminal()?;
+    let mut terminal = ratatui::try_init()?;
     let _guard = TerminalGuard;
     let mut last_request = std::time::Instant::now();
     let mut last_look = std::time::Instant::now();
@@ -130,7 +141,7 @@ pub fn run(store: Store, holidays: BankHolidays, clock: Clock) -> Result<(), Tui
             && let Some(action) = keymap::action_for(session.app.context(), key)
         {
             match session.act(action) {
-                Flow::Quit => return Ok(()),
+                Flow::Quit => break,
                 Flow::Reload => {
                     reload = true;
                     session.app.status.get_or_insert_with(|| RELOADING.into());
@@ -167,4 +178,9 @@ pub fn run(store: Store, holidays: BankHolidays, clock: Clock) -> Result<(), Tui
             }
         }
     }
+    // The loader's connection is never closed (its thread outlives this
+    // function), so SQLite would not fold the log into the file on its own:
+    // do it, so the file alone holds everything saved, for whoever copies it.
+    session.store.checkpoint()?;
+    Ok(())
 }

@@ -48,10 +48,16 @@ pub struct Running {
 impl Running {
     /// Starts on `db` (kept alive with its folder) with "now" fixed at `at`.
     pub fn start(dir: tempfile::TempDir, db: &Path, at: &str, extra_env: &[(&str, &str)]) -> Running {
+        Self::start_args(dir, &["--db", db.to_str().expect("utf8 path"), "--at", at], extra_env)
+    }
+
+    /// Starts `ri-chase ARGS`, keeping `dir` alive as long as it runs.
+    pub fn start_args(dir: tempfile::TempDir, args: &[&str], extra_env: &[(&str, &str)]) -> Running {
         let pty =
             native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).expect("pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ri-chase"));
-        cmd.args(["--db", db.to_str().expect("utf8 path"), "--at", at]);
+        cmd.args(args);
+        cmd.env_remove("RI_CHASE_DB");
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
         for (k, v) in extra_env {

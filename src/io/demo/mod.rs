@@ -52,9 +52,11 @@ impl DemoOptions {
 /// Items are written to the store in transactions of this many.
 const BATCH: usize = 50_000;
 
-/// Writes the demo through [`Store::import`] in batches, summing what each did.
+/// Marks the database as a demo, then writes the demo through
+/// [`Store::import`] in batches, summing what each did.
 /// The caller records the authority (`Store::set_authority`) first.
 pub fn fill(store: &mut Store, opts: &DemoOptions) -> crate::store::Result<ImportCounts> {
+    store.mark_as_demo()?;
     let mut total = ImportCounts::default();
     let mut batch = Vec::with_capacity(BATCH.min(opts.episodes.max(1)));
     let mut items = demo_items(opts);
@@ -112,6 +114,7 @@ impl Iterator for DemoItems {
 }
 
 mod episode_parts;
+pub mod file;
 mod mpmg;
 pub use mpmg::add_meetings;
 mod plan;
