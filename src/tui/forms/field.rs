@@ -18,8 +18,8 @@ pub enum FieldKind {
     Suggest(Vec<String>),
     /// A time, typed forgivingly; `past` refuses one after now.
     When { past: bool },
-    /// A calendar date.
-    Day,
+    /// A calendar date; `birth`: a date of birth, which needs its year.
+    Day { birth: bool },
     /// One of a short list, stepped with ←/→ or Space. `None` is "not given".
     Choice { options: Vec<Choice>, selected: Option<usize>, optional: bool },
     /// Any of a list, ticked with Space; ←/→ move between them.
@@ -113,7 +113,11 @@ impl Field {
         !self.locked
             && matches!(
                 self.kind,
-                FieldKind::Text | FieldKind::Suggest(_) | FieldKind::When { .. } | FieldKind::Day | FieldKind::Child(_)
+                FieldKind::Text
+                    | FieldKind::Suggest(_)
+                    | FieldKind::When { .. }
+                    | FieldKind::Day { .. }
+                    | FieldKind::Child(_)
             )
     }
 
@@ -221,9 +225,13 @@ impl Field {
 
     /// The date typed: `Ok(None)` when empty.
     pub fn day(&self, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+        let parse = match self.kind {
+            FieldKind::Day { birth: true } => when::parse_birth_day,
+            _ => when::parse_day,
+        };
         match self.text() {
             None => Ok(None),
-            Some(t) => when::parse_day(&t, today).map(Some).map_err(|e| e.to_string()),
+            Some(t) => parse(&t, today).map(Some).map_err(|e| e.to_string()),
         }
     }
 
@@ -233,7 +241,7 @@ impl Field {
         self.text()?;
         match &self.kind {
             FieldKind::When { .. } => Some(self.when(now).map(|t| t.map(when::describe).unwrap_or_default())),
-            FieldKind::Day => {
+            FieldKind::Day { .. } => {
                 Some(self.day(crate::domain::time::uk_date(now)).map(|d| d.map(when::describe_day).unwrap_or_default()))
             }
             _ => None,

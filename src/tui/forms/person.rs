@@ -26,7 +26,7 @@ pub fn open(existing: Option<&Stamped<PersonRecord>>, known: &Known) -> Form {
             Field::new("family_name", "Family name", FieldKind::Text)
                 .required()
                 .with_text(text(p.map(|p| p.family_name.as_str()))),
-            Field::new("date_of_birth", "Date of birth", FieldKind::Day)
+            Field::new("date_of_birth", "Date of birth", FieldKind::Day { birth: true })
                 .required()
                 .with_text(p.map(|p| p.date_of_birth.format("%d/%m/%Y").to_string()).unwrap_or_default()),
             Field::new("sex", "Sex", choices!(Sex, optional)).with_choice(p.and_then(|p| p.sex).map(|s| s.code())),

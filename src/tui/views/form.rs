@@ -115,7 +115,8 @@ fn field_line<'a>(field: &'a Field, focused: bool, theme: &Theme) -> (Line<'a>, 
 fn placeholder(kind: &FieldKind) -> &'static str {
     match kind {
         FieldKind::When { .. } => " now, today 14:30, -2h, 28/11 0930",
-        FieldKind::Day => " 04/05/2010",
+        FieldKind::Day { birth: true } => " 04/05/2010",
+        FieldKind::Day { birth: false } => " 14/12, 14/12/26, today, +14d",
         FieldKind::Child(_) => " type part of a name or reference",
         _ => "",
     }
@@ -149,7 +150,7 @@ fn below<'a>(field: &'a Field, focused: bool, now: Instant, theme: &Theme, width
     let indent = " ".repeat(LABEL + 3);
     let mut lines = Vec::new();
     match &field.kind {
-        FieldKind::When { .. } | FieldKind::Day if field.error.is_none() => match field.preview(now) {
+        FieldKind::When { .. } | FieldKind::Day { .. } if field.error.is_none() => match field.preview(now) {
             Some(Ok(text)) => lines.push(Line::styled(format!("{indent}= {text}"), theme.dim())),
             Some(Err(why)) if focused => lines.extend(
                 wrapped(&format!("✗ {why}"), &indent, width).into_iter().map(|l| Line::styled(l, theme.soon())),
