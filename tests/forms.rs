@@ -275,3 +275,51 @@ fn a_new_childs_known_placement_named_alone_gives_its_type_and_an_unknown_one_as
         .expect("placed");
     assert_eq!((kind.as_str(), name.as_str()), ("la_home", "Willows"));
 }
+
+#[test]
+fn a_child_with_nothing_recorded_of_where_they_live_is_asked_the_type_alone_and_home_needs_no_name() {
+    let (_d, path, mut s) = session();
+    act(&mut s, &[Action::Open(FormKind::NewPerson)]);
+    fill(&mut s, "person_ref", "T970");
+    fill(&mut s, "given_name", "Ember");
+    fill(&mut s, "family_name", "Nowhere");
+    fill(&mut s, "date_of_birth", "01/02/2012");
+    save(&mut s);
+    act(&mut s, &[Action::Open(FormKind::Missing)]);
+    type_text(&mut s, "ember now");
+    let hint = s.app.form.as_ref().and_then(|f| f.field("missing_from")).and_then(|f| f.hint.clone());
+    assert_eq!(hint.as_deref(), Some("nothing recorded of where Ember Nowhere lives: choose the type"));
+    act(&mut s, &[Action::Save]);
+    let error = error_on(&s, "missing_from").expect("asked where from");
+    assert!(error.contains("choose where they went missing from"), "{error}");
+    assert_eq!(s.app.form.as_ref().map(|f| f.fields[f.focus].key), Some("missing_from"), "the focus is on the type");
+    // Home, then one Enter: no placement name is asked for.
+    act(&mut s, &[Action::Edit(ri_chase::tui::forms::field::Edit::Right)]);
+    assert_eq!(s.app.form.as_ref().and_then(|f| f.field("missing_from")).and_then(|f| f.choice()), Some("home"));
+    save(&mut s);
+    let (from, placement): (String, Option<i64>) = db(&path)
+        .query_row(
+            "SELECT e.missing_from, e.placement_id FROM episodes e JOIN people p ON p.id = e.person_id WHERE p.person_ref = 'T970'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("Ember's episode");
+    assert_eq!((from.as_str(), placement), ("home", None));
+}
+
+#[test]
+fn the_missing_form_says_what_empty_where_from_means_for_the_child_chosen() {
+    let (_d, path, mut s) = session();
+    act(&mut s, &[Action::Open(FormKind::Missing)]);
+    type_text(&mut s, "jules");
+    let hint = s.app.form.as_ref().and_then(|f| f.field("missing_from")).and_then(|f| f.hint.clone());
+    assert_eq!(hint.as_deref(), Some("empty: Foster home (Southby foster)"));
+    // Other family needs no name either.
+    choose(&mut s, "missing_from", "other_family");
+    save(&mut s);
+    let from: String = one(
+        &path,
+        "SELECT missing_from FROM episodes WHERE returned_at IS NULL AND person_id = (SELECT id FROM people WHERE person_ref = 'T010')",
+    );
+    assert_eq!(from, "other_family");
+}

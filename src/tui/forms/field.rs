@@ -41,8 +41,9 @@ pub struct Field {
     pub locked: bool,
     pub error: Option<String>,
     pub warning: Option<String>,
-    /// Said (dimmed) beside the field while it is empty: what empty means.
-    pub hint: Option<&'static str>,
+    /// Said (dimmed) beside the field while it is empty: what empty means
+    /// (for some fields, worked out for the record chosen: "empty: Home").
+    pub hint: Option<String>,
 }
 
 /// A text-editing request, as the form's actions map onto the input.
@@ -79,8 +80,8 @@ impl Field {
         self
     }
 
-    pub fn hint(mut self, hint: &'static str) -> Self {
-        self.hint = Some(hint);
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
         self
     }
 

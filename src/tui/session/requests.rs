@@ -25,7 +25,7 @@ impl Session {
             }),
             None => Err(Problem {
                 field: "missing_from",
-                message: "no placement is recorded for this child: choose where they went missing from".into(),
+                message: "nothing is recorded of where the child lives: choose where they went missing from (a family home needs no name)".into(),
                 blocking: true,
             }),
         })

@@ -104,7 +104,7 @@ fn field_line<'a>(field: &'a Field, focused: bool, theme: &Theme) -> (Line<'a>, 
             }
         }
     }
-    if let Some(hint) = field.hint
+    if let Some(hint) = &field.hint
         && field.is_empty()
     {
         spans.push(Span::styled(format!("  {hint}"), theme.dim()));
