@@ -323,3 +323,53 @@ fn the_missing_form_says_what_empty_where_from_means_for_the_child_chosen() {
     );
     assert_eq!(from, "other_family");
 }
+
+#[test]
+fn sign_off_opens_on_the_value_recorded_and_records_who_signed_off_and_when() {
+    let (_d, path, mut s) = session();
+    s.store.set_user("mona").expect("user");
+    select_episode(&mut s, 0, "E01");
+    // On the child's screen, so E01 stays selected once it leaves the Chase list.
+    act(&mut s, &[Action::OpenPerson]);
+    let view = s.app.person.as_ref().expect("the child's screen");
+    assert_eq!(view.page.episodes[view.selected].case.episode.episode_ref, "E01");
+    act(&mut s, &[Action::Open(FormKind::Complete)]);
+    save(&mut s);
+    let signoff = || -> (String, Option<String>, Option<String>) {
+        db(&path)
+            .query_row(
+                "SELECT r.signoff, r.signed_off_by, r.signed_off_at FROM return_interviews r
+                   JOIN episodes e ON e.id = r.episode_id WHERE e.episode_ref = 'E01'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .expect("E01's interview")
+    };
+    // S Enter on a pending interview leaves it pending: nothing is approved by accident.
+    act(&mut s, &[Action::Open(FormKind::SignOff)]);
+    assert_eq!(s.app.form.as_ref().and_then(|f| f.field("signoff")).and_then(|f| f.choice()), Some("pending"));
+    act(&mut s, &[Action::Save]);
+    assert_eq!(signoff(), ("pending".into(), None, None));
+
+    act(&mut s, &[Action::Open(FormKind::SignOff)]);
+    choose(&mut s, "signoff", "approved");
+    save(&mut s);
+    assert_eq!(signoff(), ("approved".into(), Some("mona".into()), Some("2026-03-30T11:00:00Z".into())));
+    // Opened again, it is on "approved".
+    act(&mut s, &[Action::Open(FormKind::SignOff)]);
+    assert_eq!(s.app.form.as_ref().and_then(|f| f.field("signoff")).and_then(|f| f.choice()), Some("approved"));
+    act(&mut s, &[Action::Back]);
+    assert!(s.app.form.is_none() && s.app.person.is_some());
+    // The trail has who and when too.
+    let after: String =
+        one(&path, "SELECT after FROM audit WHERE table_name = 'return_interviews' ORDER BY id DESC LIMIT 1");
+    assert!(after.contains(r#""signed_off_by":"mona""#) && after.contains("2026-03-30T11:00:00Z"), "{after}");
+    // And the child's screen says it.
+    let shown = screen(&s, 120, 40);
+    assert!(shown.contains("sign-off Approved by mona, Mon 30/03 12:00"), "{shown}");
+    // Back to pending clears who and when.
+    act(&mut s, &[Action::Open(FormKind::SignOff)]);
+    choose(&mut s, "signoff", "pending");
+    save(&mut s);
+    assert_eq!(signoff(), ("pending".into(), None, None));
+}

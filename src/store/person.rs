@@ -49,6 +49,8 @@ pub struct EpisodeLine {
     pub attempts: Vec<Attempt>,
     pub not_required_reason: Option<String>,
     pub signoff: Signoff,
+    /// Who signed the interview off, and when (not while pending).
+    pub signed_off: Option<(String, Instant)>,
     /// The meeting's note (why it was not held, or anything else recorded).
     pub meeting_note: Option<String>,
 }
@@ -80,7 +82,8 @@ pub struct PersonHit {
 
 /// What the case query does not carry, by episode.
 const EXTRAS_SELECT: &str = "
-    SELECT e.episode_ref, e.id, e.where_found, e.found_with, ri.not_required_reason, ri.signoff, sm.note
+    SELECT e.episode_ref, e.id, e.where_found, e.found_with, ri.not_required_reason, ri.signoff, sm.note,
+           ri.signed_off_by, ri.signed_off_at
       FROM episodes e
       LEFT JOIN return_interviews ri ON ri.episode_id = e.id
       LEFT JOIN strategy_meetings sm ON sm.episode_id = e.id
@@ -109,6 +112,7 @@ struct Extras {
     found_with: Option<String>,
     not_required_reason: Option<String>,
     signoff: Signoff,
+    signed_off: Option<(String, Instant)>,
     meeting_note: Option<String>,
 }
 
@@ -155,6 +159,7 @@ impl Store {
                     found_with: x.found_with,
                     not_required_reason: x.not_required_reason,
                     signoff: x.signoff,
+                    signed_off: x.signed_off,
                     meeting_note: x.meeting_note,
                 })
             })
@@ -205,6 +210,10 @@ fn read_extras(r: &Row) -> rusqlite::Result<(String, Extras)> {
         // An episode with no interview row has nothing to sign off yet.
         signoff: opt_code(r, 5, Signoff::parse)?.unwrap_or(Signoff::Pending),
         meeting_note: r.get(6)?,
+        signed_off: match (r.get::<_, Option<String>>(7)?, opt_instant(r, 8)?) {
+            (Some(by), Some(at)) => Some((by, at)),
+            _ => None,
+        },
     };
     Ok((r.get(0)?, extras))
 }

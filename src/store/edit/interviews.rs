@@ -259,17 +259,29 @@ impl Store {
     }
 
     /// A manager's quality sign-off of a completed (or not required) interview.
+    /// Records the manager's sign-off, with who (this connection's user) and
+    /// when; back to pending clears both.
     pub fn sign_off(
         &mut self,
         interview_id: i64,
         version: i64,
         signoff: Signoff,
+        now: Instant,
     ) -> std::result::Result<Change, EditError> {
         self.write(|db| {
             // The version first: the check is about the interview as it was read.
             db.expect_version(TABLE, interview_id, version)?;
             refuse_blocking(db.signoff_problems(interview_id, signoff)?)?;
-            db.update_at(TABLE, interview_id, version, &[("signoff", &signoff.code())])
+            let (by, at) = match signoff {
+                Signoff::Pending => (None, None),
+                _ => (Some(db.user()?), Some(db_text(now))),
+            };
+            db.update_at(
+                TABLE,
+                interview_id,
+                version,
+                &[("signoff", &signoff.code()), ("signed_off_by", &by), ("signed_off_at", &at)],
+            )
         })
         .map(|((), c)| c)
     }

@@ -82,7 +82,7 @@ impl Session {
             Request::NotRequired { interview_id, version, reason } => {
                 s.interview_not_required(*interview_id, *version, reason)
             }
-            Request::SignOff { interview_id, version, signoff } => s.sign_off(*interview_id, *version, *signoff),
+            Request::SignOff { interview_id, version, signoff } => s.sign_off(*interview_id, *version, *signoff, now),
             Request::RequireInterview { interview_id, version } => s.require_interview(*interview_id, *version),
             Request::Meeting { episode_id, version, entry } => s.set_meeting(*episode_id, *version, entry, now),
             Request::DeleteEpisode { episode_id, version } => s.delete_episode(*episode_id, *version),
