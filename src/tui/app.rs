@@ -186,8 +186,8 @@ impl App {
         if self.confirm.is_some() {
             return Context::Confirm;
         }
-        if self.conflict.is_some() {
-            return Context::Conflict;
+        if let Some(view) = &self.conflict {
+            return if view.conflict.version_now.is_none() { Context::Gone } else { Context::Conflict };
         }
         if self.form.is_some() {
             return Context::Form;

@@ -107,6 +107,16 @@ impl App {
     }
 
     fn update_conflict(&mut self, view: ConflictView, action: Action) -> Effect {
+        // Deleted by someone else: there is nothing to save over or reopen; close.
+        if view.conflict.version_now.is_none() {
+            if action != Action::Back {
+                self.conflict = Some(Box::new(view));
+                return Effect::None;
+            }
+            let who = view.conflict.deleted.as_ref().map_or("someone else", |(who, _)| who.as_str());
+            self.status = Some(format!("Not saved: {who} deleted it · {}", view.submission.summary));
+            return Effect::Reload;
+        }
         match action {
             Action::KeepMine => match view.conflict.version_now {
                 Some(v) => {
@@ -116,10 +126,8 @@ impl App {
                     self.form_opening = Some(view.opening);
                     Effect::Save(Box::new(submission))
                 }
-                None => {
-                    self.status = Some("It has been deleted by someone else; nothing saved".into());
-                    Effect::Reload
-                }
+                // Handled above: a deleted row offers only to close.
+                None => Effect::Reload,
             },
             Action::TakeTheirs => Effect::Open(view.opening),
             Action::Back | Action::No => {

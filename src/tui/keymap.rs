@@ -23,12 +23,14 @@ pub enum Context {
     Form,
     /// A save refused because someone else changed the row.
     Conflict,
+    /// A save refused because someone else deleted the row.
+    Gone,
     /// A yes/no question before deleting.
     Confirm,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::List,
         Context::Mpmg,
         Context::Person,
@@ -36,6 +38,7 @@ impl Context {
         Context::Picker,
         Context::Form,
         Context::Conflict,
+        Context::Gone,
         Context::Confirm,
     ];
 
@@ -49,6 +52,7 @@ impl Context {
             Context::Picker => "In a filter list",
             Context::Form => "In a form",
             Context::Conflict => "When someone else saved first",
+            Context::Gone => "When someone else deleted it first",
             Context::Confirm => "When asked to confirm",
         }
     }
@@ -119,7 +123,7 @@ const fn bind(
     Binding { context, keys, action, description, hint }
 }
 
-use Context::{Confirm, Conflict, Form, List, Mpmg, Person, Picker, Search};
+use Context::{Confirm, Conflict, Form, Gone, List, Mpmg, Person, Picker, Search};
 
 /// The digit keys that pick a tab: one binding, the digit says which.
 const TAB_DIGITS: &[Key] = &[key('1'), key('2'), key('3'), key('4')];
@@ -242,6 +246,7 @@ pub const BINDINGS: &[Binding] = &[
         Some("take theirs"),
     ),
     bind(Conflict, &[special(KeyCode::Esc)], Action::Back, "cancel: save nothing", Some("cancel")),
+    bind(Gone, &[special(KeyCode::Enter), special(KeyCode::Esc)], Action::Back, "close: nothing saved", Some("close")),
     bind(Confirm, &[key('y')], Action::Yes, "yes", Some("yes")),
     bind(Confirm, &[key('n'), special(KeyCode::Esc)], Action::No, "no", Some("no")),
 ];

@@ -87,6 +87,8 @@ pub struct Conflict {
     pub by: Vec<String>,
     /// Each column that differs between the version read and the row now.
     pub changes: Vec<FieldChange>,
+    /// Who deleted the row and when, from the trail, when it has been deleted.
+    pub deleted: Option<(String, Instant)>,
 }
 
 /// One column's value when it was read and now (`None` is empty).
