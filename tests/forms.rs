@@ -373,3 +373,33 @@ fn sign_off_opens_on_the_value_recorded_and_records_who_signed_off_and_when() {
     save(&mut s);
     assert_eq!(signoff(), ("pending".into(), None, None));
 }
+
+#[test]
+fn quitting_with_something_typed_asks_first_and_a_clean_form_quits_at_once() {
+    use ri_chase::tui::session::Flow;
+    let (_d, _p, mut s) = session();
+    act(&mut s, &[Action::Open(FormKind::NewPerson)]);
+    assert_eq!(s.act(Action::Quit), Flow::Quit, "nothing typed: nothing to lose");
+    let (_d, _p, mut s) = session();
+    act(&mut s, &[Action::Open(FormKind::NewPerson)]);
+    type_text(&mut s, "T999");
+    assert_eq!(s.act(Action::Quit), Flow::Continue, "asks instead");
+    assert_eq!(s.app.context(), ri_chase::tui::keymap::Context::Confirm);
+    insta::assert_snapshot!("quit_asks_80x24", screen(&s, 80, 24));
+    // Anything but an answer leaves the question up and the form as typed.
+    act(&mut s, &[Action::Type('x'), Action::No]);
+    assert!(!s.app.quit_asked);
+    assert_eq!(s.app.form.as_ref().and_then(|f| f.field("person_ref")).and_then(|f| f.text()).as_deref(), Some("T999"));
+    assert_eq!(s.act(Action::Quit), Flow::Continue);
+    assert_eq!(s.act(Action::Yes), Flow::Quit);
+    // Too small to see the form: nothing typed reaches it, and q still asks.
+    let (_d, _p, mut s) = session();
+    act(&mut s, &[Action::Open(FormKind::NewPerson)]);
+    type_text(&mut s, "T9");
+    s.app.too_small = true;
+    assert_eq!(s.app.context(), ri_chase::tui::keymap::Context::TooSmall);
+    act(&mut s, &[Action::Type('q'), Action::Save, Action::Back]);
+    assert_eq!(s.app.form.as_ref().and_then(|f| f.field("person_ref")).and_then(|f| f.text()).as_deref(), Some("T9"));
+    assert_eq!(s.act(Action::Quit), Flow::Continue);
+    insta::assert_snapshot!("quit_asks_too_small", screen(&s, 60, 20));
+}

@@ -142,6 +142,11 @@ pub struct App {
     /// The month the MPMG tab shows (by default the one just gone).
     pub mpmg_month: YearMonth,
     pub mpmg_view: MpmgView,
+    /// Quitting was asked for with typed data unsaved: y quits, n goes back.
+    pub quit_asked: bool,
+    /// The terminal is too small to draw the screens (set by the event loop):
+    /// keys must not reach a form the user cannot see.
+    pub too_small: bool,
 }
 
 impl App {
@@ -166,6 +171,8 @@ impl App {
             clock: now,
             mpmg_month: YearMonth::containing(now).plus(-1),
             mpmg_view: MpmgView::Cohort,
+            quit_asked: false,
+            too_small: false,
         }
     }
 
@@ -183,6 +190,12 @@ impl App {
 
     /// The keymap context in force.
     pub fn context(&self) -> Context {
+        if self.quit_asked {
+            return Context::Confirm;
+        }
+        if self.too_small {
+            return Context::TooSmall;
+        }
         if self.confirm.is_some() {
             return Context::Confirm;
         }

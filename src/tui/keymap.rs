@@ -25,12 +25,14 @@ pub enum Context {
     Conflict,
     /// A save refused because someone else deleted the row.
     Gone,
-    /// A yes/no question before deleting.
+    /// A yes/no question before deleting, or before quitting with typed data.
     Confirm,
+    /// The terminal is too small to draw in: only quitting is offered.
+    TooSmall,
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 10] = [
         Context::List,
         Context::Mpmg,
         Context::Person,
@@ -40,6 +42,7 @@ impl Context {
         Context::Conflict,
         Context::Gone,
         Context::Confirm,
+        Context::TooSmall,
     ];
 
     /// The heading help gives this context's keys.
@@ -54,6 +57,7 @@ impl Context {
             Context::Conflict => "When someone else saved first",
             Context::Gone => "When someone else deleted it first",
             Context::Confirm => "When asked to confirm",
+            Context::TooSmall => "When the terminal is too small",
         }
     }
 }
@@ -123,7 +127,7 @@ const fn bind(
     Binding { context, keys, action, description, hint }
 }
 
-use Context::{Confirm, Conflict, Form, Gone, List, Mpmg, Person, Picker, Search};
+use Context::{Confirm, Conflict, Form, Gone, List, Mpmg, Person, Picker, Search, TooSmall};
 
 /// The digit keys that pick a tab: one binding, the digit says which.
 const TAB_DIGITS: &[Key] = &[key('1'), key('2'), key('3'), key('4')];
@@ -153,7 +157,8 @@ macro_rules! entry_bindings {
 const LIST_ENTRY: [Binding; 15] = entry_bindings!(List);
 const PERSON_ENTRY: [Binding; 15] = entry_bindings!(Person);
 
-/// Every binding in force. Ctrl-C quits from anywhere (handled before this table).
+/// Every binding in force. Ctrl-C quits from anywhere (handled before this table),
+/// asking first when a form holds something typed.
 pub const BINDINGS: &[Binding] = &[
     bind(List, &[special(KeyCode::Down), key('j')], Action::Down, "next row", None),
     bind(List, &[special(KeyCode::Up), key('k')], Action::Up, "previous row", None),
@@ -249,6 +254,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Gone, &[special(KeyCode::Enter), special(KeyCode::Esc)], Action::Back, "close: nothing saved", Some("close")),
     bind(Confirm, &[key('y')], Action::Yes, "yes", Some("yes")),
     bind(Confirm, &[key('n'), special(KeyCode::Esc)], Action::No, "no", Some("no")),
+    bind(TooSmall, &[key('q')], Action::Quit, "quit (asks first if you typed something)", Some("quit")),
 ];
 
 /// Every binding: the table above and the recording keys of lists and a child's screen.

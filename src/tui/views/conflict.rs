@@ -64,6 +64,16 @@ pub fn render_confirm(confirm: &Confirm, theme: &Theme, frame: &mut Frame, area:
     boxed(" Confirm ", lines, frame, area);
 }
 
+/// Quitting with typed data unsaved: discard it, or go back to it.
+pub fn render_quit(form_title: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let lines = vec![
+        Line::raw(format!("Quit and discard what you typed in {form_title}?")),
+        Line::raw(""),
+        Line::styled("y yes, quit and discard it · n no, back to the form", theme.key()),
+    ];
+    boxed(" Quit? ", lines, frame, area);
+}
+
 fn boxed(title: &str, lines: Vec<Line>, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(4).min(80);
     let inner_width = width.saturating_sub(2).max(1) as usize;
