@@ -11,7 +11,15 @@ pub struct Filters {
     pub search: String,
     pub cohort: Option<Cohort>,
     pub team: Option<String>,
-    pub worker: Option<String>,
+    pub worker: Option<WorkerFilter>,
+}
+
+/// Whose interviews the Chase list shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkerFilter {
+    /// Interviews with no worker assigned.
+    Nobody,
+    Named(String),
 }
 
 impl Filters {
@@ -32,8 +40,20 @@ impl Filters {
         (query.is_empty() || texts.iter().any(|t| t.to_lowercase().contains(&query)))
             && self.cohort.is_none_or(|c| c == cohort)
             && self.team.as_deref().is_none_or(|t| team == Some(t))
-            && (worker.is_none() || self.worker.as_deref().is_none_or(|w| worker == Some(Some(w))))
+            && match (&self.worker, worker) {
+                (None, _) | (_, None) => true,
+                (Some(WorkerFilter::Nobody), Some(w)) => w.is_none(),
+                (Some(WorkerFilter::Named(name)), Some(w)) => w == Some(name.as_str()),
+            }
     }
+}
+
+/// One line of a picker: everyone, no one (interviews with no worker), or a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickerChoice {
+    All,
+    Nobody,
+    Value(String),
 }
 
 /// Which filter a picker sets.
@@ -47,9 +67,11 @@ pub enum PickerField {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     pub field: PickerField,
-    /// `None` is "everyone"; the rest with how many rows each has.
-    pub options: Vec<(Option<String>, usize)>,
+    /// Each choice with how many rows it has (`All` first).
+    pub options: Vec<(PickerChoice, usize)>,
     pub selected: usize,
+    /// The team filter the workers offered are limited to, said in the title.
+    pub team: Option<String>,
 }
 
 impl App {
@@ -86,10 +108,13 @@ impl App {
                 return Effect::None;
             }
             Action::Confirm => {
-                let choice = picker.options.get(picker.selected).and_then(|(v, _)| v.clone());
-                match picker.field {
-                    PickerField::Team => self.filters.team = choice,
-                    PickerField::Worker => self.filters.worker = choice,
+                let choice = picker.options.get(picker.selected).map_or(PickerChoice::All, |(v, _)| v.clone());
+                match (picker.field, choice) {
+                    (PickerField::Team, PickerChoice::Value(t)) => self.filters.team = Some(t),
+                    (PickerField::Team, _) => self.filters.team = None,
+                    (PickerField::Worker, PickerChoice::Value(w)) => self.filters.worker = Some(WorkerFilter::Named(w)),
+                    (PickerField::Worker, PickerChoice::Nobody) => self.filters.worker = Some(WorkerFilter::Nobody),
+                    (PickerField::Worker, PickerChoice::All) => self.filters.worker = None,
                 }
                 self.overlay = Overlay::None;
                 self.clamp();
@@ -102,8 +127,12 @@ impl App {
     }
 
     pub(super) fn open_picker(&mut self, field: PickerField) {
+        let team = self.filters.team.clone();
         let values: Vec<Option<String>> = match (field, self.tab) {
-            (PickerField::Worker, Tab::Chase) => self.lists.chase.iter().map(|r| r.worker.clone()).collect(),
+            // The workers of the team filtered to, if one is.
+            (PickerField::Worker, Tab::Chase) => {
+                self.lists.chase.iter().filter(|r| team.is_none() || r.team == team).map(|r| r.worker.clone()).collect()
+            }
             (PickerField::Worker, _) => {
                 self.status = Some("The worker filter applies to the Chase tab".into());
                 return;
@@ -116,17 +145,25 @@ impl App {
                 return;
             }
         };
+        let nobody = values.iter().filter(|v| v.is_none()).count();
         let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
         for v in values.into_iter().flatten() {
             *counts.entry(v).or_default() += 1;
         }
-        let current = match field {
-            PickerField::Team => &self.filters.team,
-            PickerField::Worker => &self.filters.worker,
+        let current = match (field, &self.filters.team, &self.filters.worker) {
+            (PickerField::Team, Some(t), _) => PickerChoice::Value(t.clone()),
+            (PickerField::Worker, _, Some(WorkerFilter::Named(w))) => PickerChoice::Value(w.clone()),
+            (PickerField::Worker, _, Some(WorkerFilter::Nobody)) => PickerChoice::Nobody,
+            _ => PickerChoice::All,
         };
-        let mut options = vec![(None, 0)];
-        options.extend(counts.into_iter().map(|(k, n)| (Some(k), n)));
-        let selected = options.iter().position(|(v, _)| v == current).unwrap_or(0);
-        self.overlay = Overlay::Picker(Picker { field, options, selected });
+        let mut options = vec![(PickerChoice::All, 0)];
+        // Interviews no one is assigned to are the ones most needing a worker.
+        if field == PickerField::Worker {
+            options.push((PickerChoice::Nobody, nobody));
+        }
+        options.extend(counts.into_iter().map(|(k, n)| (PickerChoice::Value(k), n)));
+        let selected = options.iter().position(|(v, _)| *v == current).unwrap_or(0);
+        let team = if field == PickerField::Worker { team } else { None };
+        self.overlay = Overlay::Picker(Picker { field, options, selected, team });
     }
 }

@@ -11,6 +11,7 @@ mod picker;
 mod strategy;
 
 use super::app::{App, Overlay, Tab};
+use super::filters::WorkerFilter;
 use super::keymap::{Context, hints_for};
 use super::theme::Theme;
 use super::widgets::list_table::{ListView, render_list};
@@ -226,8 +227,10 @@ fn filter_summary(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     if let Some(t) = &f.team {
         parts.push(format!("team {t}"));
     }
-    if let (Some(w), Tab::Chase) = (&f.worker, app.tab) {
-        parts.push(format!("worker {w}"));
+    match (&f.worker, app.tab) {
+        (Some(WorkerFilter::Named(w)), Tab::Chase) => parts.push(format!("worker {w}")),
+        (Some(WorkerFilter::Nobody), Tab::Chase) => parts.push("no worker assigned".to_string()),
+        _ => {}
     }
     if parts.is_empty() {
         return Vec::new();
