@@ -58,3 +58,96 @@ fn a_date_of_birth_with_a_two_digit_year_is_this_century_and_needs_its_year() {
     let born: String = one(&path, "SELECT date_of_birth FROM people WHERE person_ref = 'T960'");
     assert_eq!(born, "2012-12-14");
 }
+
+fn text_of(s: &ri_chase::tui::session::Session, key: &str) -> Option<String> {
+    s.app.form.as_ref().and_then(|f| f.field(key)).and_then(|f| f.text())
+}
+
+#[test]
+fn a_prefilled_now_is_replaced_by_the_first_key_and_edited_after_a_cursor_key() {
+    use ri_chase::tui::forms::field::Edit;
+    let (_d, _p, mut s) = session();
+    select_episode(&mut s, 2, "E08");
+    act(&mut s, &[Action::Open(FormKind::Found)]);
+    type_text(&mut s, "-1h");
+    assert_eq!(text_of(&s, "returned_at").as_deref(), Some("-1h"), "not now-1h");
+    type_text(&mut s, "30m");
+    assert_eq!(text_of(&s, "returned_at").as_deref(), Some("-1h30m"), "only the first key replaces");
+    act(&mut s, &[Action::Back, Action::Back, Action::Open(FormKind::Found)]);
+    // A cursor key first: the value is edited, not replaced.
+    act(&mut s, &[Action::Edit(Edit::End)]);
+    type_text(&mut s, " ");
+    assert_eq!(text_of(&s, "returned_at").as_deref(), Some("now"));
+    act(&mut s, &[Action::Back, Action::Back, Action::Open(FormKind::Found), Action::Backspace]);
+    assert_eq!(text_of(&s, "returned_at").as_deref(), Some("no"), "Backspace edits");
+    // Text fields keep what they hold and add to it.
+    fill(&mut s, "where_found", "Bus");
+    act(&mut s, &[Action::NextField, Action::PrevField]);
+    type_text(&mut s, " station");
+    assert_eq!(text_of(&s, "where_found").as_deref(), Some("Bus station"));
+}
+
+#[test]
+fn a_long_text_scrolls_within_its_box_to_keep_the_cursor_in_view() {
+    use ri_chase::tui::forms::field::Edit;
+    let (_d, _p, mut s) = session();
+    select_episode(&mut s, 2, "E08");
+    act(&mut s, &[Action::Open(FormKind::Found)]);
+    focus(&mut s, "where_found");
+    let place = "The bus station on the ring road, by the late-night chemist, with a friend's older brother";
+    type_text(&mut s, place);
+    let shown = screen(&s, 80, 24);
+    assert!(shown.contains("older brother"), "the end typed is in view:\n{shown}");
+    insta::assert_snapshot!("long_text_scrolled_80x24", shown);
+    act(&mut s, &[Action::Edit(Edit::Start)]);
+    let shown = screen(&s, 80, 24);
+    assert!(shown.contains("The bus station") && !shown.contains("older brother"), "{shown}");
+    // Away from the field, it shows its start, marked as cut.
+    act(&mut s, &[Action::NextField]);
+    let shown = screen(&s, 80, 24);
+    assert!(shown.contains("The bus station") && shown.contains('…'), "{shown}");
+    assert_eq!(text_of(&s, "where_found").as_deref(), Some(place), "all of it is kept");
+}
+
+#[test]
+fn a_letter_typed_in_a_choice_jumps_to_the_first_option_starting_with_it() {
+    let (_d, _p, mut s) = session();
+    act(&mut s, &[Action::Open(FormKind::Missing)]);
+    type_text(&mut s, "alex");
+    let choice = |s: &ri_chase::tui::session::Session, key: &str| {
+        s.app.form.as_ref().and_then(|f| f.field(key)).and_then(|f| f.choice())
+    };
+    focus(&mut s, "risk");
+    type_text(&mut s, "h");
+    assert_eq!(choice(&s, "risk"), Some("high"));
+    type_text(&mut s, "L");
+    assert_eq!(choice(&s, "risk"), Some("low"));
+    type_text(&mut s, "z");
+    assert_eq!(choice(&s, "risk"), Some("low"), "no option starts with z: unchanged");
+    focus(&mut s, "missing_from");
+    type_text(&mut s, "o");
+    assert_eq!(choice(&s, "missing_from"), Some("other_family"));
+    type_text(&mut s, "o");
+    assert_eq!(choice(&s, "missing_from"), Some("other"), "again: the next one starting with it");
+    type_text(&mut s, "o");
+    assert_eq!(choice(&s, "missing_from"), Some("other_family"), "and round again");
+    type_text(&mut s, "f");
+    assert_eq!(choice(&s, "missing_from"), Some("foster"));
+}
+
+#[test]
+fn the_child_search_finds_a_child_by_a_police_reference_and_by_family_name_first() {
+    let (_d, _p, mut s) = session();
+    let chosen = |s: &ri_chase::tui::session::Session| {
+        s.app.form.as_ref().and_then(|f| f.field("person")).and_then(|f| match &f.kind {
+            ri_chase::tui::forms::field::FieldKind::Child(pick) => pick.chosen().map(|h| h.person_ref.clone()),
+            _ => None,
+        })
+    };
+    act(&mut s, &[Action::Open(FormKind::Missing)]);
+    type_text(&mut s, "NP-26-000001");
+    assert_eq!(chosen(&s).as_deref(), Some("T001"));
+    act(&mut s, &[Action::Back, Action::Back, Action::Open(FormKind::Missing)]);
+    type_text(&mut s, "synthe gale");
+    assert_eq!(chosen(&s).as_deref(), Some("T007"));
+}

@@ -74,3 +74,40 @@ fn the_worker_picker_offers_no_worker_and_only_the_team_s_workers_when_a_team_is
         other => panic!("no picker: {other:?}"),
     }
 }
+
+#[test]
+fn the_search_finds_police_references_and_family_name_first_and_ctrl_u_clears_it() {
+    use ri_chase::tui::forms::field::Edit;
+    let (_d, _p, mut s) = session();
+    act(&mut s, &[Action::GoTab(0), Action::OpenSearch]);
+    type_text(&mut s, "np-26-000001");
+    assert_eq!(chase_names(&s), ["Alex Testcase"]);
+    act(&mut s, &[Action::Edit(Edit::Clear)]);
+    assert_eq!(s.app.filters.search, "");
+    assert_eq!(s.app.overlay, Overlay::Search, "still searching");
+    act(&mut s, &[Action::GoTab(2)]);
+    type_text(&mut s, "synthe gale");
+    let missing: Vec<&str> = s.app.visible_missing().iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(missing, ["Gale Synthe"]);
+    // Ctrl-W takes the last word.
+    act(&mut s, &[Action::Edit(Edit::DeleteWord)]);
+    assert_eq!(s.app.filters.search, "synthe ");
+    act(&mut s, &[Action::Confirm]);
+    // The Strategy tab's rows carry their police reference too.
+    let (_d, _p, mut s) = session();
+    let police = s.app.lists.strategy.iter().find_map(|r| r.police_ref.clone()).expect("a strategy row with one");
+    act(&mut s, &[Action::GoTab(1), Action::OpenSearch]);
+    type_text(&mut s, &police);
+    assert!(!s.app.visible_strategy().is_empty());
+    assert!(s.app.visible_strategy().iter().all(|r| r.police_ref.as_deref() == Some(police.as_str())));
+}
+
+#[test]
+fn ctrl_u_and_ctrl_w_are_the_search_box_s_keys() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ri_chase::tui::forms::field::Edit;
+    use ri_chase::tui::keymap::{Context, action_for};
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    assert_eq!(action_for(Context::Search, ctrl('u')), Some(Action::Edit(Edit::Clear)));
+    assert_eq!(action_for(Context::Search, ctrl('w')), Some(Action::Edit(Edit::DeleteWord)));
+}

@@ -78,6 +78,8 @@ pub struct PersonHit {
     pub open_episode: Option<String>,
     /// When the child's latest episode began.
     pub last_missing_at: Option<Instant>,
+    /// The police references of the child's episodes, space-separated, for the search.
+    pub police_refs: String,
 }
 
 /// What the case query does not carry, by episode.
@@ -102,7 +104,9 @@ const INDEX_SELECT: &str = "
     SELECT p.id, p.person_ref, p.given_name, p.family_name, p.date_of_birth,
            (SELECT o.episode_ref FROM episodes o WHERE o.person_id = p.id AND o.returned_at IS NULL
              ORDER BY o.missing_at DESC LIMIT 1),
-           (SELECT max(e.missing_at) FROM episodes e WHERE e.person_id = p.id) AS last
+           (SELECT max(e.missing_at) FROM episodes e WHERE e.person_id = p.id) AS last,
+           (SELECT group_concat(r.police_ref, ' ') FROM episodes r
+             WHERE r.person_id = p.id AND r.police_ref IS NOT NULL)
       FROM people p
      ORDER BY last IS NULL, last DESC, p.given_name COLLATE NOCASE, p.family_name COLLATE NOCASE, p.person_ref";
 
@@ -180,6 +184,7 @@ impl Store {
                 date_of_birth: code(r, 4, parse_date)?,
                 open_episode: r.get(5)?,
                 last_missing_at: opt_instant(r, 6)?,
+                police_refs: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
             })
         })
         .and_then(|rows| rows.collect())

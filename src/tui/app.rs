@@ -225,7 +225,7 @@ impl App {
             .iter()
             .filter(|r| {
                 f.admits(
-                    [&r.name, &r.person_ref, &r.episode_ref],
+                    &[&r.name, &r.person_ref, &r.episode_ref, r.police_ref.as_deref().unwrap_or_default()],
                     r.cohort,
                     r.team.as_deref(),
                     Some(r.worker.as_deref()),
@@ -239,7 +239,10 @@ impl App {
         self.lists
             .strategy
             .iter()
-            .filter(|r| f.admits([&r.name, &r.person_ref, &r.episode_ref], r.cohort, r.team.as_deref(), None))
+            .filter(|r| {
+                let police = r.police_ref.as_deref().unwrap_or_default();
+                f.admits(&[&r.name, &r.person_ref, &r.episode_ref, police], r.cohort, r.team.as_deref(), None)
+            })
             .collect()
     }
 
@@ -248,7 +251,10 @@ impl App {
         self.lists
             .missing
             .iter()
-            .filter(|r| f.admits([&r.name, &r.person_ref, &r.episode_ref], r.cohort, r.team.as_deref(), None))
+            .filter(|r| {
+                let police = r.police_ref.as_deref().unwrap_or_default();
+                f.admits(&[&r.name, &r.person_ref, &r.episode_ref, police], r.cohort, r.team.as_deref(), None)
+            })
             .collect()
     }
 

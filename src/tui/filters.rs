@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::app::{App, Effect, Overlay, Tab};
+use super::forms::field::Edit;
 use crate::domain::codes::Cohort;
 
 /// What narrows the rows shown; the same on every tab.
@@ -27,17 +28,25 @@ impl Filters {
         *self == Filters::default()
     }
 
-    /// Whether a row with these values passes every filter. `worker` is
+    /// Whether a row's texts (name, references) match the search: every word
+    /// typed is in one of them, in any order, so "Synthe Gale" (family name
+    /// first, as a police notification gives it) finds Gale Synthe.
+    pub fn matches_search(&self, texts: &[&str]) -> bool {
+        let texts: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
+        self.search.to_lowercase().split_whitespace().all(|word| texts.iter().any(|t| t.contains(word)))
+    }
+
+    /// Whether a row with these values passes every filter. `texts` are what
+    /// the search looks in (name, references, police reference). `worker` is
     /// `None` for lists that have no worker (the worker filter is the Chase tab's).
     pub(super) fn admits(
         &self,
-        texts: [&str; 3],
+        texts: &[&str],
         cohort: Cohort,
         team: Option<&str>,
         worker: Option<Option<&str>>,
     ) -> bool {
-        let query = self.search.trim().to_lowercase();
-        (query.is_empty() || texts.iter().any(|t| t.to_lowercase().contains(&query)))
+        self.matches_search(texts)
             && self.cohort.is_none_or(|c| c == cohort)
             && self.team.as_deref().is_none_or(|t| team == Some(t))
             && match (&self.worker, worker) {
@@ -81,6 +90,11 @@ impl App {
             Action::Type(c) => self.filters.search.push(c),
             Action::Backspace => {
                 self.filters.search.pop();
+            }
+            Action::Edit(Edit::Clear) => self.filters.search.clear(),
+            Action::Edit(Edit::DeleteWord) => {
+                let kept = self.filters.search.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                self.filters.search.truncate(kept);
             }
             Action::Confirm => self.overlay = Overlay::None,
             Action::Back => {

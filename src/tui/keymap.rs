@@ -184,6 +184,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Search, &[special(KeyCode::Enter)], Action::Confirm, "keep this search", Some("keep")),
     bind(Search, &[special(KeyCode::Esc)], Action::Back, "cancel the search", Some("cancel")),
     bind(Search, &[special(KeyCode::Backspace)], Action::Backspace, "delete a character", None),
+    bind(Search, &[ctrl('u')], Action::Edit(Edit::Clear), "clear the search", None),
+    bind(Search, &[ctrl('w'), ctrl_special(KeyCode::Backspace)], Action::Edit(Edit::DeleteWord), "delete a word", None),
     bind(Picker, &[special(KeyCode::Down), key('j')], Action::Down, "next choice", Some("move")),
     bind(Picker, &[special(KeyCode::Up), key('k')], Action::Up, "previous choice", None),
     bind(Picker, &[special(KeyCode::Enter)], Action::Confirm, "apply this filter", Some("apply")),

@@ -44,6 +44,9 @@ pub struct Field {
     /// Said (dimmed) beside the field while it is empty: what empty means
     /// (for some fields, worked out for the record chosen: "empty: Home").
     pub hint: Option<String>,
+    /// A time or date filled in for the user (`now`, the value recorded): the
+    /// first character typed replaces it; a cursor key or Backspace edits it.
+    pub fresh: bool,
 }
 
 /// A text-editing request, as the form's actions map onto the input.
@@ -72,6 +75,7 @@ impl Field {
             error: None,
             warning: None,
             hint: None,
+            fresh: false,
         }
     }
 
@@ -92,6 +96,8 @@ impl Field {
 
     pub fn with_text(mut self, text: impl Into<String>) -> Self {
         self.input = Input::new(text.into());
+        self.fresh =
+            matches!(self.kind, FieldKind::When { .. } | FieldKind::Day { .. }) && !self.input.value().is_empty();
         self
     }
 
@@ -127,6 +133,12 @@ impl Field {
         if self.locked {
             return false;
         }
+        // A value filled in for the user is replaced by what they type.
+        if std::mem::take(&mut self.fresh)
+            && let Edit::Insert(_) = edit
+        {
+            self.input = Input::default();
+        }
         // → at the end of a field with known values takes the first one offered.
         if edit == Edit::Right
             && self.input.cursor() == self.input.value().chars().count()
@@ -136,7 +148,22 @@ impl Field {
             return true;
         }
         let changed = match &mut self.kind {
+            FieldKind::Choice { options, selected, .. } if matches!(edit, Edit::Insert(c) if c != ' ') => {
+                let Edit::Insert(c) = edit else { return false };
+                let next = type_ahead(options, selected.unwrap_or(usize::MAX), c);
+                let changed = next.is_some() && next != *selected;
+                *selected = next.or(*selected);
+                changed
+            }
             FieldKind::Choice { options, selected, optional } => step_choice(options.len(), selected, *optional, edit),
+            FieldKind::Multi { options, cursor, .. } if matches!(edit, Edit::Insert(c) if c != ' ') => {
+                // Moves the cursor only: ticking stays Space's.
+                let Edit::Insert(c) = edit else { return false };
+                if let Some(i) = type_ahead(options, *cursor, c) {
+                    *cursor = i;
+                }
+                false
+            }
             FieldKind::Multi { checked, cursor, .. } => step_multi(checked, cursor, edit),
             _ => {
                 let request = match edit {
@@ -258,6 +285,17 @@ impl Field {
             _ => self.text().is_none(),
         }
     }
+}
+
+/// The next option after `from` (wrapping round) whose label starts with the
+/// letter typed, ignoring case: `h` on a risk choice is High, `f` Foster home;
+/// typing it again moves on to the next one starting with it.
+fn type_ahead(options: &[Choice], from: usize, typed: char) -> Option<usize> {
+    let typed = typed.to_lowercase().to_string();
+    let starts = |label: &str| label.to_lowercase().starts_with(&typed);
+    let n = options.len();
+    let start = if from >= n { 0 } else { from + 1 };
+    (0..n).map(|k| (start + k) % n).find(|&i| starts(options[i].1))
 }
 
 fn step_choice(len: usize, selected: &mut Option<usize>, optional: bool, edit: Edit) -> bool {

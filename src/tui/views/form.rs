@@ -29,7 +29,7 @@ pub fn render(form: &Form, now: Instant, theme: &Theme, frame: &mut Frame, area:
         if focused {
             focus_line = lines.len();
         }
-        let (line, cursor_col) = field_line(field, focused, theme);
+        let (line, cursor_col) = field_line(field, focused, theme, inner_width);
         if focused && let Some(col) = cursor_col {
             cursor = Some((lines.len(), col));
         }
@@ -63,7 +63,8 @@ pub fn render(form: &Form, now: Instant, theme: &Theme, frame: &mut Frame, area:
 }
 
 /// The field's line, and where the cursor goes in it (text fields only).
-fn field_line<'a>(field: &'a Field, focused: bool, theme: &Theme) -> (Line<'a>, Option<usize>) {
+/// `width` is the box's inside: a longer value scrolls to keep the cursor in it.
+fn field_line<'a>(field: &'a Field, focused: bool, theme: &Theme, width: usize) -> (Line<'a>, Option<usize>) {
     let marker = if focused { "▸ " } else { "  " };
     let star = if field.required { "*" } else { "" };
     let label = format!("{marker}{:<width$}", format!("{}{star}", field.label), width = LABEL);
@@ -95,9 +96,19 @@ fn field_line<'a>(field: &'a Field, focused: bool, theme: &Theme) -> (Line<'a>, 
         }
         _ => {
             let value = field.input.value();
-            spans.push(Span::raw(value));
-            if focused && !field.locked {
-                cursor = Some(start + field.input.visual_cursor());
+            let room = width.saturating_sub(start);
+            let editing = focused && !field.locked;
+            // Editing: scrolled so the cursor (one column past the end, at
+            // most) stays inside; otherwise the start, marked … if cut.
+            let skip = if editing { field.input.visual_scroll(room.saturating_sub(1)) } else { 0 };
+            let (shown, cut) = columns(value, skip, room);
+            let shown =
+                if cut && !editing { format!("{}…", columns(value, 0, room.saturating_sub(1)).0) } else { shown };
+            // A value filled in for the user shows as selected: typing replaces it.
+            let style = if editing && field.fresh { theme.selected() } else { Style::new() };
+            spans.push(Span::styled(shown, style));
+            if editing {
+                cursor = Some(start + field.input.visual_cursor().saturating_sub(skip));
                 if value.is_empty() {
                     spans.push(Span::styled(placeholder(&field.kind), theme.dim()));
                 }
@@ -110,6 +121,23 @@ fn field_line<'a>(field: &'a Field, focused: bool, theme: &Theme) -> (Line<'a>, 
         spans.push(Span::styled(format!("  {hint}"), theme.dim()));
     }
     (Line::from(spans), cursor)
+}
+
+/// The part of `text` from display column `skip`, at most `room` columns
+/// wide, and whether anything after it was left out.
+fn columns(text: &str, skip: usize, room: usize) -> (String, bool) {
+    let (mut at, mut out) = (0, String::new());
+    for c in text.chars() {
+        let w = Span::raw(c.to_string()).width();
+        if at >= skip {
+            if at + w > skip + room {
+                return (out, true);
+            }
+            out.push(c);
+        }
+        at += w;
+    }
+    (out, false)
 }
 
 fn placeholder(kind: &FieldKind) -> &'static str {
