@@ -151,3 +151,57 @@ fn the_child_search_finds_a_child_by_a_police_reference_and_by_family_name_first
     type_text(&mut s, "synthe gale");
     assert_eq!(chosen(&s).as_deref(), Some("T007"));
 }
+
+fn live_on(s: &ri_chase::tui::session::Session, key: &str) -> Option<String> {
+    s.app.form.as_ref().and_then(|f| f.field(key)).and_then(|f| f.live.clone())
+}
+
+#[test]
+fn what_the_checks_can_already_tell_is_shown_as_you_type_before_any_save() {
+    let (_d, path, mut s) = session();
+    let audit = || one::<i64>(&path, "SELECT count(*) FROM audit");
+    let before = audit();
+    // A return before the child went missing (Gale: since Fri 27 Mar 08:00).
+    select_episode(&mut s, 2, "E08");
+    act(&mut s, &[Action::Open(FormKind::Found)]);
+    assert_eq!(live_on(&s, "returned_at"), None, "now is fine");
+    fill(&mut s, "returned_at", "27/03/2026 07:00");
+    let live = live_on(&s, "returned_at").expect("said as typed");
+    assert!(live.contains("before the episode began"), "{live}");
+    assert_eq!(error_on(&s, "returned_at"), None, "nothing saved or tried");
+    insta::assert_snapshot!("found_return_before_start_as_typed", screen(&s, 100, 30));
+    fill(&mut s, "returned_at", "27/03/2026 09:00");
+    assert_eq!(live_on(&s, "returned_at"), None, "gone once right");
+    act(&mut s, &[Action::Back, Action::Back]);
+
+    // A completion before the return (Alex returned Sat 28 Mar 20:00), and
+    // "from carers" with one failed attempt.
+    select_episode(&mut s, 0, "E01");
+    act(&mut s, &[Action::Open(FormKind::Complete)]);
+    fill(&mut s, "completed_at", "28/03 19:00");
+    assert!(
+        live_on(&s, "completed_at").is_some_and(|m| m.contains("before the return")),
+        "{:?}",
+        live_on(&s, "completed_at")
+    );
+    choose(&mut s, "outcome", "from_carers");
+    assert!(
+        live_on(&s, "outcome").is_some_and(|m| m.contains("2 failed face-to-face attempts")),
+        "{:?}",
+        live_on(&s, "outcome")
+    );
+    act(&mut s, &[Action::Back, Action::Back]);
+
+    // A strategy meeting held before the episode began.
+    select_episode(&mut s, 1, "E08");
+    act(&mut s, &[Action::Open(FormKind::Meeting)]);
+    choose(&mut s, "status", "held");
+    fill(&mut s, "meeting_at", "26/03 10:00");
+    assert!(
+        live_on(&s, "meeting_at").is_some_and(|m| m.contains("before the episode began")),
+        "{:?}",
+        live_on(&s, "meeting_at")
+    );
+    act(&mut s, &[Action::Back, Action::Back]);
+    assert_eq!(audit(), before, "checking as you type writes nothing");
+}

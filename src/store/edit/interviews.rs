@@ -108,6 +108,16 @@ impl Store {
         self.db().signoff_problems(interview_id, signoff)
     }
 
+    /// The completion's problems, as its write finds them (the forms show them as you type).
+    pub fn check_completion(&self, interview_id: i64, c: &Completion, now: Instant) -> Result<Vec<Problem>> {
+        self.db().completion_problems(interview_id, c, now)
+    }
+
+    /// The attempt's problems, as its write finds them (the forms show them as you type).
+    pub fn check_attempt(&self, interview_id: i64, attempt: &Attempt, now: Instant) -> Result<Vec<Problem>> {
+        self.db().attempt_problems(interview_id, attempt, now)
+    }
+
     /// Sets (or, with `None` or blank, clears) the worker responsible.
     pub fn assign_worker(
         &mut self,

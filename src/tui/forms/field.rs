@@ -41,6 +41,9 @@ pub struct Field {
     pub locked: bool,
     pub error: Option<String>,
     pub warning: Option<String>,
+    /// A problem the checks already find in the values typed so far, shown
+    /// as you type (the save shows it again as `error`).
+    pub live: Option<String>,
     /// Said (dimmed) beside the field while it is empty: what empty means
     /// (for some fields, worked out for the record chosen: "empty: Home").
     pub hint: Option<String>,
@@ -74,6 +77,7 @@ impl Field {
             locked: false,
             error: None,
             warning: None,
+            live: None,
             hint: None,
             fresh: false,
         }

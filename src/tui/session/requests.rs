@@ -52,6 +52,13 @@ impl Session {
                     Err(p) => vec![p],
                 }
             }
+            Request::Attempt { interview_id, attempt, .. } => self.store.check_attempt(*interview_id, attempt, now)?,
+            Request::Complete { interview_id, completion, .. } => {
+                self.store.check_completion(*interview_id, completion, now)?
+            }
+            Request::SignOff { interview_id, signoff, .. } => self.store.check_signoff(*interview_id, *signoff)?,
+            Request::NotRequired { reason, .. } => crate::domain::checks::not_required(reason),
+            Request::Meeting { episode_id, entry, .. } => self.store.check_meeting(*episode_id, entry, now)?,
             // The other writes check themselves and have no warnings.
             _ => Vec::new(),
         })

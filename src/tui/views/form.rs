@@ -231,7 +231,7 @@ fn below<'a>(field: &'a Field, focused: bool, now: Instant, theme: &Theme, width
         }
         _ => {}
     }
-    if let Some(e) = &field.error {
+    if let Some(e) = field.error.as_ref().or(field.live.as_ref()) {
         lines.extend(wrapped(&format!("✗ {e}"), &indent, width).into_iter().map(|l| Line::styled(l, theme.urgent())));
     }
     if let Some(w) = &field.warning {
