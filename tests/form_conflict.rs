@@ -108,8 +108,8 @@ fn a_row_deleted_by_another_user_says_who_and_when_and_offers_only_to_close() {
     fill(&mut a, "worker", "Ash Allocated");
     act(&mut a, &[Action::Save]);
     let view = a.app.conflict.as_ref().expect("A is told");
-    let (who, _) = view.conflict.deleted.as_ref().expect("who deleted it, from the trail");
-    assert_eq!(who, "bob");
+    let deletion = view.conflict.deleted.as_ref().expect("who deleted it, from the trail");
+    assert_eq!(deletion.by, "bob");
     assert_eq!(a.app.context(), ri_chase::tui::keymap::Context::Gone);
     let shown = screen(&a, 100, 30);
     assert!(shown.contains("bob deleted this at "), "{shown}");

@@ -143,7 +143,7 @@ impl App {
                 self.conflict = Some(Box::new(view));
                 return Effect::None;
             }
-            let who = view.conflict.deleted.as_ref().map_or("someone else", |(who, _)| who.as_str());
+            let who = view.conflict.deleted.as_ref().map_or("someone else", |d| d.by.as_str());
             self.status = Some(format!("Not saved: {who} deleted it · {}", view.submission.summary));
             return Effect::Reload;
         }

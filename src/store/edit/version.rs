@@ -3,7 +3,7 @@
 //! read from the audit trail.
 
 use super::db::Db;
-use super::{Conflict, EditError, FieldChange};
+use super::{Conflict, Deletion, EditError, FieldChange};
 use crate::domain::time::from_db_text;
 use crate::store::{Result, StoreError};
 use rusqlite::ToSql;
@@ -77,7 +77,8 @@ impl Db<'_> {
             self.all(&sql, (table, id, read), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
         // The latest deletion, if the row is gone: who and when, for the dialog.
         let deletion = rows.iter().rev().find(|(.., action, _)| action == "delete");
-        let deleted = deletion.and_then(|(_, who, _, _, at)| from_db_text(at).ok().map(|t| (who.clone(), t)));
+        let deleted = deletion
+            .and_then(|(_, who, _, _, at)| from_db_text(at).ok().map(|at| Box::new(Deletion { by: who.clone(), at })));
         let entries: Vec<(i64, String, Option<String>)> = rows.into_iter().map(|(i, w, b, _, _)| (i, w, b)).collect();
         let mut who: Vec<(i64, String)> = entries.iter().map(|(at, w, _)| (*at, w.clone())).collect();
         let now = self.row_json(table, id)?;

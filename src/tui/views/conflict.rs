@@ -40,7 +40,7 @@ pub fn render(view: &ConflictView, theme: &Theme, frame: &mut Frame, area: Rect)
 /// The row is gone: who deleted it and when, what was not saved, and the one way on.
 fn render_deleted(view: &ConflictView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let said = match &view.conflict.deleted {
-        Some((who, at)) => format!("{who} deleted this at {} since you opened it.", when(*at)),
+        Some(d) => format!("{} deleted this at {} since you opened it.", d.by, when(d.at)),
         None => "Someone else deleted this since you opened it.".to_string(),
     };
     let lines = vec![
