@@ -92,3 +92,61 @@ fn cancel_after_a_conflict_writes_nothing() {
     assert!(b.app.conflict.is_none() && b.app.form.is_none());
     assert_eq!(one::<i64>(&path, "SELECT count(*) FROM audit"), before);
 }
+
+#[test]
+fn a_row_deleted_by_another_user_says_who_and_when_and_offers_only_to_close() {
+    let (_d, path, mut a) = session();
+    let mut b = open_session(&path, false);
+    a.store.set_user("alice").expect("user");
+    b.store.set_user("bob").expect("user");
+    select_episode(&mut a, 0, "E01");
+    select_episode(&mut b, 0, "E01");
+    act(&mut a, &[Action::Open(FormKind::AssignWorker)]);
+    act(&mut b, &[Action::DeleteEpisode, Action::Yes]);
+    assert_eq!(one::<i64>(&path, "SELECT count(*) FROM episodes WHERE episode_ref = 'E01'"), 0);
+
+    fill(&mut a, "worker", "Ash Allocated");
+    act(&mut a, &[Action::Save]);
+    let view = a.app.conflict.as_ref().expect("A is told");
+    let deletion = view.conflict.deleted.as_ref().expect("who deleted it, from the trail");
+    assert_eq!(deletion.by, "bob");
+    assert_eq!(a.app.context(), ri_chase::tui::keymap::Context::Gone);
+    let shown = screen(&a, 100, 30);
+    assert!(shown.contains("bob deleted this at "), "{shown}");
+    assert!(!shown.contains("k keep mine") && !shown.contains("take theirs"), "{shown}");
+    // The time is the trail's own (the wall clock), so it is masked in the snapshot.
+    let masked: String = shown
+        .lines()
+        .map(|l| match (l.find("deleted this at "), l.find(" since you")) {
+            (Some(i), Some(j)) => {
+                let from = i + "deleted this at ".len();
+                format!("{}{:<width$}{}", &l[..from], "<when>", &l[j..], width = l[from..j].chars().count())
+            }
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!("conflict_deleted", masked);
+    // k and t mean nothing here; nothing is written.
+    let before: i64 = one(&path, "SELECT count(*) FROM audit");
+    for key in ['k', 't'] {
+        let action = ri_chase::tui::keymap::action_for(
+            a.app.context(),
+            ratatui::crossterm::event::KeyEvent::new(
+                ratatui::crossterm::event::KeyCode::Char(key),
+                ratatui::crossterm::event::KeyModifiers::NONE,
+            ),
+        );
+        assert_eq!(action, None, "{key}");
+    }
+    act(&mut a, &[Action::KeepMine, Action::TakeTheirs]);
+    assert!(a.app.conflict.is_some(), "still the dialog");
+    act(&mut a, &[Action::Back]);
+    assert!(a.app.conflict.is_none() && a.app.form.is_none());
+    assert_eq!(
+        a.app.status.as_deref(),
+        Some("Not saved: bob deleted it · Assigned Ash Allocated to Alex Testcase's return interview")
+    );
+    assert_eq!(one::<i64>(&path, "SELECT count(*) FROM audit"), before);
+    assert!(!a.app.lists.chase.iter().any(|r| r.episode_ref == "E01"), "the lists follow");
+}

@@ -275,3 +275,131 @@ fn a_new_childs_known_placement_named_alone_gives_its_type_and_an_unknown_one_as
         .expect("placed");
     assert_eq!((kind.as_str(), name.as_str()), ("la_home", "Willows"));
 }
+
+#[test]
+fn a_child_with_nothing_recorded_of_where_they_live_is_asked_the_type_alone_and_home_needs_no_name() {
+    let (_d, path, mut s) = session();
+    act(&mut s, &[Action::Open(FormKind::NewPerson)]);
+    fill(&mut s, "person_ref", "T970");
+    fill(&mut s, "given_name", "Ember");
+    fill(&mut s, "family_name", "Nowhere");
+    fill(&mut s, "date_of_birth", "01/02/2012");
+    save(&mut s);
+    act(&mut s, &[Action::Open(FormKind::Missing)]);
+    type_text(&mut s, "ember now");
+    let hint = s.app.form.as_ref().and_then(|f| f.field("missing_from")).and_then(|f| f.hint.clone());
+    assert_eq!(hint.as_deref(), Some("nothing recorded of where Ember Nowhere lives: choose the type"));
+    act(&mut s, &[Action::Save]);
+    let error = error_on(&s, "missing_from").expect("asked where from");
+    assert!(error.contains("choose where they went missing from"), "{error}");
+    assert_eq!(s.app.form.as_ref().map(|f| f.fields[f.focus].key), Some("missing_from"), "the focus is on the type");
+    // Home, then one Enter: no placement name is asked for.
+    act(&mut s, &[Action::Edit(ri_chase::tui::forms::field::Edit::Right)]);
+    assert_eq!(s.app.form.as_ref().and_then(|f| f.field("missing_from")).and_then(|f| f.choice()), Some("home"));
+    save(&mut s);
+    let (from, placement): (String, Option<i64>) = db(&path)
+        .query_row(
+            "SELECT e.missing_from, e.placement_id FROM episodes e JOIN people p ON p.id = e.person_id WHERE p.person_ref = 'T970'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("Ember's episode");
+    assert_eq!((from.as_str(), placement), ("home", None));
+}
+
+#[test]
+fn the_missing_form_says_what_empty_where_from_means_for_the_child_chosen() {
+    let (_d, path, mut s) = session();
+    act(&mut s, &[Action::Open(FormKind::Missing)]);
+    type_text(&mut s, "jules");
+    let hint = s.app.form.as_ref().and_then(|f| f.field("missing_from")).and_then(|f| f.hint.clone());
+    assert_eq!(hint.as_deref(), Some("empty: Foster home (Southby foster)"));
+    // Other family needs no name either.
+    choose(&mut s, "missing_from", "other_family");
+    save(&mut s);
+    let from: String = one(
+        &path,
+        "SELECT missing_from FROM episodes WHERE returned_at IS NULL AND person_id = (SELECT id FROM people WHERE person_ref = 'T010')",
+    );
+    assert_eq!(from, "other_family");
+}
+
+#[test]
+fn sign_off_opens_on_the_value_recorded_and_records_who_signed_off_and_when() {
+    let (_d, path, mut s) = session();
+    s.store.set_user("mona").expect("user");
+    select_episode(&mut s, 0, "E01");
+    // On the child's screen, so E01 stays selected once it leaves the Chase list.
+    act(&mut s, &[Action::OpenPerson]);
+    let view = s.app.person.as_ref().expect("the child's screen");
+    assert_eq!(view.page.episodes[view.selected].case.episode.episode_ref, "E01");
+    act(&mut s, &[Action::Open(FormKind::Complete)]);
+    save(&mut s);
+    let signoff = || -> (String, Option<String>, Option<String>) {
+        db(&path)
+            .query_row(
+                "SELECT r.signoff, r.signed_off_by, r.signed_off_at FROM return_interviews r
+                   JOIN episodes e ON e.id = r.episode_id WHERE e.episode_ref = 'E01'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .expect("E01's interview")
+    };
+    // S Enter on a pending interview leaves it pending: nothing is approved by accident.
+    act(&mut s, &[Action::Open(FormKind::SignOff)]);
+    assert_eq!(s.app.form.as_ref().and_then(|f| f.field("signoff")).and_then(|f| f.choice()), Some("pending"));
+    act(&mut s, &[Action::Save]);
+    assert_eq!(signoff(), ("pending".into(), None, None));
+
+    act(&mut s, &[Action::Open(FormKind::SignOff)]);
+    choose(&mut s, "signoff", "approved");
+    save(&mut s);
+    assert_eq!(signoff(), ("approved".into(), Some("mona".into()), Some("2026-03-30T11:00:00Z".into())));
+    // Opened again, it is on "approved".
+    act(&mut s, &[Action::Open(FormKind::SignOff)]);
+    assert_eq!(s.app.form.as_ref().and_then(|f| f.field("signoff")).and_then(|f| f.choice()), Some("approved"));
+    act(&mut s, &[Action::Back]);
+    assert!(s.app.form.is_none() && s.app.person.is_some());
+    // The trail has who and when too.
+    let after: String =
+        one(&path, "SELECT after FROM audit WHERE table_name = 'return_interviews' ORDER BY id DESC LIMIT 1");
+    assert!(after.contains(r#""signed_off_by":"mona""#) && after.contains("2026-03-30T11:00:00Z"), "{after}");
+    // And the child's screen says it.
+    let shown = screen(&s, 120, 40);
+    assert!(shown.contains("sign-off Approved by mona, Mon 30/03 12:00"), "{shown}");
+    // Back to pending clears who and when.
+    act(&mut s, &[Action::Open(FormKind::SignOff)]);
+    choose(&mut s, "signoff", "pending");
+    save(&mut s);
+    assert_eq!(signoff(), ("pending".into(), None, None));
+}
+
+#[test]
+fn quitting_with_something_typed_asks_first_and_a_clean_form_quits_at_once() {
+    use ri_chase::tui::session::Flow;
+    let (_d, _p, mut s) = session();
+    act(&mut s, &[Action::Open(FormKind::NewPerson)]);
+    assert_eq!(s.act(Action::Quit), Flow::Quit, "nothing typed: nothing to lose");
+    let (_d, _p, mut s) = session();
+    act(&mut s, &[Action::Open(FormKind::NewPerson)]);
+    type_text(&mut s, "T999");
+    assert_eq!(s.act(Action::Quit), Flow::Continue, "asks instead");
+    assert_eq!(s.app.context(), ri_chase::tui::keymap::Context::Confirm);
+    insta::assert_snapshot!("quit_asks_80x24", screen(&s, 80, 24));
+    // Anything but an answer leaves the question up and the form as typed.
+    act(&mut s, &[Action::Type('x'), Action::No]);
+    assert!(!s.app.quit_asked);
+    assert_eq!(s.app.form.as_ref().and_then(|f| f.field("person_ref")).and_then(|f| f.text()).as_deref(), Some("T999"));
+    assert_eq!(s.act(Action::Quit), Flow::Continue);
+    assert_eq!(s.act(Action::Yes), Flow::Quit);
+    // Too small to see the form: nothing typed reaches it, and q still asks.
+    let (_d, _p, mut s) = session();
+    act(&mut s, &[Action::Open(FormKind::NewPerson)]);
+    type_text(&mut s, "T9");
+    s.app.too_small = true;
+    assert_eq!(s.app.context(), ri_chase::tui::keymap::Context::TooSmall);
+    act(&mut s, &[Action::Type('q'), Action::Save, Action::Back]);
+    assert_eq!(s.app.form.as_ref().and_then(|f| f.field("person_ref")).and_then(|f| f.text()).as_deref(), Some("T9"));
+    assert_eq!(s.act(Action::Quit), Flow::Continue);
+    insta::assert_snapshot!("quit_asks_too_small", screen(&s, 60, 20));
+}

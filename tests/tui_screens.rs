@@ -12,6 +12,7 @@ use ri_chase::io::episodes_csv::read_episodes;
 use ri_chase::store::Store;
 use ri_chase::tui::action::Action;
 use ri_chase::tui::app::{App, Effect, Overlay, Tab};
+use ri_chase::tui::filters::PickerChoice;
 use ri_chase::tui::theme::Theme;
 use ri_chase::tui::{load_lists, views};
 
@@ -144,7 +145,7 @@ fn worker_filter_keeps_unassigned_rows_out_and_leaves_other_tabs_alone() {
     let (_d, _s, mut app) = fixture_app();
     app.update(Action::FilterWorker);
     let Overlay::Picker(p) = &app.overlay else { panic!("picker open") };
-    let sam = p.options.iter().position(|(w, _)| w.as_deref() == Some("Sam Worker")).expect("Sam listed");
+    let sam = p.options.iter().position(|(w, _)| *w == PickerChoice::Value("Sam Worker".into())).expect("Sam listed");
     for _ in 0..sam {
         app.update(Action::Down);
     }

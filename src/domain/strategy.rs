@@ -35,6 +35,9 @@ pub struct StrategyRow {
     /// For a child placed here by another authority, that authority arranges the meeting.
     #[serde(skip)]
     pub responsible_la: String,
+    /// For the search (police notifications name the episode by it).
+    #[serde(skip)]
+    pub police_ref: Option<String>,
 }
 
 /// The strategy list at `now`: due first, then due soon, then planned (each by
@@ -108,6 +111,7 @@ fn strategy_row(case: &CaseEpisode, now: Instant, rules: &Rules) -> Option<Strat
         risk: ep.risk,
         team: ep.at_the_time.team.clone(),
         responsible_la: ep.at_the_time.responsible_la.clone(),
+        police_ref: ep.police_ref.clone(),
     })
 }
 

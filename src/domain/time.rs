@@ -37,8 +37,12 @@ pub fn parse_instant(text: &str) -> Result<Instant, TimeError> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t.with_timezone(&Utc));
     }
+    // chrono's `%Y` takes any number of digits: `14/12/26` would be the year 26.
+    let date = text.split([' ', 'T']).next().unwrap_or_default();
     for format in LOCAL_FORMATS {
-        if let Ok(naive) = NaiveDateTime::parse_from_str(text, format) {
+        if let Ok(naive) = NaiveDateTime::parse_from_str(text, format)
+            && four_digit_year(date)
+        {
             return from_uk_local(naive).ok_or_else(|| TimeError::SkippedByClockChange(text.to_string()));
         }
     }
@@ -61,7 +65,17 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, TimeError> {
     let text = text.trim();
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
-        .map_err(|_| TimeError::NotADate(text.to_string()))
+        .ok()
+        .filter(|_| four_digit_year(text))
+        .ok_or_else(|| TimeError::NotADate(text.to_string()))
+}
+
+/// Whether a file's `YYYY-MM-DD` or `DD/MM/YYYY` date has its year in four
+/// digits. A file is read exactly: `14/12/26` is refused rather than guessed
+/// (the forms read a two-digit year as this century; a file says what it means).
+fn four_digit_year(date: &str) -> bool {
+    let year = if date.contains('/') { date.rsplit('/').next() } else { date.split('-').next() };
+    year.is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The UK wall-clock reading of an instant.
@@ -203,6 +217,16 @@ mod tests {
         assert!(matches!(parse_instant(""), Err(TimeError::NotATime(_))));
         assert!(matches!(parse_date("31/02/2020"), Err(TimeError::NotADate(_))));
         assert_eq!(parse_date("29/02/2024"), Ok(NaiveDate::from_ymd_opt(2024, 2, 29).expect("date")));
+    }
+
+    #[test]
+    fn a_file_s_two_digit_year_is_refused_not_read_as_the_first_century() {
+        for text in ["14/12/26", "14/12/026", "1/1/99", "26-12-14", "14/12/+2026"] {
+            assert_eq!(parse_date(text), Err(TimeError::NotADate(text.into())), "{text}");
+        }
+        for text in ["14/12/26 09:30", "26-12-14 09:30", "26-12-14T09:30"] {
+            assert_eq!(parse_instant(text), Err(TimeError::NotATime(text.into())), "{text}");
+        }
     }
 
     #[test]

@@ -12,12 +12,16 @@
 //!   `-0m` equals `now` and a time entered twice compares equal.
 //! - **Relative forms are real elapsed time**: `-24h` across the spring clock
 //!   change lands at a different wall-clock hour, as a 72-hour deadline does.
-//! - **A date without a year** takes the year that puts it closest to today
-//!   (on 2 Jan `30/12` is last December, on 30 Dec `02/01` is next January);
-//!   an exact tie goes to the past, since most entries record what happened.
-//!   A two-digit year in a time takes the closest century the same way.
-//! - **Dates of birth** ([`parse_day`]): a two-digit year is the latest year
-//!   that keeps the date not after today, and a date without a year is refused.
+//! - **A date without a year**, in a time or a date field, takes the year
+//!   that puts it closest to today (on 2 Jan `30/12` is last December, on
+//!   30 Dec `02/01` is next January); an exact tie goes to the past, since
+//!   most entries record what happened.
+//! - **A two-digit year is this century**: `14/12/26` is 2026 and `31/12/99`
+//!   2099 in every field, dates of birth included (a date of birth then in
+//!   the future is refused by the child's checks, saying so).
+//! - **Dates of birth** ([`parse_birth_day`]) need their year: a birthday
+//!   without one, or `+14d`, is not a date of birth.
+//! - **Relative dates** (`+14d`, `-3d`) count whole days from today.
 //! - **The repeated autumn hour** takes the first (BST) reading unless `GMT`
 //!   follows the time; [`describe`] always shows which, and reads back exactly.
 //! - **Years 1900 to 2100 only**: outside them it is a typo in this service,
@@ -41,8 +45,10 @@ pub enum WhenError {
     EmptyDay,
     #[error("not understood: try now, today 14:30, -2h, 28/11 0930 or 2026-11-28 09:30")]
     NotUnderstood,
-    #[error("not understood: try 2010-05-04, 4/5/2010, 4/5/10, today or yesterday")]
+    #[error("not understood: try 4/5/2026, 4/5/26, 4/5, today, yesterday or +14d")]
     DayNotUnderstood,
+    #[error("not understood: try 2010-05-04, 4/5/2010, 4/5/10, today or yesterday")]
+    BirthNotUnderstood,
     /// The date as typed: a date alone is the commonest slip in a time field.
     #[error("give a time too, e.g. {0} 0930")]
     NoTime(String),
@@ -131,15 +137,36 @@ pub fn describe(t: Instant) -> String {
     to_uk(t).format("%a %-d %b %Y %H:%M %Z").to_string()
 }
 
-/// Parses a date (a date of birth, a due date): `2010-05-04`, `4/5/2010`,
-/// `4/5/10`, `today`, `yesterday`, or what [`describe_day`] prints.
+/// Parses a date (a due date, a meeting's day): `2026-05-04`, `4/5/2026`,
+/// `4/5/26`, `4/5` (the closest such day), `today`, `yesterday`, `+14d`,
+/// `-3d`, or what [`describe_day`] prints.
 pub fn parse_day(text: &str, today: NaiveDate) -> Result<NaiveDate, WhenError> {
+    let words = words(text);
+    match words.first() {
+        None => Err(EmptyDay),
+        Some(first) if first.starts_with(['-', '+']) => relative_days(text, &words.concat(), today),
+        Some(_) => resolve_date(&date_spec(&words).ok_or(DayNotUnderstood)?, Mode::Day, today),
+    }
+}
+
+/// Parses a date of birth: as [`parse_day`], but the year must be given
+/// (`4/5/10` is 2010) and relative forms are not dates of birth.
+pub fn parse_birth_day(text: &str, today: NaiveDate) -> Result<NaiveDate, WhenError> {
     let words = words(text);
     if words.is_empty() {
         return Err(EmptyDay);
     }
-    let spec = date_spec(&words).ok_or(DayNotUnderstood)?;
-    resolve_date(&spec, Mode::Day, today)
+    resolve_date(&date_spec(&words).ok_or(BirthNotUnderstood)?, Mode::Birth, today)
+}
+
+/// `+14d`, `-3d`, `+ 2 d`: whole days from `today`.
+fn relative_days(text: &str, joined: &str, today: NaiveDate) -> Result<NaiveDate, WhenError> {
+    let (back, rest) = joined.split_at(1);
+    let back = back == "-";
+    let number = rest.strip_suffix(['d', 'D']).filter(|n| digits(n, 1..=9)).ok_or(DayNotUnderstood)?;
+    let days = chrono::Days::new(number.parse().map_err(|_| DayNotUnderstood)?);
+    let day = if back { today.checked_sub_days(days) } else { today.checked_add_days(days) };
+    day.filter(|d| YEARS.contains(&d.year())).ok_or_else(|| TooFar(text.trim().into()))
 }
 
 /// A date as the form shows it: `Tue 4 May 2010`.
@@ -320,11 +347,12 @@ enum Year {
     Missing,
 }
 
-/// Times take the closest year; dates of birth take the past and need a year.
+/// Times and dates take the closest year when none is given; dates of birth need one.
 #[derive(Clone, Copy, PartialEq)]
 enum Mode {
     When,
     Day,
+    Birth,
 }
 
 /// Recognises the shape of a date, optionally after a weekday: `today`,
@@ -399,13 +427,9 @@ fn resolve_date(spec: &DateSpec, mode: Mode, today: NaiveDate) -> Result<NaiveDa
             }
             let y = match (year, mode) {
                 (Year::Given(y), _) => y,
-                (Year::Missing, Mode::Day) => return Err(NoYear),
-                (Year::Missing, Mode::When) => closest_year(today.year(), 1, day, month, today),
-                (Year::TwoDigit(yy), Mode::When) => closest_year(century(today) + yy, 100, day, month, today),
-                (Year::TwoDigit(yy), Mode::Day) => {
-                    let y = century(today) + yy;
-                    if (y, month, day) > (today.year(), today.month(), today.day()) { y - 100 } else { y }
-                }
+                (Year::TwoDigit(yy), _) => THIS_CENTURY + yy,
+                (Year::Missing, Mode::Birth) => return Err(NoYear),
+                (Year::Missing, Mode::When | Mode::Day) => closest_year(today.year(), 1, day, month, today),
             };
             if !YEARS.contains(&y) {
                 return Err(YearOutOfRange(y));
@@ -423,9 +447,8 @@ fn resolve_date(spec: &DateSpec, mode: Mode, today: NaiveDate) -> Result<NaiveDa
     }
 }
 
-fn century(today: NaiveDate) -> i32 {
-    today.year() - today.year().rem_euclid(100)
-}
+/// What a two-digit year is added to: `26` is 2026 and `99` 2099, whatever today is.
+const THIS_CENTURY: i32 = 2000;
 
 /// Of `base - step`, `base` and `base + step`, the year putting day/month
 /// closest to today; a tie goes to the earlier. 29 February is measured as the
@@ -660,9 +683,19 @@ mod tests {
         assert_eq!(parse_when("28/11 0930", spring()), Ok(at("2025-11-28 09:30")));
         // 2028 is a leap year: on 2 Jul 1/1 is 183 days either way, and a tie goes back.
         assert_eq!(parse_when("1/1 0900", at("2028-07-02 10:00")), Ok(at("2028-01-01 09:00")));
-        // Two-digit years take the closest century.
-        assert_eq!(parse_when("28/11/99 0930", winter()), Ok(at("1999-11-28 09:30")));
+    }
+
+    #[test]
+    fn a_two_digit_year_is_this_century_in_a_time() {
+        assert_eq!(parse_when("14/12/26 0930", winter()), Ok(at("2026-12-14 09:30")));
+        assert_eq!(parse_when("1/1/00 0000", winter()), Ok(at("2000-01-01 00:00")));
+        assert_eq!(parse_when("31/12/99 2359", winter()), Ok(at("2099-12-31 23:59")));
         assert_eq!(parse_when("28/11/70 0930", winter()), Ok(at("2070-11-28 09:30")));
+        // Even far from 2000, and so in the future for something that happened.
+        assert_eq!(
+            parse_past("28/11/99 0930", winter()).map_err(|e| e.to_string()),
+            Err("Sat 28 Nov 2099 09:30 GMT is in the future".into())
+        );
     }
 
     #[test]
@@ -711,29 +744,66 @@ mod tests {
             ["2010-05-04", "04/05/2010", "4/5/2010", "4/5/10", "Tue 4 May 2010", "4 May 2010", " tuesday 4 MAY 2010 "]
         {
             assert_eq!(parse_day(text, today), Ok(day("2010-05-04")), "{text}");
+            assert_eq!(parse_birth_day(text, today), Ok(day("2010-05-04")), "{text}");
         }
         assert_eq!(parse_day("today", today), Ok(today));
         assert_eq!(parse_day("Yesterday", today), Ok(day("2026-03-29")));
     }
 
     #[test]
-    fn a_two_digit_year_of_birth_is_never_in_the_future() {
+    fn a_two_digit_year_is_this_century_in_a_date_too() {
         let today = day("2026-03-30");
-        assert_eq!(parse_day("30/3/26", today), Ok(day("2026-03-30")));
-        assert_eq!(parse_day("31/3/26", today), Ok(day("1926-03-31")));
-        assert_eq!(parse_day("1/1/27", today), Ok(day("1927-01-01")));
+        assert_eq!(parse_day("14/12/26", today), Ok(day("2026-12-14")));
+        assert_eq!(parse_day("1/1/00", today), Ok(day("2000-01-01")));
+        assert_eq!(parse_day("31/12/99", today), Ok(day("2099-12-31")));
         assert_eq!(parse_day("29/2/00", today), Ok(day("2000-02-29")));
+        assert_eq!(
+            parse_day("29/2/01", today).map_err(|e| e.to_string()),
+            Err("29 February 2001 is not a date: 2001 is not a leap year".into())
+        );
+        // A date of birth too: 31/3/26 the day before is tomorrow, which the
+        // child's checks refuse as in the future, rather than 1926.
+        assert_eq!(parse_birth_day("30/3/26", today), Ok(day("2026-03-30")));
+        assert_eq!(parse_birth_day("31/3/26", today), Ok(day("2026-03-31")));
+        assert_eq!(parse_birth_day("4/5/10", today), Ok(day("2010-05-04")));
+    }
+
+    #[test]
+    fn a_date_without_a_year_is_the_closest_and_relative_days_count_from_today() {
+        let today = day("2026-03-30");
+        assert_eq!(parse_day("14/12", today), Ok(day("2025-12-14")));
+        assert_eq!(parse_day("14/4", today), Ok(day("2026-04-14")));
+        assert_eq!(parse_day("14 Apr", today), Ok(day("2026-04-14")));
+        assert_eq!(parse_day("2/1", day("2026-12-30")), Ok(day("2027-01-02")));
+        // 29/02 without a year: the closest leap year's when there is one near.
+        assert_eq!(parse_day("29/02", day("2028-01-15")), Ok(day("2028-02-29")));
+        assert_eq!(
+            parse_day("29/02", today).map_err(|e| e.to_string()),
+            Err("29 February 2026 is not a date: 2026 is not a leap year".into())
+        );
+        assert_eq!(parse_day("+14d", today), Ok(day("2026-04-13")));
+        assert_eq!(parse_day("+ 14 D", today), Ok(day("2026-04-13")));
+        assert_eq!(parse_day("-3d", today), Ok(day("2026-03-27")));
+        assert_eq!(parse_day("+0d", today), Ok(today));
+        assert_eq!(parse_day("+1d", day("2026-12-31")), Ok(day("2027-01-01")));
+        for text in ["+14", "+d", "+2h", "+1d3h", "+14dd", "-", "14d"] {
+            assert_eq!(parse_day(text, today), Err(DayNotUnderstood), "{text}");
+        }
+        assert_eq!(parse_day("+999999999d", today), Err(TooFar("+999999999d".into())));
     }
 
     #[test]
     fn impossible_or_unreadable_days_are_refused() {
         let today = day("2026-03-30");
         let said = |text: &str| parse_day(text, today).expect_err(text).to_string();
+        let birth = |text: &str| parse_birth_day(text, today).expect_err(text).to_string();
         assert_eq!(said("31/02/2010"), "31 February 2010 is not a date");
         assert_eq!(said("29/02/2011"), "29 February 2011 is not a date: 2011 is not a leap year");
-        assert_eq!(said("4/5"), "give the year too, e.g. 4/5/2010");
+        assert_eq!(birth("4/5"), "give the year too, e.g. 4/5/2010");
+        assert_eq!(birth("+14d"), "not understood: try 2010-05-04, 4/5/2010, 4/5/10, today or yesterday");
         assert_eq!(said(""), "enter a date");
-        assert_eq!(said("4/5/2010 09:30"), "not understood: try 2010-05-04, 4/5/2010, 4/5/10, today or yesterday");
-        assert_eq!(said("4/5/201"), "not understood: try 2010-05-04, 4/5/2010, 4/5/10, today or yesterday");
+        assert_eq!(birth(" "), "enter a date");
+        assert_eq!(said("4/5/2010 09:30"), "not understood: try 4/5/2026, 4/5/26, 4/5, today, yesterday or +14d");
+        assert_eq!(said("4/5/201"), "not understood: try 4/5/2026, 4/5/26, 4/5, today, yesterday or +14d");
     }
 }

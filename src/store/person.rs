@@ -49,6 +49,8 @@ pub struct EpisodeLine {
     pub attempts: Vec<Attempt>,
     pub not_required_reason: Option<String>,
     pub signoff: Signoff,
+    /// Who signed the interview off, and when (not while pending).
+    pub signed_off: Option<(String, Instant)>,
     /// The meeting's note (why it was not held, or anything else recorded).
     pub meeting_note: Option<String>,
 }
@@ -76,11 +78,14 @@ pub struct PersonHit {
     pub open_episode: Option<String>,
     /// When the child's latest episode began.
     pub last_missing_at: Option<Instant>,
+    /// The police references of the child's episodes, space-separated, for the search.
+    pub police_refs: String,
 }
 
 /// What the case query does not carry, by episode.
 const EXTRAS_SELECT: &str = "
-    SELECT e.episode_ref, e.id, e.where_found, e.found_with, ri.not_required_reason, ri.signoff, sm.note
+    SELECT e.episode_ref, e.id, e.where_found, e.found_with, ri.not_required_reason, ri.signoff, sm.note,
+           ri.signed_off_by, ri.signed_off_at
       FROM episodes e
       LEFT JOIN return_interviews ri ON ri.episode_id = e.id
       LEFT JOIN strategy_meetings sm ON sm.episode_id = e.id
@@ -99,7 +104,9 @@ const INDEX_SELECT: &str = "
     SELECT p.id, p.person_ref, p.given_name, p.family_name, p.date_of_birth,
            (SELECT o.episode_ref FROM episodes o WHERE o.person_id = p.id AND o.returned_at IS NULL
              ORDER BY o.missing_at DESC LIMIT 1),
-           (SELECT max(e.missing_at) FROM episodes e WHERE e.person_id = p.id) AS last
+           (SELECT max(e.missing_at) FROM episodes e WHERE e.person_id = p.id) AS last,
+           (SELECT group_concat(r.police_ref, ' ') FROM episodes r
+             WHERE r.person_id = p.id AND r.police_ref IS NOT NULL)
       FROM people p
      ORDER BY last IS NULL, last DESC, p.given_name COLLATE NOCASE, p.family_name COLLATE NOCASE, p.person_ref";
 
@@ -109,6 +116,7 @@ struct Extras {
     found_with: Option<String>,
     not_required_reason: Option<String>,
     signoff: Signoff,
+    signed_off: Option<(String, Instant)>,
     meeting_note: Option<String>,
 }
 
@@ -155,6 +163,7 @@ impl Store {
                     found_with: x.found_with,
                     not_required_reason: x.not_required_reason,
                     signoff: x.signoff,
+                    signed_off: x.signed_off,
                     meeting_note: x.meeting_note,
                 })
             })
@@ -175,6 +184,7 @@ impl Store {
                 date_of_birth: code(r, 4, parse_date)?,
                 open_episode: r.get(5)?,
                 last_missing_at: opt_instant(r, 6)?,
+                police_refs: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
             })
         })
         .and_then(|rows| rows.collect())
@@ -205,6 +215,10 @@ fn read_extras(r: &Row) -> rusqlite::Result<(String, Extras)> {
         // An episode with no interview row has nothing to sign off yet.
         signoff: opt_code(r, 5, Signoff::parse)?.unwrap_or(Signoff::Pending),
         meeting_note: r.get(6)?,
+        signed_off: match (r.get::<_, Option<String>>(7)?, opt_instant(r, 8)?) {
+            (Some(by), Some(at)) => Some((by, at)),
+            _ => None,
+        },
     };
     Ok((r.get(0)?, extras))
 }

@@ -155,6 +155,12 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX mpmg_actions_by_meeting ON mpmg_actions (meeting_id) WHERE meeting_id IS NOT NULL;
     CREATE INDEX mpmg_actions_open ON mpmg_actions (person_id) WHERE done_on IS NULL;
     "#,
+    // 5: who signed off a return interview and when (UTC text, as every time),
+    // so the child's screen can say it; empty while pending.
+    r#"
+    ALTER TABLE return_interviews ADD COLUMN signed_off_by TEXT;
+    ALTER TABLE return_interviews ADD COLUMN signed_off_at TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -142,6 +142,11 @@ pub struct App {
     /// The month the MPMG tab shows (by default the one just gone).
     pub mpmg_month: YearMonth,
     pub mpmg_view: MpmgView,
+    /// Quitting was asked for with typed data unsaved: y quits, n goes back.
+    pub quit_asked: bool,
+    /// The terminal is too small to draw the screens (set by the event loop):
+    /// keys must not reach a form the user cannot see.
+    pub too_small: bool,
 }
 
 impl App {
@@ -166,6 +171,8 @@ impl App {
             clock: now,
             mpmg_month: YearMonth::containing(now).plus(-1),
             mpmg_view: MpmgView::Cohort,
+            quit_asked: false,
+            too_small: false,
         }
     }
 
@@ -184,11 +191,17 @@ impl App {
 
     /// The keymap context in force.
     pub fn context(&self) -> Context {
+        if self.quit_asked {
+            return Context::Confirm;
+        }
+        if self.too_small {
+            return Context::TooSmall;
+        }
         if self.confirm.is_some() {
             return Context::Confirm;
         }
-        if self.conflict.is_some() {
-            return Context::Conflict;
+        if let Some(view) = &self.conflict {
+            return if view.conflict.version_now.is_none() { Context::Gone } else { Context::Conflict };
         }
         if self.form.is_some() {
             return Context::Form;
@@ -213,7 +226,7 @@ impl App {
             .iter()
             .filter(|r| {
                 f.admits(
-                    [&r.name, &r.person_ref, &r.episode_ref],
+                    &[&r.name, &r.person_ref, &r.episode_ref, r.police_ref.as_deref().unwrap_or_default()],
                     r.cohort,
                     r.team.as_deref(),
                     Some(r.worker.as_deref()),
@@ -227,7 +240,10 @@ impl App {
         self.lists
             .strategy
             .iter()
-            .filter(|r| f.admits([&r.name, &r.person_ref, &r.episode_ref], r.cohort, r.team.as_deref(), None))
+            .filter(|r| {
+                let police = r.police_ref.as_deref().unwrap_or_default();
+                f.admits(&[&r.name, &r.person_ref, &r.episode_ref, police], r.cohort, r.team.as_deref(), None)
+            })
             .collect()
     }
 
@@ -236,7 +252,10 @@ impl App {
         self.lists
             .missing
             .iter()
-            .filter(|r| f.admits([&r.name, &r.person_ref, &r.episode_ref], r.cohort, r.team.as_deref(), None))
+            .filter(|r| {
+                let police = r.police_ref.as_deref().unwrap_or_default();
+                f.admits(&[&r.name, &r.person_ref, &r.episode_ref, police], r.cohort, r.team.as_deref(), None)
+            })
             .collect()
     }
 

@@ -80,8 +80,28 @@ impl App {
     /// Handles the action if a form, question, conflict or the young person
     /// screen is in front; `None` lets the lists have it.
     pub(super) fn update_entry(&mut self, action: Action) -> Option<Effect> {
+        if self.quit_asked {
+            return Some(match action {
+                Action::Quit | Action::Yes => Effect::Quit,
+                Action::No | Action::Back => {
+                    self.quit_asked = false;
+                    self.status = Some("Not quitting; nothing discarded".into());
+                    Effect::None
+                }
+                _ => Effect::None,
+            });
+        }
         if action == Action::Quit {
+            // Every way out asks before discarding what was typed.
+            if self.unsaved().is_some() {
+                self.quit_asked = true;
+                return Some(Effect::None);
+            }
             return Some(Effect::Quit);
+        }
+        // Too small to see the form: no key but quitting may reach it.
+        if self.too_small {
+            return Some(Effect::None);
         }
         if let Some(confirm) = self.confirm.take() {
             return Some(match action {
@@ -108,7 +128,27 @@ impl App {
         None
     }
 
+    /// The form holding typed data that quitting would discard, if any: an
+    /// open form with something typed, or one a conflict is holding.
+    pub fn unsaved(&self) -> Option<&Form> {
+        match (&self.form, &self.conflict) {
+            (Some(form), _) if form.dirty => Some(form),
+            (_, Some(view)) => Some(&view.form),
+            _ => None,
+        }
+    }
+
     fn update_conflict(&mut self, view: ConflictView, action: Action) -> Effect {
+        // Deleted by someone else: there is nothing to save over or reopen; close.
+        if view.conflict.version_now.is_none() {
+            if action != Action::Back {
+                self.conflict = Some(Box::new(view));
+                return Effect::None;
+            }
+            let who = view.conflict.deleted.as_ref().map_or("someone else", |d| d.by.as_str());
+            self.status = Some(format!("Not saved: {who} deleted it · {}", view.submission.summary));
+            return Effect::Reload;
+        }
         match action {
             Action::KeepMine => match view.conflict.version_now {
                 Some(v) => {
@@ -118,10 +158,8 @@ impl App {
                     self.form_opening = Some(view.opening);
                     Effect::Save(Box::new(submission))
                 }
-                None => {
-                    self.status = Some("It has been deleted by someone else; nothing saved".into());
-                    Effect::Reload
-                }
+                // Handled above: a deleted row offers only to close.
+                None => Effect::Reload,
             },
             Action::TakeTheirs => Effect::Open(view.opening),
             Action::Back | Action::No => {

@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::app::{App, Effect, Overlay, Tab};
+use super::forms::field::Edit;
 use crate::domain::codes::Cohort;
 
 /// What narrows the rows shown; the same on every tab.
@@ -11,7 +12,15 @@ pub struct Filters {
     pub search: String,
     pub cohort: Option<Cohort>,
     pub team: Option<String>,
-    pub worker: Option<String>,
+    pub worker: Option<WorkerFilter>,
+}
+
+/// Whose interviews the Chase list shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkerFilter {
+    /// Interviews with no worker assigned.
+    Nobody,
+    Named(String),
 }
 
 impl Filters {
@@ -19,21 +28,41 @@ impl Filters {
         *self == Filters::default()
     }
 
-    /// Whether a row with these values passes every filter. `worker` is
+    /// Whether a row's texts (name, references) match the search: every word
+    /// typed is in one of them, in any order, so "Synthe Gale" (family name
+    /// first, as a police notification gives it) finds Gale Synthe.
+    pub fn matches_search(&self, texts: &[&str]) -> bool {
+        let texts: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
+        self.search.to_lowercase().split_whitespace().all(|word| texts.iter().any(|t| t.contains(word)))
+    }
+
+    /// Whether a row with these values passes every filter. `texts` are what
+    /// the search looks in (name, references, police reference). `worker` is
     /// `None` for lists that have no worker (the worker filter is the Chase tab's).
     pub(super) fn admits(
         &self,
-        texts: [&str; 3],
+        texts: &[&str],
         cohort: Cohort,
         team: Option<&str>,
         worker: Option<Option<&str>>,
     ) -> bool {
-        let query = self.search.trim().to_lowercase();
-        (query.is_empty() || texts.iter().any(|t| t.to_lowercase().contains(&query)))
+        self.matches_search(texts)
             && self.cohort.is_none_or(|c| c == cohort)
             && self.team.as_deref().is_none_or(|t| team == Some(t))
-            && (worker.is_none() || self.worker.as_deref().is_none_or(|w| worker == Some(Some(w))))
+            && match (&self.worker, worker) {
+                (None, _) | (_, None) => true,
+                (Some(WorkerFilter::Nobody), Some(w)) => w.is_none(),
+                (Some(WorkerFilter::Named(name)), Some(w)) => w == Some(name.as_str()),
+            }
     }
+}
+
+/// One line of a picker: everyone, no one (interviews with no worker), or a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickerChoice {
+    All,
+    Nobody,
+    Value(String),
 }
 
 /// Which filter a picker sets.
@@ -47,9 +76,11 @@ pub enum PickerField {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     pub field: PickerField,
-    /// `None` is "everyone"; the rest with how many rows each has.
-    pub options: Vec<(Option<String>, usize)>,
+    /// Each choice with how many rows it has (`All` first).
+    pub options: Vec<(PickerChoice, usize)>,
     pub selected: usize,
+    /// The team filter the workers offered are limited to, said in the title.
+    pub team: Option<String>,
 }
 
 impl App {
@@ -59,6 +90,11 @@ impl App {
             Action::Type(c) => self.filters.search.push(c),
             Action::Backspace => {
                 self.filters.search.pop();
+            }
+            Action::Edit(Edit::Clear) => self.filters.search.clear(),
+            Action::Edit(Edit::DeleteWord) => {
+                let kept = self.filters.search.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                self.filters.search.truncate(kept);
             }
             Action::Confirm => self.overlay = Overlay::None,
             Action::Back => {
@@ -86,10 +122,13 @@ impl App {
                 return Effect::None;
             }
             Action::Confirm => {
-                let choice = picker.options.get(picker.selected).and_then(|(v, _)| v.clone());
-                match picker.field {
-                    PickerField::Team => self.filters.team = choice,
-                    PickerField::Worker => self.filters.worker = choice,
+                let choice = picker.options.get(picker.selected).map_or(PickerChoice::All, |(v, _)| v.clone());
+                match (picker.field, choice) {
+                    (PickerField::Team, PickerChoice::Value(t)) => self.filters.team = Some(t),
+                    (PickerField::Team, _) => self.filters.team = None,
+                    (PickerField::Worker, PickerChoice::Value(w)) => self.filters.worker = Some(WorkerFilter::Named(w)),
+                    (PickerField::Worker, PickerChoice::Nobody) => self.filters.worker = Some(WorkerFilter::Nobody),
+                    (PickerField::Worker, PickerChoice::All) => self.filters.worker = None,
                 }
                 self.overlay = Overlay::None;
                 self.clamp();
@@ -102,8 +141,12 @@ impl App {
     }
 
     pub(super) fn open_picker(&mut self, field: PickerField) {
+        let team = self.filters.team.clone();
         let values: Vec<Option<String>> = match (field, self.tab) {
-            (PickerField::Worker, Tab::Chase) => self.lists.chase.iter().map(|r| r.worker.clone()).collect(),
+            // The workers of the team filtered to, if one is.
+            (PickerField::Worker, Tab::Chase) => {
+                self.lists.chase.iter().filter(|r| team.is_none() || r.team == team).map(|r| r.worker.clone()).collect()
+            }
             (PickerField::Worker, _) => {
                 self.status = Some("The worker filter applies to the Chase tab".into());
                 return;
@@ -116,17 +159,25 @@ impl App {
                 return;
             }
         };
+        let nobody = values.iter().filter(|v| v.is_none()).count();
         let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
         for v in values.into_iter().flatten() {
             *counts.entry(v).or_default() += 1;
         }
-        let current = match field {
-            PickerField::Team => &self.filters.team,
-            PickerField::Worker => &self.filters.worker,
+        let current = match (field, &self.filters.team, &self.filters.worker) {
+            (PickerField::Team, Some(t), _) => PickerChoice::Value(t.clone()),
+            (PickerField::Worker, _, Some(WorkerFilter::Named(w))) => PickerChoice::Value(w.clone()),
+            (PickerField::Worker, _, Some(WorkerFilter::Nobody)) => PickerChoice::Nobody,
+            _ => PickerChoice::All,
         };
-        let mut options = vec![(None, 0)];
-        options.extend(counts.into_iter().map(|(k, n)| (Some(k), n)));
-        let selected = options.iter().position(|(v, _)| v == current).unwrap_or(0);
-        self.overlay = Overlay::Picker(Picker { field, options, selected });
+        let mut options = vec![(PickerChoice::All, 0)];
+        // Interviews no one is assigned to are the ones most needing a worker.
+        if field == PickerField::Worker {
+            options.push((PickerChoice::Nobody, nobody));
+        }
+        options.extend(counts.into_iter().map(|(k, n)| (PickerChoice::Value(k), n)));
+        let selected = options.iter().position(|(v, _)| *v == current).unwrap_or(0);
+        let team = if field == PickerField::Worker { team } else { None };
+        self.overlay = Overlay::Picker(Picker { field, options, selected, team });
     }
 }

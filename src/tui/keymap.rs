@@ -23,12 +23,16 @@ pub enum Context {
     Form,
     /// A save refused because someone else changed the row.
     Conflict,
-    /// A yes/no question before deleting.
+    /// A save refused because someone else deleted the row.
+    Gone,
+    /// A yes/no question before deleting, or before quitting with typed data.
     Confirm,
+    /// The terminal is too small to draw in: only quitting is offered.
+    TooSmall,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 10] = [
         Context::List,
         Context::Mpmg,
         Context::Person,
@@ -36,7 +40,9 @@ impl Context {
         Context::Picker,
         Context::Form,
         Context::Conflict,
+        Context::Gone,
         Context::Confirm,
+        Context::TooSmall,
     ];
 
     /// The heading help gives this context's keys.
@@ -49,7 +55,9 @@ impl Context {
             Context::Picker => "In a filter list",
             Context::Form => "In a form",
             Context::Conflict => "When someone else saved first",
+            Context::Gone => "When someone else deleted it first",
             Context::Confirm => "When asked to confirm",
+            Context::TooSmall => "When the terminal is too small",
         }
     }
 }
@@ -119,7 +127,7 @@ const fn bind(
     Binding { context, keys, action, description, hint }
 }
 
-use Context::{Confirm, Conflict, Form, List, Mpmg, Person, Picker, Search};
+use Context::{Confirm, Conflict, Form, Gone, List, Mpmg, Person, Picker, Search, TooSmall};
 
 /// The digit keys that pick a tab: one binding, the digit says which.
 const TAB_DIGITS: &[Key] = &[key('1'), key('2'), key('3'), key('4')];
@@ -149,7 +157,8 @@ macro_rules! entry_bindings {
 const LIST_ENTRY: [Binding; 15] = entry_bindings!(List);
 const PERSON_ENTRY: [Binding; 15] = entry_bindings!(Person);
 
-/// Every binding in force. Ctrl-C quits from anywhere (handled before this table).
+/// Every binding in force. Ctrl-C quits from anywhere (handled before this table),
+/// asking first when a form holds something typed.
 pub const BINDINGS: &[Binding] = &[
     bind(List, &[special(KeyCode::Down), key('j')], Action::Down, "next row", None),
     bind(List, &[special(KeyCode::Up), key('k')], Action::Up, "previous row", None),
@@ -175,6 +184,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Search, &[special(KeyCode::Enter)], Action::Confirm, "keep this search", Some("keep")),
     bind(Search, &[special(KeyCode::Esc)], Action::Back, "cancel the search", Some("cancel")),
     bind(Search, &[special(KeyCode::Backspace)], Action::Backspace, "delete a character", None),
+    bind(Search, &[ctrl('u')], Action::Edit(Edit::Clear), "clear the search", None),
+    bind(Search, &[ctrl('w'), ctrl_special(KeyCode::Backspace)], Action::Edit(Edit::DeleteWord), "delete a word", None),
     bind(Picker, &[special(KeyCode::Down), key('j')], Action::Down, "next choice", Some("move")),
     bind(Picker, &[special(KeyCode::Up), key('k')], Action::Up, "previous choice", None),
     bind(Picker, &[special(KeyCode::Enter)], Action::Confirm, "apply this filter", Some("apply")),
@@ -243,8 +254,10 @@ pub const BINDINGS: &[Binding] = &[
         Some("take theirs"),
     ),
     bind(Conflict, &[special(KeyCode::Esc)], Action::Back, "cancel: save nothing", Some("cancel")),
+    bind(Gone, &[special(KeyCode::Enter), special(KeyCode::Esc)], Action::Back, "close: nothing saved", Some("close")),
     bind(Confirm, &[key('y')], Action::Yes, "yes", Some("yes")),
     bind(Confirm, &[key('n'), special(KeyCode::Esc)], Action::No, "no", Some("no")),
+    bind(TooSmall, &[key('q')], Action::Quit, "quit (asks first if you typed something)", Some("quit")),
 ];
 
 /// Every binding: the table above and the recording keys of lists and a child's screen.

@@ -128,6 +128,7 @@ pub fn run(store: Store, holidays: BankHolidays, clock: Clock) -> Result<(), Tui
         let size = terminal.size()?;
         session.tick();
         session.app.page_rows = views::list_rows(size.height);
+        session.app.too_small = views::too_small(size.width, size.height);
         terminal.draw(|frame| views::render(&session.app, &theme, frame))?;
         // Debug builds only: lets the PTY test prove the terminal is restored on a panic.
         #[cfg(debug_assertions)]

@@ -67,8 +67,7 @@ impl App {
     /// Whether a row with these values passes the search and cohort filter
     /// (a row without a cohort passes the cohort filter).
     fn mpmg_admits(&self, name: &str, person_ref: &str, cohort: Option<Cohort>) -> bool {
-        let query = self.filters.search.trim().to_lowercase();
-        (query.is_empty() || name.to_lowercase().contains(&query) || person_ref.to_lowercase().contains(&query))
+        self.filters.matches_search(&[name, person_ref])
             && (self.filters.cohort.is_none() || cohort.is_none() || self.filters.cohort == cohort)
     }
 

@@ -23,6 +23,7 @@ use chrono::{DurationRound, TimeDelta};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+mod live;
 mod mpmg;
 mod requests;
 
@@ -69,7 +70,9 @@ impl Session {
     pub fn act(&mut self, action: Action) -> Flow {
         self.app.clock = self.now();
         let effect = self.app.update(action);
-        self.apply(effect)
+        let flow = self.apply(effect);
+        self.review_form();
+        flow
     }
 
     fn apply(&mut self, effect: Effect) -> Flow {

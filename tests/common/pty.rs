@@ -82,6 +82,12 @@ impl Running {
         Running { _dir: dir, _master: pty.master, child, screen: Screen { parser }, keys }
     }
 
+    /// Resizes the terminal (the app sees it as a real window would) and the emulator with it.
+    pub fn resize(&mut self, rows: u16, cols: u16) {
+        self.screen.parser.lock().expect("parser").set_size(nonzero(rows), nonzero(cols));
+        self._master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize");
+    }
+
     pub fn press(&mut self, keys: &str) {
         self.keys.write_all(keys.as_bytes()).expect("type");
         self.keys.flush().expect("flush");

@@ -2,10 +2,17 @@
 
 use super::meeting::meeting;
 use super::{Problem, when};
-use crate::domain::codes::MeetingRecord;
+use crate::domain::codes::{MeetingRecord, MissingFrom};
 use crate::domain::sequence::{Clash, Span, clashes};
 use crate::domain::time::{Instant, uk_date};
 use chrono::NaiveDate;
+
+/// Whether a place a child went missing from needs its name to be recorded:
+/// a family home is the family's, and needs none; a placement (foster, a
+/// children's home, anywhere else) is told apart by its name.
+pub fn place_needs_name(kind: MissingFrom) -> bool {
+    !matches!(kind, MissingFrom::Home | MissingFrom::OtherFamily)
+}
 
 /// A child and their episodes, as the episode rules need them.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,7 +11,7 @@ mod interview;
 mod meeting;
 mod person;
 
-pub use episodes::{ChildEpisodes, PoliceRefUse, Recorded, episode_edit, found, new_episode};
+pub use episodes::{ChildEpisodes, PoliceRefUse, Recorded, episode_edit, found, new_episode, place_needs_name};
 pub use interview::{attempt, completion, failed_face_to_face, not_required, signoff};
 pub use meeting::meeting;
 pub use person::{PersonContext, person};

@@ -88,3 +88,17 @@ fn the_same_episode_twice_in_a_file_is_refused() {
         ["line 3: episode_ref: `E1` is also on line 2; each episode appears once"]
     );
 }
+
+#[test]
+fn a_two_digit_year_in_a_file_is_refused_not_read_as_the_year_26() {
+    let got = problems(&format!(
+        "{HEADER}\nP1,Syn,Thetic,14/12/10,Northshire,Northshire,child_in_care,E1,home,01/05/26 10:00\n"
+    ));
+    assert_eq!(
+        got,
+        [
+            "line 2: date_of_birth: `14/12/10` is not a date: use YYYY-MM-DD or DD/MM/YYYY",
+            "line 2: missing_at: `01/05/26 10:00` is not a time: use YYYY-MM-DD HH:MM, DD/MM/YYYY HH:MM or RFC 3339",
+        ]
+    );
+}

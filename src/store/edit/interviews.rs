@@ -108,6 +108,16 @@ impl Store {
         self.db().signoff_problems(interview_id, signoff)
     }
 
+    /// The completion's problems, as its write finds them (the forms show them as you type).
+    pub fn check_completion(&self, interview_id: i64, c: &Completion, now: Instant) -> Result<Vec<Problem>> {
+        self.db().completion_problems(interview_id, c, now)
+    }
+
+    /// The attempt's problems, as its write finds them (the forms show them as you type).
+    pub fn check_attempt(&self, interview_id: i64, attempt: &Attempt, now: Instant) -> Result<Vec<Problem>> {
+        self.db().attempt_problems(interview_id, attempt, now)
+    }
+
     /// Sets (or, with `None` or blank, clears) the worker responsible.
     pub fn assign_worker(
         &mut self,
@@ -259,17 +269,29 @@ impl Store {
     }
 
     /// A manager's quality sign-off of a completed (or not required) interview.
+    /// Records the manager's sign-off, with who (this connection's user) and
+    /// when; back to pending clears both.
     pub fn sign_off(
         &mut self,
         interview_id: i64,
         version: i64,
         signoff: Signoff,
+        now: Instant,
     ) -> std::result::Result<Change, EditError> {
         self.write(|db| {
             // The version first: the check is about the interview as it was read.
             db.expect_version(TABLE, interview_id, version)?;
             refuse_blocking(db.signoff_problems(interview_id, signoff)?)?;
-            db.update_at(TABLE, interview_id, version, &[("signoff", &signoff.code())])
+            let (by, at) = match signoff {
+                Signoff::Pending => (None, None),
+                _ => (Some(db.user()?), Some(db_text(now))),
+            };
+            db.update_at(
+                TABLE,
+                interview_id,
+                version,
+                &[("signoff", &signoff.code()), ("signed_off_by", &by), ("signed_off_at", &at)],
+            )
         })
         .map(|((), c)| c)
     }

@@ -87,6 +87,16 @@ pub struct Conflict {
     pub by: Vec<String>,
     /// Each column that differs between the version read and the row now.
     pub changes: Vec<FieldChange>,
+    /// Who deleted the row and when, from the trail, when it has been deleted
+    /// (boxed: a conflict travels in every write's error).
+    pub deleted: Option<Box<Deletion>>,
+}
+
+/// Who deleted a row, and when (the trail's time).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deletion {
+    pub by: String,
+    pub at: Instant,
 }
 
 /// One column's value when it was read and now (`None` is empty).

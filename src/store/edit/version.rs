@@ -3,7 +3,8 @@
 //! read from the audit trail.
 
 use super::db::Db;
-use super::{Conflict, EditError, FieldChange};
+use super::{Conflict, Deletion, EditError, FieldChange};
+use crate::domain::time::from_db_text;
 use crate::store::{Result, StoreError};
 use rusqlite::ToSql;
 use serde_json::{Map, Value};
@@ -68,10 +69,17 @@ impl Db<'_> {
             }
         };
         let sql = format!(
-            "SELECT id, who, before FROM audit WHERE table_name = ?1 AND row_id = ?2 AND id >= ({since}) ORDER BY id"
+            "SELECT id, who, before, action, at FROM audit WHERE table_name = ?1 AND row_id = ?2 AND id >= ({since})
+              ORDER BY id"
         );
-        let entries: Vec<(i64, String, Option<String>)> =
-            self.all(&sql, (table, id, read), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        type Entry = (i64, String, Option<String>, String, String);
+        let rows: Vec<Entry> =
+            self.all(&sql, (table, id, read), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+        // The latest deletion, if the row is gone: who and when, for the dialog.
+        let deletion = rows.iter().rev().find(|(.., action, _)| action == "delete");
+        let deleted = deletion
+            .and_then(|(_, who, _, _, at)| from_db_text(at).ok().map(|at| Box::new(Deletion { by: who.clone(), at })));
+        let entries: Vec<(i64, String, Option<String>)> = rows.into_iter().map(|(i, w, b, _, _)| (i, w, b)).collect();
         let mut who: Vec<(i64, String)> = entries.iter().map(|(at, w, _)| (*at, w.clone())).collect();
         let now = self.row_json(table, id)?;
         let version_now = now.as_ref().and_then(|row| row.get("version")).and_then(Value::as_i64);
@@ -100,7 +108,9 @@ impl Db<'_> {
                 by.push(w);
             }
         }
-        Ok(Conflict { table, id, version_now, by, changes })
+        // Gone now: say who deleted it (an undone deletion is no longer one).
+        let deleted = if version_now.is_none() { deleted } else { None };
+        Ok(Conflict { table, id, version_now, by, changes, deleted })
     }
 
     /// Attempts live in their own table; a conflict on an interview says how

@@ -36,8 +36,12 @@ pub fn open(
         Field::new("what", "What", FieldKind::Text).required().with_text(a.map(|a| a.what.clone()).unwrap_or_default()),
         Field::new("who", "Who", FieldKind::Suggest(known.who))
             .with_text(a.and_then(|a| a.who.clone()).unwrap_or_default()),
-        Field::new("due_on", "Due by", FieldKind::Day).hint("no date agreed").with_text(date(a.and_then(|a| a.due_on))),
-        Field::new("done_on", "Done on", FieldKind::Day).hint("open").with_text(date(a.and_then(|a| a.done_on))),
+        Field::new("due_on", "Due by", FieldKind::Day { birth: false })
+            .hint("no date agreed")
+            .with_text(date(a.and_then(|a| a.due_on))),
+        Field::new("done_on", "Done on", FieldKind::Day { birth: false })
+            .hint("open")
+            .with_text(date(a.and_then(|a| a.done_on))),
         Field::new("meeting_id", "Agreed at MPMG", FieldKind::Suggest(known.months))
             .hint("month reviewed, YYYY-MM; empty: not at a meeting")
             .with_text(meeting.map(month_code).unwrap_or_default()),

@@ -18,8 +18,8 @@ pub enum FieldKind {
     Suggest(Vec<String>),
     /// A time, typed forgivingly; `past` refuses one after now.
     When { past: bool },
-    /// A calendar date.
-    Day,
+    /// A calendar date; `birth`: a date of birth, which needs its year.
+    Day { birth: bool },
     /// One of a short list, stepped with ←/→ or Space. `None` is "not given".
     Choice { options: Vec<Choice>, selected: Option<usize>, optional: bool },
     /// Any of a list, ticked with Space; ←/→ move between them.
@@ -41,8 +41,15 @@ pub struct Field {
     pub locked: bool,
     pub error: Option<String>,
     pub warning: Option<String>,
-    /// Said (dimmed) beside the field while it is empty: what empty means.
-    pub hint: Option<&'static str>,
+    /// A problem the checks already find in the values typed so far, shown
+    /// as you type (the save shows it again as `error`).
+    pub live: Option<String>,
+    /// Said (dimmed) beside the field while it is empty: what empty means
+    /// (for some fields, worked out for the record chosen: "empty: Home").
+    pub hint: Option<String>,
+    /// A time or date filled in for the user (`now`, the value recorded): the
+    /// first character typed replaces it; a cursor key or Backspace edits it.
+    pub fresh: bool,
 }
 
 /// A text-editing request, as the form's actions map onto the input.
@@ -70,7 +77,9 @@ impl Field {
             locked: false,
             error: None,
             warning: None,
+            live: None,
             hint: None,
+            fresh: false,
         }
     }
 
@@ -79,8 +88,8 @@ impl Field {
         self
     }
 
-    pub fn hint(mut self, hint: &'static str) -> Self {
-        self.hint = Some(hint);
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
         self
     }
 
@@ -91,6 +100,8 @@ impl Field {
 
     pub fn with_text(mut self, text: impl Into<String>) -> Self {
         self.input = Input::new(text.into());
+        self.fresh =
+            matches!(self.kind, FieldKind::When { .. } | FieldKind::Day { .. }) && !self.input.value().is_empty();
         self
     }
 
@@ -113,7 +124,11 @@ impl Field {
         !self.locked
             && matches!(
                 self.kind,
-                FieldKind::Text | FieldKind::Suggest(_) | FieldKind::When { .. } | FieldKind::Day | FieldKind::Child(_)
+                FieldKind::Text
+                    | FieldKind::Suggest(_)
+                    | FieldKind::When { .. }
+                    | FieldKind::Day { .. }
+                    | FieldKind::Child(_)
             )
     }
 
@@ -121,6 +136,12 @@ impl Field {
     pub fn edit(&mut self, edit: Edit) -> bool {
         if self.locked {
             return false;
+        }
+        // A value filled in for the user is replaced by what they type.
+        if std::mem::take(&mut self.fresh)
+            && let Edit::Insert(_) = edit
+        {
+            self.input = Input::default();
         }
         // → at the end of a field with known values takes the first one offered.
         if edit == Edit::Right
@@ -131,7 +152,22 @@ impl Field {
             return true;
         }
         let changed = match &mut self.kind {
+            FieldKind::Choice { options, selected, .. } if matches!(edit, Edit::Insert(c) if c != ' ') => {
+                let Edit::Insert(c) = edit else { return false };
+                let next = type_ahead(options, selected.unwrap_or(usize::MAX), c);
+                let changed = next.is_some() && next != *selected;
+                *selected = next.or(*selected);
+                changed
+            }
             FieldKind::Choice { options, selected, optional } => step_choice(options.len(), selected, *optional, edit),
+            FieldKind::Multi { options, cursor, .. } if matches!(edit, Edit::Insert(c) if c != ' ') => {
+                // Moves the cursor only: ticking stays Space's.
+                let Edit::Insert(c) = edit else { return false };
+                if let Some(i) = type_ahead(options, *cursor, c) {
+                    *cursor = i;
+                }
+                false
+            }
             FieldKind::Multi { checked, cursor, .. } => step_multi(checked, cursor, edit),
             _ => {
                 let request = match edit {
@@ -221,9 +257,13 @@ impl Field {
 
     /// The date typed: `Ok(None)` when empty.
     pub fn day(&self, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+        let parse = match self.kind {
+            FieldKind::Day { birth: true } => when::parse_birth_day,
+            _ => when::parse_day,
+        };
         match self.text() {
             None => Ok(None),
-            Some(t) => when::parse_day(&t, today).map(Some).map_err(|e| e.to_string()),
+            Some(t) => parse(&t, today).map(Some).map_err(|e| e.to_string()),
         }
     }
 
@@ -233,7 +273,7 @@ impl Field {
         self.text()?;
         match &self.kind {
             FieldKind::When { .. } => Some(self.when(now).map(|t| t.map(when::describe).unwrap_or_default())),
-            FieldKind::Day => {
+            FieldKind::Day { .. } => {
                 Some(self.day(crate::domain::time::uk_date(now)).map(|d| d.map(when::describe_day).unwrap_or_default()))
             }
             _ => None,
@@ -249,6 +289,17 @@ impl Field {
             _ => self.text().is_none(),
         }
     }
+}
+
+/// The next option after `from` (wrapping round) whose label starts with the
+/// letter typed, ignoring case: `h` on a risk choice is High, `f` Foster home;
+/// typing it again moves on to the next one starting with it.
+fn type_ahead(options: &[Choice], from: usize, typed: char) -> Option<usize> {
+    let typed = typed.to_lowercase().to_string();
+    let starts = |label: &str| label.to_lowercase().starts_with(&typed);
+    let n = options.len();
+    let start = if from >= n { 0 } else { from + 1 };
+    (0..n).map(|k| (start + k) % n).find(|&i| starts(options[i].1))
 }
 
 fn step_choice(len: usize, selected: &mut Option<usize>, optional: bool, edit: Edit) -> bool {

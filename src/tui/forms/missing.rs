@@ -53,7 +53,7 @@ pub fn submit(form: &mut Form, now: Instant) -> Option<Submission> {
         person_id,
         missing_at,
         kind: parse_code(form.field("kind")?.choice()?, EpisodeKind::parse)?,
-        from: from.map(|p| (p.kind, Some(p.name))),
+        from,
         police_ref: form.field("police_ref").and_then(|f| f.text()),
         risk: form.field("risk").and_then(|f| f.choice()).and_then(|c| Risk::parse(c).ok()),
     };

@@ -22,6 +22,7 @@ pub mod person;
 pub mod signoff;
 pub mod worker;
 
+use crate::domain::checks::place_needs_name;
 use crate::domain::codes::MissingFrom;
 use crate::domain::history::Month;
 use crate::domain::mpmg_review::parse_month;
@@ -79,22 +80,23 @@ fn parse_code<T, E>(code: &str, parse: impl Fn(&str) -> Result<T, E>) -> Option<
     parse(code).ok()
 }
 
-/// The place a form's type and name fields give: both, or a known name alone
-/// (its type is known). `Ok(None)` when both are empty; otherwise the
-/// problem is left on the type field.
-fn place_of(form: &mut Form, type_key: &str, name_key: &str) -> Result<Option<Placement>, ()> {
+/// The place a form's type and name fields give: both, a known name alone
+/// (its type is known), or a type that needs no name (a family home).
+/// `Ok(None)` when both are empty; otherwise the problem is left on its field.
+fn place_of(form: &mut Form, type_key: &str, name_key: &str) -> Result<Option<(MissingFrom, Option<String>)>, ()> {
     let name = form.field(name_key).and_then(|f| f.text());
     let kind = form.field(type_key).and_then(|f| f.choice()).and_then(|c| MissingFrom::parse(c).ok());
     match (kind, name) {
-        (Some(kind), Some(name)) => Ok(Some(Placement { kind, name })),
+        (Some(kind), name @ Some(_)) => Ok(Some((kind, name))),
         (None, None) => Ok(None),
         (None, Some(name)) => match form.places.iter().find(|p| p.name.eq_ignore_ascii_case(&name)) {
-            Some(known) => Ok(Some(known.clone())),
+            Some(known) => Ok(Some((known.kind, Some(known.name.clone())))),
             None => {
                 form.fail(type_key, format!("{name} is not a known placement: choose its type"));
                 Err(())
             }
         },
+        (Some(kind), None) if !place_needs_name(kind) => Ok(Some((kind, None))),
         (Some(_), None) => {
             form.fail(name_key, "give the placement's name");
             Err(())

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 pub fn open(existing: Option<&Stamped<MpmgMeeting>>, month: Month, today: NaiveDate) -> Form {
     let m = existing.map(|s| &s.value);
     let fields = vec![
-        Field::new("held_on", "Held on", FieldKind::Day)
+        Field::new("held_on", "Held on", FieldKind::Day { birth: false })
             .required()
             .with_text(m.map_or(today, |m| m.held_on).format("%d/%m/%Y").to_string()),
         Field::new("month", "Month reviewed", FieldKind::Text)

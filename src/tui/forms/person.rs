@@ -6,7 +6,7 @@ use super::form::{Form, FormKind};
 use super::request::{Request, Submission, Target};
 use super::{choices, parse_code, place_of, yes_no};
 use crate::domain::codes::{CaseStatus, MissingFrom, Sex};
-use crate::domain::record::{Person, PersonRecord, Profile, full_name};
+use crate::domain::record::{Person, PersonRecord, Placement, Profile, full_name};
 use crate::store::edit::Stamped;
 use chrono::NaiveDate;
 
@@ -26,7 +26,7 @@ pub fn open(existing: Option<&Stamped<PersonRecord>>, known: &Known) -> Form {
             Field::new("family_name", "Family name", FieldKind::Text)
                 .required()
                 .with_text(text(p.map(|p| p.family_name.as_str()))),
-            Field::new("date_of_birth", "Date of birth", FieldKind::Day)
+            Field::new("date_of_birth", "Date of birth", FieldKind::Day { birth: true })
                 .required()
                 .with_text(p.map(|p| p.date_of_birth.format("%d/%m/%Y").to_string()).unwrap_or_default()),
             Field::new("sex", "Sex", choices!(Sex, optional)).with_choice(p.and_then(|p| p.sex).map(|s| s.code())),
@@ -86,7 +86,15 @@ pub fn submit(form: &mut Form, today: NaiveDate) -> Option<Submission> {
         }
         None => None,
     };
-    let placement = place_of(form, "placement_type", "placement_name").ok().flatten();
+    // A placement is recorded by its name; a child living at home has none.
+    let placement = match place_of(form, "placement_type", "placement_name") {
+        Ok(Some((kind, Some(name)))) => Some(Placement { kind, name }),
+        Ok(Some((_, None))) => {
+            form.fail("placement_name", "give the placement's name; for a child living at home, leave both empty");
+            None
+        }
+        Ok(None) | Err(()) => None,
+    };
     form.require_filled();
     if form.has_errors() {
         return None;

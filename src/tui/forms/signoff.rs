@@ -8,10 +8,8 @@ use crate::domain::codes::Signoff;
 use crate::store::edit::{EpisodeRecord, InterviewRecord, Stamped};
 
 pub fn open(episode: &EpisodeRecord, ri: &Stamped<InterviewRecord>) -> Form {
-    let current = match ri.value.signoff {
-        Signoff::Pending => Signoff::Approved,
-        other => other,
-    };
+    // On the value recorded: Enter alone must never approve an interview.
+    let current = ri.value.signoff;
     let fields =
         vec![Field::new("signoff", "Sign-off", choices!(Signoff)).required().with_choice(Some(current.code()))];
     Form::new(

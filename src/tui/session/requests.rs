@@ -25,7 +25,7 @@ impl Session {
             }),
             None => Err(Problem {
                 field: "missing_from",
-                message: "no placement is recorded for this child: choose where they went missing from".into(),
+                message: "nothing is recorded of where the child lives: choose where they went missing from (a family home needs no name)".into(),
                 blocking: true,
             }),
         })
@@ -52,6 +52,13 @@ impl Session {
                     Err(p) => vec![p],
                 }
             }
+            Request::Attempt { interview_id, attempt, .. } => self.store.check_attempt(*interview_id, attempt, now)?,
+            Request::Complete { interview_id, completion, .. } => {
+                self.store.check_completion(*interview_id, completion, now)?
+            }
+            Request::SignOff { interview_id, signoff, .. } => self.store.check_signoff(*interview_id, *signoff)?,
+            Request::NotRequired { reason, .. } => crate::domain::checks::not_required(reason),
+            Request::Meeting { episode_id, entry, .. } => self.store.check_meeting(*episode_id, entry, now)?,
             // The other writes check themselves and have no warnings.
             _ => Vec::new(),
         })
@@ -82,7 +89,7 @@ impl Session {
             Request::NotRequired { interview_id, version, reason } => {
                 s.interview_not_required(*interview_id, *version, reason)
             }
-            Request::SignOff { interview_id, version, signoff } => s.sign_off(*interview_id, *version, *signoff),
+            Request::SignOff { interview_id, version, signoff } => s.sign_off(*interview_id, *version, *signoff, now),
             Request::RequireInterview { interview_id, version } => s.require_interview(*interview_id, *version),
             Request::Meeting { episode_id, version, entry } => s.set_meeting(*episode_id, *version, entry, now),
             Request::DeleteEpisode { episode_id, version } => s.delete_episode(*episode_id, *version),

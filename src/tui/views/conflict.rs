@@ -1,6 +1,7 @@
 //! When a save is refused because someone else changed the row first: what
 //! they changed, and the three ways on.
 
+use crate::domain::checks::when;
 use crate::tui::editing::{Confirm, ConflictView};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::centered;
@@ -11,13 +12,12 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 pub fn render(view: &ConflictView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let c = &view.conflict;
+    if c.version_now.is_none() {
+        return render_deleted(view, theme, frame, area);
+    }
     let who = if c.by.is_empty() { "Someone else".to_string() } else { c.by.join(", ") };
     let mut lines = vec![Line::styled(view.form.subject.clone(), theme.dim())];
-    if c.version_now.is_none() {
-        lines.push(Line::raw(format!("{who} deleted this since you opened it.")));
-    } else {
-        lines.push(Line::raw(format!("{who} changed this since you opened it:")));
-    }
+    lines.push(Line::raw(format!("{who} changed this since you opened it:")));
     for change in &c.changes {
         let label =
             view.form.field(&change.column).map_or_else(|| change.column.replace('_', " "), |f| f.label.to_string());
@@ -30,9 +30,28 @@ pub fn render(view: &ConflictView, theme: &Theme, frame: &mut Frame, area: Rect)
     lines.push(Line::raw(""));
     lines.push(Line::raw(format!("Yours: {}", view.submission.summary)));
     lines.push(Line::raw(""));
-    let keep = if c.version_now.is_some() { "k keep mine (save over theirs) · " } else { "" };
-    lines.push(Line::styled(format!("{keep}t take theirs (reopen the form) · Esc cancel"), theme.key()));
+    lines.push(Line::styled(
+        "k keep mine (save over theirs) · t take theirs (reopen the form) · Esc cancel",
+        theme.key(),
+    ));
     boxed(" Someone else saved first ", lines, frame, area);
+}
+
+/// The row is gone: who deleted it and when, what was not saved, and the one way on.
+fn render_deleted(view: &ConflictView, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let said = match &view.conflict.deleted {
+        Some(d) => format!("{} deleted this at {} since you opened it.", d.by, when(d.at)),
+        None => "Someone else deleted this since you opened it.".to_string(),
+    };
+    let lines = vec![
+        Line::styled(view.form.subject.clone(), theme.dim()),
+        Line::raw(said),
+        Line::raw(""),
+        Line::raw(format!("Yours, not saved: {}", view.submission.summary)),
+        Line::raw(""),
+        Line::styled("Enter or Esc closes", theme.key()),
+    ];
+    boxed(" Deleted by someone else ", lines, frame, area);
 }
 
 pub fn render_confirm(confirm: &Confirm, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -43,6 +62,16 @@ pub fn render_confirm(confirm: &Confirm, theme: &Theme, frame: &mut Frame, area:
         Line::styled("(a deletion can be undone with u straight after)", theme.dim()),
     ];
     boxed(" Confirm ", lines, frame, area);
+}
+
+/// Quitting with typed data unsaved: discard it, or go back to it.
+pub fn render_quit(form_title: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let lines = vec![
+        Line::raw(format!("Quit and discard what you typed in {form_title}?")),
+        Line::raw(""),
+        Line::styled("y yes, quit and discard it · n no, back to the form", theme.key()),
+    ];
+    boxed(" Quit? ", lines, frame, area);
 }
 
 fn boxed(title: &str, lines: Vec<Line>, frame: &mut Frame, area: Rect) {

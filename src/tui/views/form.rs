@@ -29,7 +29,7 @@ pub fn render(form: &Form, now: Instant, theme: &Theme, frame: &mut Frame, area:
         if focused {
             focus_line = lines.len();
         }
-        let (line, cursor_col) = field_line(field, focused, theme);
+        let (line, cursor_col) = field_line(field, focused, theme, inner_width);
         if focused && let Some(col) = cursor_col {
             cursor = Some((lines.len(), col));
         }
@@ -63,7 +63,8 @@ pub fn render(form: &Form, now: Instant, theme: &Theme, frame: &mut Frame, area:
 }
 
 /// The field's line, and where the cursor goes in it (text fields only).
-fn field_line<'a>(field: &'a Field, focused: bool, theme: &Theme) -> (Line<'a>, Option<usize>) {
+/// `width` is the box's inside: a longer value scrolls to keep the cursor in it.
+fn field_line<'a>(field: &'a Field, focused: bool, theme: &Theme, width: usize) -> (Line<'a>, Option<usize>) {
     let marker = if focused { "▸ " } else { "  " };
     let star = if field.required { "*" } else { "" };
     let label = format!("{marker}{:<width$}", format!("{}{star}", field.label), width = LABEL);
@@ -95,16 +96,26 @@ fn field_line<'a>(field: &'a Field, focused: bool, theme: &Theme) -> (Line<'a>, 
         }
         _ => {
             let value = field.input.value();
-            spans.push(Span::raw(value));
-            if focused && !field.locked {
-                cursor = Some(start + field.input.visual_cursor());
+            let room = width.saturating_sub(start);
+            let editing = focused && !field.locked;
+            // Editing: scrolled so the cursor (one column past the end, at
+            // most) stays inside; otherwise the start, marked … if cut.
+            let skip = if editing { field.input.visual_scroll(room.saturating_sub(1)) } else { 0 };
+            let (shown, cut) = columns(value, skip, room);
+            let shown =
+                if cut && !editing { format!("{}…", columns(value, 0, room.saturating_sub(1)).0) } else { shown };
+            // A value filled in for the user shows as selected: typing replaces it.
+            let style = if editing && field.fresh { theme.selected() } else { Style::new() };
+            spans.push(Span::styled(shown, style));
+            if editing {
+                cursor = Some(start + field.input.visual_cursor().saturating_sub(skip));
                 if value.is_empty() {
                     spans.push(Span::styled(placeholder(&field.kind), theme.dim()));
                 }
             }
         }
     }
-    if let Some(hint) = field.hint
+    if let Some(hint) = &field.hint
         && field.is_empty()
     {
         spans.push(Span::styled(format!("  {hint}"), theme.dim()));
@@ -112,10 +123,28 @@ fn field_line<'a>(field: &'a Field, focused: bool, theme: &Theme) -> (Line<'a>, 
     (Line::from(spans), cursor)
 }
 
+/// The part of `text` from display column `skip`, at most `room` columns
+/// wide, and whether anything after it was left out.
+fn columns(text: &str, skip: usize, room: usize) -> (String, bool) {
+    let (mut at, mut out) = (0, String::new());
+    for c in text.chars() {
+        let w = Span::raw(c.to_string()).width();
+        if at >= skip {
+            if at + w > skip + room {
+                return (out, true);
+            }
+            out.push(c);
+        }
+        at += w;
+    }
+    (out, false)
+}
+
 fn placeholder(kind: &FieldKind) -> &'static str {
     match kind {
         FieldKind::When { .. } => " now, today 14:30, -2h, 28/11 0930",
-        FieldKind::Day => " 04/05/2010",
+        FieldKind::Day { birth: true } => " 04/05/2010",
+        FieldKind::Day { birth: false } => " 14/12, 14/12/26, today, +14d",
         FieldKind::Child(_) => " type part of a name or reference",
         _ => "",
     }
@@ -149,7 +178,7 @@ fn below<'a>(field: &'a Field, focused: bool, now: Instant, theme: &Theme, width
     let indent = " ".repeat(LABEL + 3);
     let mut lines = Vec::new();
     match &field.kind {
-        FieldKind::When { .. } | FieldKind::Day if field.error.is_none() => match field.preview(now) {
+        FieldKind::When { .. } | FieldKind::Day { .. } if field.error.is_none() => match field.preview(now) {
             Some(Ok(text)) => lines.push(Line::styled(format!("{indent}= {text}"), theme.dim())),
             Some(Err(why)) if focused => lines.extend(
                 wrapped(&format!("✗ {why}"), &indent, width).into_iter().map(|l| Line::styled(l, theme.soon())),
@@ -202,7 +231,7 @@ fn below<'a>(field: &'a Field, focused: bool, now: Instant, theme: &Theme, width
         }
         _ => {}
     }
-    if let Some(e) = &field.error {
+    if let Some(e) = field.error.as_ref().or(field.live.as_ref()) {
         lines.extend(wrapped(&format!("✗ {e}"), &indent, width).into_iter().map(|l| Line::styled(l, theme.urgent())));
     }
     if let Some(w) = &field.warning {

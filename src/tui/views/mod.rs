@@ -11,6 +11,7 @@ mod picker;
 mod strategy;
 
 use super::app::{App, Overlay, Tab};
+use super::filters::WorkerFilter;
 use super::keymap::{Context, hints_for};
 use super::theme::Theme;
 use super::widgets::list_table::{ListView, render_list};
@@ -55,8 +56,8 @@ fn scrub(buffer: &mut ratatui::buffer::Buffer) {
 
 fn render_screen(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        render_too_small(frame, area);
+    if too_small(area.width, area.height) {
+        render_too_small(app, frame, area);
         return;
     }
     let [top, body, status, hints] =
@@ -91,13 +92,32 @@ fn render_screen(app: &App, theme: &Theme, frame: &mut Frame) {
     if let Some(c) = &app.confirm {
         conflict::render_confirm(c, theme, frame, body);
     }
+    if app.quit_asked {
+        conflict::render_quit(app.unsaved().map_or("", |f| f.title), theme, frame, body);
+    }
 }
 
-fn render_too_small(frame: &mut Frame, area: Rect) {
-    let text = format!(
-        "Terminal too small: {}x{}. ri-chase needs at least {MIN_WIDTH}x{MIN_HEIGHT}. Enlarge the window, or press q to quit.",
+/// Whether a terminal of this size is too small for the screens.
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
+fn render_too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let size = format!(
+        "Terminal too small: {}x{}. ri-chase needs at least {MIN_WIDTH}x{MIN_HEIGHT}.",
         area.width, area.height
     );
+    let text = match (app.quit_asked, app.unsaved()) {
+        (true, form) => format!(
+            "{size} Quit and discard what you typed in {}? y quits, discarding it; n keeps it.",
+            form.map_or("the form", |f| f.title)
+        ),
+        (false, Some(form)) => format!(
+            "{size} {} is open with what you typed: enlarge the window to go on, or press q to quit.",
+            form.title
+        ),
+        (false, None) => format!("{size} Enlarge the window, or press q to quit."),
+    };
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
@@ -230,8 +250,10 @@ fn filter_summary(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     if let Some(t) = &f.team {
         parts.push(format!("team {t}"));
     }
-    if let (Some(w), Tab::Chase) = (&f.worker, app.tab) {
-        parts.push(format!("worker {w}"));
+    match (&f.worker, app.tab) {
+        (Some(WorkerFilter::Named(w)), Tab::Chase) => parts.push(format!("worker {w}")),
+        (Some(WorkerFilter::Nobody), Tab::Chase) => parts.push("no worker assigned".to_string()),
+        _ => {}
     }
     if parts.is_empty() {
         return Vec::new();

@@ -1,6 +1,7 @@
 //! The filter picker: a short list of teams or workers with their row counts.
 
 use crate::tui::app::{Picker, PickerField};
+use crate::tui::filters::PickerChoice;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::centered;
 use ratatui::Frame;
@@ -8,20 +9,23 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState};
 
 pub fn render(picker: &Picker, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let (title, everyone) = match picker.field {
-        PickerField::Team => (" Filter by team ", "All teams"),
-        PickerField::Worker => (" Filter by worker ", "All workers"),
+    let (title, everyone) = match (picker.field, &picker.team) {
+        (PickerField::Team, _) => (" Filter by team ".to_string(), "All teams".to_string()),
+        (PickerField::Worker, None) => (" Filter by worker ".to_string(), "All workers".to_string()),
+        (PickerField::Worker, Some(team)) => (format!(" Workers of {team} "), format!("All of {team}")),
     };
     let items: Vec<ListItem> = picker
         .options
         .iter()
         .map(|(value, n)| match value {
-            None => ListItem::new(everyone.to_string()),
-            Some(v) => ListItem::new(format!("{v} ({n})")),
+            PickerChoice::All => ListItem::new(everyone.clone()),
+            PickerChoice::Nobody => ListItem::new(format!("No worker assigned ({n})")),
+            PickerChoice::Value(v) => ListItem::new(format!("{v} ({n})")),
         })
         .collect();
     let height = (items.len() as u16 + 2).min(area.height);
-    let popup = centered(area, 40, height);
+    let width = (title.chars().count() as u16 + 4).max(40);
+    let popup = centered(area, width, height);
     frame.render_widget(Clear, popup);
     let list = List::new(items)
         .block(Block::new().borders(Borders::ALL).title(title))

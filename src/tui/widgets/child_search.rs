@@ -40,10 +40,14 @@ impl ChildSearch {
         let mut scored: Vec<(usize, u32)> = Vec::new();
         for (i, person) in people.iter().enumerate() {
             self.text.clear();
-            // The name as people say it, then the reference.
+            // The name as people say it, then the references (a police
+            // notification may give only its own). Each word typed is matched
+            // on its own, so "Synthe Gale" finds Gale Synthe too.
             self.text.push_str(&person.name);
             self.text.push(' ');
             self.text.push_str(&person.person_ref);
+            self.text.push(' ');
+            self.text.push_str(&person.police_refs);
             if let Some(score) = pattern.score(Utf32Str::new(&self.text, &mut self.chars), &mut self.matcher) {
                 scored.push((i, score));
             }
@@ -72,6 +76,7 @@ mod tests {
             date_of_birth: NaiveDate::from_ymd_opt(2010, 1, 1).expect("date"),
             open_episode: None,
             last_missing_at: None,
+            police_refs: String::new(),
         }
     }
 
@@ -106,6 +111,16 @@ mod tests {
         assert_eq!(rank("chloe", &people(), 5), [3]);
         assert_eq!(rank("o'neil", &people(), 5), [3]);
         assert_eq!(rank("^neil", &people(), 5), Vec::<usize>::new(), "`^` is a letter, not a prefix anchor");
+    }
+
+    #[test]
+    fn the_family_name_first_and_a_police_reference_find_the_child() {
+        assert_eq!(rank("smith alex", &people(), 5).first(), Some(&1));
+        assert_eq!(rank("o'neil chloe", &people(), 5), [3]);
+        let mut with_police = people();
+        with_police[4].police_refs = "NP-26-000123 NP-25-000999".into();
+        assert_eq!(rank("NP-25-000999", &with_police, 5).first(), Some(&4));
+        assert_eq!(rank("np-26-000123", &with_police, 5).first(), Some(&4));
     }
 
     #[test]

@@ -150,13 +150,46 @@ fn not_required_needs_a_reason_and_keeps_required_as_it_was() {
 fn only_a_concluded_interview_is_signed_off() {
     let mut f = fixture();
     let (episode_id, ri) = returned(&mut f);
-    let problems = invalid(f.store.sign_off(ri.id, ri.version, Signoff::Approved));
+    let problems = invalid(f.store.sign_off(ri.id, ri.version, Signoff::Approved, now()));
     assert_eq!(problems[0].field, "signoff");
     f.store.complete_interview(ri.id, ri.version, &done("2026-03-29 10:00", RiOutcome::Declined), now()).expect("done");
-    let change = f.store.sign_off(ri.id, ri.version + 1, Signoff::Approved).expect("sign off");
+    let change = f.store.sign_off(ri.id, ri.version + 1, Signoff::Approved, now()).expect("sign off");
     assert_audited(&f.store, &change, "ana");
     assert_eq!(f.store.interview(episode_id).expect("read").value.signoff, Signoff::Approved);
     assert_eq!(f.store.check_signoff(ri.id, Signoff::Rework).expect("check"), []);
+    let (by, at): (Option<String>, Option<String>) = f
+        .store
+        .conn
+        .query_row("SELECT signed_off_by, signed_off_at FROM return_interviews WHERE id = ?1", [ri.id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .expect("row");
+    assert_eq!((by.as_deref(), at), (Some("ana"), Some(crate::domain::time::db_text(now()))));
+}
+
+#[test]
+fn a_schema_4_file_gains_who_signed_off_and_when_empty_for_the_interviews_it_holds() {
+    let mut f = fixture();
+    let (_, ri) = returned(&mut f);
+    f.store
+        .conn
+        .execute_batch(
+            "DROP TRIGGER audit_return_interviews_insert; DROP TRIGGER audit_return_interviews_update;
+             DROP TRIGGER audit_return_interviews_delete;
+             ALTER TABLE return_interviews DROP COLUMN signed_off_by;
+             ALTER TABLE return_interviews DROP COLUMN signed_off_at; PRAGMA user_version = 4;",
+        )
+        .expect("back to schema 4");
+    let path = f.path.clone();
+    drop(f.store);
+    let store = crate::store::Store::open_existing(&path).expect("migrates");
+    let (by, at): (Option<String>, Option<String>) = store
+        .conn
+        .query_row("SELECT signed_off_by, signed_off_at FROM return_interviews WHERE id = ?1", [ri.id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .expect("row");
+    assert_eq!((by, at), (None, None));
 }
 
 #[test]

@@ -99,7 +99,11 @@ fn a_schema_3_file_gains_the_mpmg_tables_with_their_trail() {
     f.store
         .conn
         .execute_batch(
-            "DROP TABLE mpmg_actions; DROP TABLE mpmg_reviews; DROP TABLE mpmg_meetings; PRAGMA user_version = 3;",
+            "DROP TABLE mpmg_actions; DROP TABLE mpmg_reviews; DROP TABLE mpmg_meetings;
+             DROP TRIGGER audit_return_interviews_insert; DROP TRIGGER audit_return_interviews_update;
+             DROP TRIGGER audit_return_interviews_delete;
+             ALTER TABLE return_interviews DROP COLUMN signed_off_by;
+             ALTER TABLE return_interviews DROP COLUMN signed_off_at; PRAGMA user_version = 3;",
         )
         .expect("back to schema 3");
     drop(f.store);

@@ -144,7 +144,7 @@ fn each_interview_write_undoes() {
     // And a sign-off.
     let v = f.store.interview(episode_id).expect("read").version;
     f.store.interview_not_required(ri, v, "absent, known whereabouts").expect("not required");
-    let change = f.store.sign_off(ri, v + 1, Signoff::Approved).expect("sign off");
+    let change = f.store.sign_off(ri, v + 1, Signoff::Approved, now()).expect("sign off");
     f.store.undo(&change).expect("undo");
     assert_eq!(f.store.interview(episode_id).expect("read").value.signoff, Signoff::Pending);
 }

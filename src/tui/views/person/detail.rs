@@ -81,7 +81,10 @@ pub(super) fn detail_lines<'a>(
                 (None, _) => Span::raw("no return recorded to time it by"),
             },
             Span::raw(worker),
-            Span::raw(format!("sign-off {}", e.signoff.label())),
+            Span::raw(match &e.signed_off {
+                Some((by, at)) => format!("sign-off {} by {by}, {}", e.signoff.label(), display_short(*at)),
+                None => format!("sign-off {}", e.signoff.label()),
+            }),
         ],
     });
     if !e.attempts.is_empty() {

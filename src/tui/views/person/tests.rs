@@ -72,6 +72,7 @@ fn line(id: i64, episode_ref: &str, missing: &str, returned: Option<&str>) -> Ep
         attempts: Vec::new(),
         not_required_reason: None,
         signoff: Signoff::Pending,
+        signed_off: None,
         meeting_note: None,
     }
 }
