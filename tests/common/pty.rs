@@ -48,10 +48,22 @@ pub struct Running {
 impl Running {
     /// Starts on `db` (kept alive with its folder) with "now" fixed at `at`.
     pub fn start(dir: tempfile::TempDir, db: &Path, at: &str, extra_env: &[(&str, &str)]) -> Running {
+        Running::start_with(dir, db, Some(at), extra_env)
+    }
+
+    /// Starts on `db` on the live clock.
+    pub fn start_live(dir: tempfile::TempDir, db: &Path) -> Running {
+        Running::start_with(dir, db, None, &[])
+    }
+
+    fn start_with(dir: tempfile::TempDir, db: &Path, at: Option<&str>, extra_env: &[(&str, &str)]) -> Running {
         let pty =
             native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).expect("pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ri-chase"));
-        cmd.args(["--db", db.to_str().expect("utf8 path"), "--at", at]);
+        cmd.args(["--db", db.to_str().expect("utf8 path")]);
+        if let Some(at) = at {
+            cmd.args(["--at", at]);
+        }
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
         for (k, v) in extra_env {
