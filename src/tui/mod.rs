@@ -108,6 +108,7 @@ pub fn load_lists(store: &Store, now: Instant, holidays: &BankHolidays, month: Y
         strategy: store.strategy_list(now)?,
         missing: store.missing_list(now)?,
         mpmg: Some(store.mpmg_board(month, now)?),
+        empty_file: !store.has_people()?,
     })
 }
 

@@ -115,7 +115,7 @@ fn episodes(pack: &Pack, c: &ChildPack) -> Table {
             .map(|e| {
                 let ep = &e.case.episode;
                 vec![
-                    Text::plain(display_short(ep.missing_at)).line().then(Text::plain(ep.episode_ref.as_str())),
+                    Text::plain(display_short(ep.missing_at, now)).line().then(Text::plain(ep.episode_ref.as_str())),
                     words::returned(e, now),
                     Text::plain(words::length(e, now)),
                     words::missing_from(e),

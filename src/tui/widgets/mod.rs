@@ -1,5 +1,6 @@
 //! Pieces several screens share.
 
 pub mod child_search;
+pub mod columns;
 pub mod list_table;
 pub mod popup;
