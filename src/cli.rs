@@ -1,7 +1,8 @@
 //! The command line: argument parsing (clap) and dispatch to the library.
 
 use crate::commands;
-use crate::domain::time::{Instant, parse_instant};
+use crate::domain::strategy::{History, StrategyRow, within_history};
+use crate::domain::time::{Instant, parse_instant, uk_date};
 use crate::domain::visible::visible;
 use crate::io::cells::{chase_table, missing_table, strategy_table};
 use crate::io::output::{ListFormat, TextTable, write_csv, write_json, write_table};
@@ -77,7 +78,7 @@ pub enum Command {
     /// Outstanding return interviews, most overdue first.
     Chase(ListArgs),
     /// Strategy meetings due, coming up and recorded.
-    Strategy(ListArgs),
+    Strategy(StrategyArgs),
     /// Children still missing.
     Missing(ListArgs),
     /// The month's MPMG lists: the children to review, the top 10 and the persistently missing.
@@ -101,6 +102,29 @@ pub struct ListArgs {
     pub at: Option<String>,
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StrategyArgs {
+    #[command(flatten)]
+    pub list: ListArgs,
+    /// Meetings already concluded (held, not needed, not held) for episodes
+    /// that began in the last N months, or `all`; outstanding ones always.
+    /// The Strategy tab opens on the same default.
+    #[arg(long, value_name = "N|all", default_value = "3", value_parser = parse_history)]
+    pub months: History,
+}
+
+/// `--months`: a whole number of months, 1 or more, or `all`.
+fn parse_history(text: &str) -> Result<History, String> {
+    let text = text.trim();
+    if text.eq_ignore_ascii_case("all") {
+        return Ok(History::All);
+    }
+    match text.parse::<u32>() {
+        Ok(n) if (1..=1200).contains(&n) => Ok(History::Months(n)),
+        _ => Err(format!("`{text}` is not a number of months: give 1 to 1200, or `all`")),
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -264,18 +288,30 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
         Command::Export { format, year, output } => commands::export(path, format, year.as_deref(), output.as_deref()),
         Command::Chase(args) => {
             let store = Store::open_to_read(path)?;
-            let rows = store.chase_list(now(args.at.as_deref())?, &paths::bank_holidays()?)?;
-            print_list(&rows, chase_table, args.format)
+            let at = now(args.at.as_deref())?;
+            let rows = store.chase_list(at, &paths::bank_holidays()?)?;
+            print_list(&rows, |r| chase_table(r, at), args.format)
         }
-        Command::Strategy(args) => {
+        Command::Strategy(StrategyArgs { list: args, months }) => {
             let store = Store::open_to_read(path)?;
-            let rows = store.strategy_list(now(args.at.as_deref())?)?;
-            print_list(&rows, strategy_table, args.format)
+            let at = now(args.at.as_deref())?;
+            let all = store.strategy_list(at)?;
+            // The rows the Strategy tab shows with the same window.
+            let (rows, hidden) = within_history(&all, at, months);
+            let rows: Vec<StrategyRow> = rows.into_iter().cloned().collect();
+            if let (n @ 1.., Some(since)) = (hidden, months.since(at)) {
+                eprintln!(
+                    "ri-chase: {n} concluded meeting(s) of episodes that began before {} not listed; --months N or --months all lists them",
+                    uk_date(since).format("%d/%m/%Y")
+                );
+            }
+            print_list(&rows, |r| strategy_table(r, at), args.format)
         }
         Command::Missing(args) => {
             let store = Store::open_to_read(path)?;
-            let rows = store.missing_list(now(args.at.as_deref())?)?;
-            print_list(&rows, missing_table, args.format)
+            let at = now(args.at.as_deref())?;
+            let rows = store.missing_list(at)?;
+            print_list(&rows, |r| missing_table(r, at), args.format)
         }
         Command::Mpmg(args) => commands::mpmg(path, &args),
         Command::Settings { key: Some(key), value: Some(value) } => {

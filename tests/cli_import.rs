@@ -143,7 +143,7 @@ fn future_times_and_foreign_children_are_refused() {
         .arg(&bad)
         .assert()
         .code(2)
-        .stderr(contains("line 2: missing_at: Thu 01 Jan 2099 10:00 is in the future"))
+        .stderr(contains("line 2: missing_at: Thu 1 Jan 2099 10:00 is in the future"))
         .stderr(contains(
             "line 3: placement_la: neither responsible_la `Southby` nor placement_la `Eastham` is Northshire",
         ));

@@ -43,7 +43,8 @@ fn chase_json_has_every_field_of_the_interface_in_order() {
             "team",
             "attempts",
             "cohort",
-            "flags"
+            "flags",
+            "placing_la"
         ]
     );
 }
@@ -87,11 +88,11 @@ fn chase_csv_has_the_json_fields_as_columns() {
     assert_eq!(
         lines.next(),
         Some(
-            "person_ref,name,episode_ref,returned_at,due_at,minutes_left,overdue,band,worker,team,attempts,cohort,flags"
+            "person_ref,name,episode_ref,returned_at,due_at,minutes_left,overdue,band,worker,team,attempts,cohort,flags,placing_la"
         )
     );
     assert!(out.contains("E13,2025-12-22T10:00:00+00:00,2025-12-25T10:00:00+00:00,"), "{out}");
-    assert!(out.contains(",due_on_weekend_or_bank_holiday;no_worker\n"), "{out}");
+    assert!(out.contains(",due_on_weekend_or_bank_holiday;no_worker,\n"), "{out}");
 }
 
 #[test]
@@ -148,4 +149,33 @@ fn the_table_format_is_readable_text() {
     assert!(first.starts_with("Band") && first.contains("Child") && first.contains("Left"), "{first}");
     assert!(out.lines().nth(1).is_some_and(|l| l.starts_with("OVERDUE  Kit Notreal")), "{out}");
     assert!(out.contains("Alex Testcase") && out.contains("Tue 31/03 21:00") && out.contains("1d 9h"), "{out}");
+}
+
+/// Issue 8.18: `strategy` lists what the Strategy tab does, with the same
+/// window on concluded meetings (three months by default), and says on
+/// stderr how many it left out; the JSON keeps its shape.
+#[test]
+fn strategy_bounds_its_history_as_the_tab_does() {
+    let (_dir, db) = fixture_db();
+    let refs = |rows: &serde_json::Value| -> Vec<String> {
+        rows.as_array().expect("list").iter().map(|r| r["episode_ref"].as_str().expect("ref").to_string()).collect()
+    };
+    let default = json_of(ri(&db).args(["strategy", "--at", AT, "--format", "json"]));
+    assert_eq!(refs(&default), ["E08", "E09", "E12"]);
+    let out = ri(&db).args(["strategy", "--at", AT, "--months", "1", "--format", "json"]).output().expect("runs");
+    assert!(out.status.success());
+    let one: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(refs(&one), ["E08", "E09"], "January's held meeting is more than a month back");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("1 concluded meeting(s) of episodes that began before 28/02/2026 not listed"), "{stderr}");
+    assert_eq!(refs(&json_of(ri(&db).args(["strategy", "--at", AT, "--months", "all", "--format", "json"]))).len(), 3);
+    let table = stdout_of(ri(&db).args(["strategy", "--at", AT]));
+    assert!(table.contains("OVERDUE") && !table.contains("Due (late)"), "{table}");
+    for bad in ["0", "three", "1201", "2.5"] {
+        ri(&db)
+            .args(["strategy", "--at", AT, "--months", bad])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("is not a number of months"));
+    }
 }

@@ -117,9 +117,10 @@ fn cohort_filter_cycles_and_counts_follow() {
     assert_eq!(app.visible_chase().iter().map(|r| r.episode_ref.as_str()).collect::<Vec<_>>(), ["E11"]);
     app.update(Action::FilterCohort);
     assert_eq!(app.visible_chase().iter().map(|r| r.episode_ref.as_str()).collect::<Vec<_>>(), ["E10"]);
-    let text = screen_text(&app, 80, 24);
+    let text = screen_text(&app, 120, 24);
     assert!(
-        text.contains("Overdue 0  │  Due within 24h 0  │  Later 1") && text.contains("Filtered: Placed in"),
+        text.contains("Overdue 0  │  Due within 24h 0  │  Later 1 (0 ours, 1 placing LA's)")
+            && text.contains("Filtered: Placed in"),
         "{text}"
     );
     app.update(Action::FilterCohort);
@@ -211,4 +212,89 @@ fn a_placed_in_child_shows_who_owns_the_interview() {
     let text = screen_text(&app, 120, 30);
     assert!(text.contains("Placed here by Southby: their interview; write to them if not done in 72h"), "{text}");
     insta::assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+/// Issue 8.20: another authority's child stays on the list, marked with the
+/// authority whose interview it is, and the header counts say how many are
+/// ours and how many placing authorities'.
+#[test]
+fn placing_authorities_interviews_are_marked_and_counted_apart() {
+    let (_d, _s, app) = fixture_app();
+    let text = screen_text(&app, 120, 40);
+    assert!(text.contains("Later 3 (2 ours, 1 placing LA's)"), "{text}");
+    assert!(text.contains("Overdue 3  │"), "no placed-in child is overdue: no split\n{text}");
+    let row = text.lines().find(|l| l.contains("Indigo Invented")).expect("E10's row");
+    assert!(row.contains("placing LA: Southby"), "{row}");
+    // Narrow: the count of theirs alone.
+    assert!(screen_text(&app, 80, 24).contains("Later 3 (1 placing LA's)"));
+}
+
+/// Issue 8.20: chasing waits while the child is missing again: the row and
+/// the detail say MISSING AGAIN before the time left.
+#[test]
+fn an_interview_whose_child_is_missing_again_says_so_before_its_time_left() {
+    let (_d, _s, mut app) = fixture_app();
+    app.update(Action::Down);
+    app.update(Action::Down);
+    assert_eq!(app.visible_chase()[app.selection()].episode_ref, "E04");
+    let text = screen_text(&app, 80, 24);
+    let row = text.lines().find(|l| l.contains("Dana Example")).expect("E04's row");
+    assert!(row.contains("MISSING AGAIN -1d 1h"), "{row}");
+    assert!(text.contains("RI due Sun 29 Mar 2026 11:00 · MISSING AGAIN · -1d 1h OVERDUE"), "{text}");
+}
+
+/// Issue 8.18: concluded meetings older than the window are hidden and
+/// counted; `[` shows a month more, `]` a month less; a meeting past its
+/// deadline reads OVERDUE; the keys are in the hint bar and help.
+#[test]
+fn the_strategy_tab_bounds_its_history_and_says_how_many_are_hidden() {
+    let (_d, _s, mut app) = fixture_app();
+    app.update(Action::GoTab(1));
+    // Now is 30 March 2026: the meeting held in January is more than two
+    // months back, but within the default three.
+    let refs = |app: &App| app.visible_strategy().iter().map(|r| r.episode_ref.clone()).collect::<Vec<_>>();
+    assert_eq!(refs(&app), ["E08", "E09", "E12"]);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Last 3 months  "), "{text}");
+    assert!(text.contains("OVERDUE") && !text.contains("Due (late)"), "{text}");
+    assert!(text.lines().any(|l| l.contains("[ history")), "the hint bar names the key\n{text}");
+    app.update(Action::ShorterHistory);
+    assert_eq!(refs(&app), ["E08", "E09"], "two months: January's meeting goes");
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Last 2 months, 1 older hidden"), "{text}");
+    assert_eq!(app.status.as_deref(), Some("Strategy meetings concluded: the last 2 months"));
+    app.update(Action::ShorterHistory);
+    app.update(Action::ShorterHistory);
+    assert!(screen_text(&app, 80, 24).contains("Last month, 1 older hidden"));
+    app.update(Action::LongerHistory);
+    app.update(Action::LongerHistory);
+    assert_eq!(refs(&app), ["E08", "E09", "E12"]);
+    // The keys do nothing on the other tabs.
+    app.update(Action::GoTab(0));
+    app.update(Action::ShorterHistory);
+    assert_eq!(app.strategy_history, ri_chase::domain::strategy::History::Months(3));
+    app.update(Action::GoTab(1));
+    app.update(Action::ToggleHelp);
+    let help = screen_text(&app, 80, 24);
+    assert!(help.contains("a month more history") && help.contains("a month less history"), "{help}");
+}
+
+/// Issue 8.27: a file with no child yet says how to add one.
+#[test]
+fn an_empty_file_says_n_adds_a_child() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = Store::open_or_create(&dir.path().join("e.sqlite")).expect("store");
+    store.set_authority("Northshire").expect("authority");
+    let now = parse_instant(AT).expect("at");
+    let lists = load_lists(&store, now, &BankHolidays::bundled(), YearMonth::containing(now)).expect("lists");
+    let mut app = App::new("Northshire".into(), now, lists);
+    for tab in 0..3 {
+        app.update(Action::GoTab(tab));
+        let text = screen_text(&app, 80, 24);
+        assert!(text.contains("No children recorded yet: n adds a child"), "tab {tab}\n{text}");
+    }
+    // With children but nothing outstanding, the list says just that.
+    let (_d, _s, mut app) = fixture_app();
+    app.lists.chase.clear();
+    assert!(screen_text(&app, 80, 24).contains("No return interviews outstanding."));
 }

@@ -28,6 +28,9 @@ pub struct ChaseRow {
     pub attempts: u32,
     pub cohort: Cohort,
     pub flags: Vec<ChaseFlag>,
+    /// For a child placed here by another authority: that (placing)
+    /// authority, whose interview it is; `null` for ours.
+    pub placing_la: Option<String>,
     #[serde(skip)]
     pub missing_at: Instant,
     #[serde(skip)]
@@ -99,6 +102,7 @@ fn chase_row(case: &CaseEpisode, now: Instant, rules: &Rules, holidays: &BankHol
         flags.push(ChaseFlag::NoWorker);
     }
     let band = band_at(due_at, now, rules);
+    let cohort = ep.at_the_time.cohort;
     Some(ChaseRow {
         person_ref: case.person_ref.clone(),
         name: case.name.clone(),
@@ -111,8 +115,9 @@ fn chase_row(case: &CaseEpisode, now: Instant, rules: &Rules, holidays: &BankHol
         worker,
         team: ep.at_the_time.team.clone(),
         attempts: ri.attempts,
-        cohort: ep.at_the_time.cohort,
+        cohort,
         flags,
+        placing_la: (cohort == Cohort::PlacedIn).then(|| ep.at_the_time.responsible_la.clone()),
         missing_at: ep.missing_at,
         missing_from: ep.missing_from,
         missing_from_name: ep.missing_from_name.clone(),
@@ -133,12 +138,33 @@ pub struct BandCounts {
     pub later: usize,
 }
 
+impl BandCounts {
+    fn add(&mut self, band: Band) {
+        match band {
+            Band::Overdue => self.overdue += 1,
+            Band::Within24h => self.within_24h += 1,
+            Band::Later => self.later += 1,
+        }
+    }
+}
+
 pub fn band_counts<'a>(rows: impl IntoIterator<Item = &'a ChaseRow>) -> BandCounts {
-    rows.into_iter().fold(BandCounts::default(), |mut c, r| {
-        match r.band {
-            Band::Overdue => c.overdue += 1,
-            Band::Within24h => c.within_24h += 1,
-            Band::Later => c.later += 1,
+    split_band_counts(rows).all
+}
+
+/// The band counts of all rows, and of those that are placing authorities'
+/// interviews (children placed here by another authority); ours are the rest.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SplitCounts {
+    pub all: BandCounts,
+    pub placing: BandCounts,
+}
+
+pub fn split_band_counts<'a>(rows: impl IntoIterator<Item = &'a ChaseRow>) -> SplitCounts {
+    rows.into_iter().fold(SplitCounts::default(), |mut c, r| {
+        c.all.add(r.band);
+        if r.placing_la.is_some() {
+            c.placing.add(r.band);
         }
         c
     })
@@ -242,6 +268,26 @@ mod tests {
         let c = case("2026-06-01 08:00", Some("2026-06-05 09:00"));
         assert!(rows_at(std::slice::from_ref(&c), "2026-06-04 09:00").is_empty());
         assert_eq!(rows_at(&[c], "2026-06-05 09:00").len(), 1);
+    }
+
+    #[test]
+    fn a_placed_in_childs_interview_names_the_placing_authority_and_counts_apart() {
+        let mut ours = case("2026-06-01 08:00", Some("2026-06-01 09:00"));
+        ours.episode.episode_ref = "ours".into();
+        let mut theirs = ours.clone();
+        theirs.episode.episode_ref = "theirs".into();
+        theirs.episode.at_the_time.cohort = Cohort::PlacedIn;
+        theirs.episode.at_the_time.responsible_la = "Southby".into();
+        let mut out_of_area = ours.clone();
+        out_of_area.episode.episode_ref = "ooa".into();
+        out_of_area.episode.at_the_time.cohort = Cohort::OutOfArea;
+        let rows = rows_at(&[ours, theirs, out_of_area], "2026-06-05 10:00");
+        let placing: Vec<(&str, Option<&str>)> =
+            rows.iter().map(|r| (r.episode_ref.as_str(), r.placing_la.as_deref())).collect();
+        assert_eq!(placing, [("ooa", None), ("ours", None), ("theirs", Some("Southby"))]);
+        let split = split_band_counts(&rows);
+        assert_eq!(split.all, BandCounts { overdue: 3, within_24h: 0, later: 0 });
+        assert_eq!(split.placing, BandCounts { overdue: 1, within_24h: 0, later: 0 });
     }
 
     #[test]

@@ -4,7 +4,8 @@
 use super::codes::{Cohort, MeetingRecord, Risk, StrategyStatus};
 use super::record::CaseEpisode;
 use super::rules::Rules;
-use super::time::{Instant, serialize_local, serialize_local_opt};
+use super::time::{Instant, from_uk_local, serialize_local, serialize_local_opt, uk_date};
+use chrono::{Months, NaiveTime};
 use serde::Serialize;
 
 /// One episode needing (or having had) a strategy meeting. Serialises to the
@@ -51,6 +52,84 @@ pub fn strategy_rows(cases: &[CaseEpisode], now: Instant, rules: &Rules) -> Vec<
             .then_with(|| (&a.name, &a.episode_ref).cmp(&(&b.name, &b.episode_ref)))
     });
     rows
+}
+
+/// How far back the Strategy list reaches for meetings already concluded
+/// (held, not needed, not held). Outstanding ones are always listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum History {
+    /// Episodes that began in the last N calendar months (UK dates).
+    Months(u32),
+    All,
+}
+
+impl History {
+    /// The last three months: enough for this quarter's follow-up without
+    /// every meeting since the file began.
+    pub const DEFAULT: History = History::Months(3);
+
+    /// One month more, or all of it past a hundred years.
+    pub fn longer(self) -> History {
+        match self {
+            History::Months(n) if n < 1200 => History::Months(n + 1),
+            _ => History::All,
+        }
+    }
+
+    /// One month less, never below one; from all, back to a year.
+    pub fn shorter(self) -> History {
+        match self {
+            History::Months(n) => History::Months(n.saturating_sub(1).max(1)),
+            History::All => History::Months(12),
+        }
+    }
+
+    /// The earliest start still listed at `now`: midnight (UK) on the same
+    /// date N months ago (the month's last day when it has no such date).
+    pub fn since(self, now: Instant) -> Option<Instant> {
+        let History::Months(n) = self else { return None };
+        let day = uk_date(now).checked_sub_months(Months::new(n))?;
+        from_uk_local(day.and_time(NaiveTime::MIN))
+    }
+
+    /// `the last 3 months`, `all`.
+    pub fn label(self) -> String {
+        match self {
+            History::Months(1) => "the last month".to_string(),
+            History::Months(n) => format!("the last {n} months"),
+            History::All => "all".to_string(),
+        }
+    }
+}
+
+/// Whether a row is still to be acted on: due, due soon or planned.
+pub fn is_outstanding(row: &StrategyRow) -> bool {
+    rank(row.status) < 3
+}
+
+/// Whether `history` lists this row at `now`: every outstanding row, and
+/// concluded ones whose episode began since [`History::since`].
+pub fn in_history(row: &StrategyRow, now: Instant, history: History) -> bool {
+    is_outstanding(row) || history.since(now).is_none_or(|since| row.missing_at >= since)
+}
+
+/// The rows `history` lists, in order, and how many it leaves out: what the
+/// Strategy screen and the `strategy` command both show.
+pub fn within_history<'a>(
+    rows: impl IntoIterator<Item = &'a StrategyRow>,
+    now: Instant,
+    history: History,
+) -> (Vec<&'a StrategyRow>, usize) {
+    let mut hidden = 0;
+    let kept = rows
+        .into_iter()
+        .filter(|r| {
+            let keep = in_history(r, now, history);
+            hidden += usize::from(!keep);
+            keep
+        })
+        .collect();
+    (kept, hidden)
 }
 
 fn rank(status: StrategyStatus) -> u8 {
@@ -168,6 +247,51 @@ mod tests {
         c.meeting.meeting_at = Some(at("2026-06-03 14:00"));
         let rows = rows_at(&[c], "2026-06-02 09:00");
         assert_eq!(rows[0].status, StrategyStatus::Planned);
+    }
+
+    fn held(start: &str, reference: &str) -> CaseEpisode {
+        let mut c = case(start, Some("2026-01-01 00:00"));
+        c.episode.returned_at = c.episode.missing_at.checked_add_signed(chrono::Duration::hours(80));
+        c.episode.episode_ref = reference.into();
+        c.meeting.record = Some(MeetingRecord::Held);
+        c.meeting.meeting_at = Some(c.episode.missing_at + chrono::Duration::hours(24));
+        c
+    }
+
+    #[test]
+    fn the_history_shows_concluded_meetings_of_the_last_months_and_every_outstanding_one() {
+        let now = at("2026-12-02 00:58");
+        let mut old_due = case("2024-12-19 15:00", None);
+        old_due.episode.episode_ref = "old due".into();
+        let cases = [
+            held("2026-09-02 00:00", "on the edge"),
+            held("2026-09-01 23:59", "a minute before"),
+            held("2024-12-19 15:00", "2024"),
+            old_due,
+        ];
+        let rows = strategy_rows(&cases, now, &Rules::default());
+        let (kept, hidden) = within_history(&rows, now, History::DEFAULT);
+        let kept: Vec<&str> = kept.iter().map(|r| r.episode_ref.as_str()).collect();
+        assert_eq!(kept, ["old due", "on the edge"], "outstanding first, however old");
+        assert_eq!(hidden, 2);
+        let (all, hidden) = within_history(&rows, now, History::All);
+        assert_eq!((all.len(), hidden), (4, 0));
+        let (longer, _) = within_history(&rows, now, History::DEFAULT.longer());
+        assert_eq!(longer.len(), 3, "four months reach 2 August");
+    }
+
+    #[test]
+    fn the_history_widens_and_narrows_a_month_at_a_time() {
+        assert_eq!(History::DEFAULT.longer(), History::Months(4));
+        assert_eq!(History::Months(1).shorter(), History::Months(1), "never below one month");
+        assert_eq!(History::All.shorter(), History::Months(12));
+        assert_eq!(History::Months(1200).longer(), History::All);
+        assert_eq!(History::All.longer(), History::All);
+        // 31 May less three months is the last day of February.
+        assert_eq!(History::Months(3).since(at("2026-05-31 12:00")), Some(at("2026-02-28 00:00")));
+        // Midnight UK time in summer is 23:00 UTC the day before.
+        assert_eq!(History::Months(1).since(at("2026-07-15 12:00")), Some(at("2026-06-15 00:00")));
+        assert_eq!(History::All.since(at("2026-07-15 12:00")), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! Europe/London wall-clock time. A deadline of 72 hours is 72 real hours, so
 //! arithmetic is done on instants and only the display is local.
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Timelike, Utc};
+use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Timelike, Utc};
 use chrono_tz::Europe::London;
 use chrono_tz::Tz;
 use serde::Serializer;
@@ -93,14 +93,42 @@ pub fn iso_local(t: Instant) -> String {
     to_uk(t).to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
-/// What a person reads on screen: `Tue 31 Mar 2026 21:00`.
+/// What a person reads on screen: `Tue 31 Mar 2026 21:00`, `Tue 1 Dec 2026
+/// 09:30`: the day unpadded, as the forms and their messages write it
+/// ([`crate::domain::when::describe`]), so one screen never mixes `1 Dec`
+/// and `01 Dec`. Numeric dates (`01/12`) stay padded.
 pub fn display_local(t: Instant) -> String {
-    to_uk(t).format("%a %d %b %Y %H:%M").to_string()
+    to_uk(t).format(LONG_DAY_TIME).to_string()
 }
 
-/// A compact form for table cells: `Tue 31/03 21:00`.
-pub fn display_short(t: Instant) -> String {
-    to_uk(t).format("%a %d/%m %H:%M").to_string()
+/// The header clock's forms: `Tue 1 Dec 2026 09:30 GMT`, `Tue 1 Dec 09:30`.
+pub fn display_clock(t: Instant, with_year_and_zone: bool) -> String {
+    let format = if with_year_and_zone { "%a %-d %b %Y %H:%M %Z" } else { "%a %-d %b %H:%M" };
+    to_uk(t).format(format).to_string()
+}
+
+const LONG_DAY_TIME: &str = "%a %-d %b %Y %H:%M";
+
+/// A compact form for table cells: `Tue 31/03 21:00` in the UK year of
+/// `now`, and with its year, `Thu 19/12/2024 15:18`, in any other, so a date
+/// from last December never reads as this one. The one rule for every short
+/// date on a screen or in a table.
+pub fn display_short(t: Instant, now: Instant) -> String {
+    let format = if same_year(t, now) { "%a %d/%m %H:%M" } else { "%a %d/%m/%Y %H:%M" };
+    to_uk(t).format(format).to_string()
+}
+
+/// [`display_short`] without the weekday, for the narrowest cells:
+/// `31/03 21:00`, or `19/12/2024 15:18` outside the year of `now`.
+pub fn display_compact(t: Instant, now: Instant) -> String {
+    let format = if same_year(t, now) { "%d/%m %H:%M" } else { "%d/%m/%Y %H:%M" };
+    to_uk(t).format(format).to_string()
+}
+
+/// Whether `t` falls in the UK calendar year of `now`: the rule for when a
+/// short date shows its year.
+fn same_year(t: Instant, now: Instant) -> bool {
+    to_uk(t).year() == to_uk(now).year()
 }
 
 /// The form written to CSV so that it reads back to the same instant:
@@ -243,6 +271,30 @@ mod tests {
         assert_eq!(format_span(1440), "1d 0h");
         assert_eq!(format_span(-(1440 + 180)), "-1d 3h");
         assert_eq!(format_span(-20), "-0h 20m");
+    }
+
+    #[test]
+    fn long_dates_write_the_day_as_the_forms_do() {
+        let t = utc("2026-12-01T09:30:00Z");
+        assert_eq!(display_local(t), "Tue 1 Dec 2026 09:30");
+        assert_eq!(display_local(t), crate::domain::when::describe(t).trim_end_matches(" GMT"));
+        assert_eq!(display_clock(t, false), "Tue 1 Dec 09:30");
+        assert_eq!(display_clock(t, true), "Tue 1 Dec 2026 09:30 GMT");
+        assert_eq!(display_local(utc("2026-12-21T09:30:00Z")), "Mon 21 Dec 2026 09:30");
+    }
+
+    #[test]
+    fn short_dates_carry_the_year_only_outside_the_current_one() {
+        let now = utc("2026-12-02T00:58:00Z");
+        assert_eq!(display_short(utc("2026-11-29T12:05:00Z"), now), "Sun 29/11 12:05");
+        assert_eq!(display_short(utc("2024-12-19T15:18:00Z"), now), "Thu 19/12/2024 15:18");
+        assert_eq!(display_short(utc("2027-01-04T09:00:00Z"), now), "Mon 04/01/2027 09:00", "next year too");
+        // The edge is the New Year itself.
+        let new_year = utc("2027-01-01T00:00:00Z");
+        assert_eq!(display_short(utc("2026-12-31T23:59:00Z"), new_year), "Thu 31/12/2026 23:59");
+        assert_eq!(display_short(new_year, new_year), "Fri 01/01 00:00");
+        assert_eq!(display_compact(utc("2026-11-29T12:05:00Z"), now), "29/11 12:05");
+        assert_eq!(display_compact(utc("2024-12-19T15:18:00Z"), now), "19/12/2024 15:18");
     }
 
     #[test]

@@ -3,10 +3,10 @@
 
 use super::output::TextTable;
 use crate::domain::chase::ChaseRow;
-use crate::domain::codes::{Band, ChaseFlag, Cohort, MissingFrom};
+use crate::domain::codes::{Band, ChaseFlag, Cohort, MissingFrom, StrategyStatus};
 use crate::domain::missing::MissingRow;
 use crate::domain::strategy::StrategyRow;
-use crate::domain::time::{display_short, format_span};
+use crate::domain::time::{Instant, display_short, format_span};
 
 pub const CHASE_HEADERS: [&str; 11] =
     ["Band", "Child", "Ref", "Returned", "Due", "Left", "Worker", "Team", "Att", "Cohort", "Flags"];
@@ -43,15 +43,36 @@ pub fn cohort_short(c: Cohort) -> &'static str {
     }
 }
 
-pub fn chase_cells(r: &ChaseRow) -> Vec<String> {
+/// Time left on the clock, said after MISSING AGAIN when the child is
+/// missing again (chasing the worker waits for the child's return).
+pub fn time_left(r: &ChaseRow) -> String {
+    if r.has(ChaseFlag::MissingAgain) {
+        format!("MISSING AGAIN {}", format_span(r.minutes_left))
+    } else {
+        format_span(r.minutes_left)
+    }
+}
+
+/// Who to chase: the worker, or for a child placed here by another
+/// authority, that authority (the interview is theirs).
+pub fn chase_owner(r: &ChaseRow) -> String {
+    match (&r.placing_la, &r.worker) {
+        (Some(la), _) => format!("placing LA: {la}"),
+        (None, Some(worker)) => worker.clone(),
+        (None, None) => "-".into(),
+    }
+}
+
+/// A chase row's cells, its dates as read at `now`.
+pub fn chase_cells(r: &ChaseRow, now: Instant) -> Vec<String> {
     vec![
         band_word(r.band).to_string(),
         r.name.clone(),
         r.person_ref.clone(),
-        display_short(r.returned_at),
-        display_short(r.due_at),
-        format_span(r.minutes_left),
-        r.worker.clone().unwrap_or_else(|| "-".into()),
+        display_short(r.returned_at, now),
+        display_short(r.due_at, now),
+        time_left(r),
+        chase_owner(r),
         r.team.clone().unwrap_or_else(|| "-".into()),
         r.attempts.to_string(),
         cohort_short(r.cohort).to_string(),
@@ -62,21 +83,27 @@ pub fn chase_cells(r: &ChaseRow) -> Vec<String> {
 pub const STRATEGY_HEADERS: [&str; 9] =
     ["Child", "Ref", "Missing since", "Returned", "Hours", "Deadline", "Status", "Meeting", "Cohort"];
 
-pub fn strategy_cells(r: &StrategyRow) -> Vec<String> {
+/// A strategy row's cells, its dates as read at `now`.
+pub fn strategy_cells(r: &StrategyRow, now: Instant) -> Vec<String> {
     let timescale = match r.in_timescale {
         Some(true) => " (in time)",
         Some(false) => " (late)",
         None => "",
     };
+    // A meeting due and past its deadline reads as an overdue interview does on Chase.
+    let status = match (r.status, r.in_timescale) {
+        (StrategyStatus::Due, Some(false)) => "OVERDUE".to_string(),
+        (status, _) => format!("{}{timescale}", status.label()),
+    };
     vec![
         r.name.clone(),
         r.person_ref.clone(),
-        display_short(r.missing_at),
-        r.returned_at.map(display_short).unwrap_or_else(|| "still missing".into()),
+        display_short(r.missing_at, now),
+        r.returned_at.map(|t| display_short(t, now)).unwrap_or_else(|| "still missing".into()),
         r.hours_missing.to_string(),
-        display_short(r.deadline_at),
-        format!("{}{timescale}", r.status.label()),
-        r.meeting_at.map(display_short).unwrap_or_else(|| "-".into()),
+        display_short(r.deadline_at, now),
+        status,
+        r.meeting_at.map(|t| display_short(t, now)).unwrap_or_else(|| "-".into()),
         cohort_short(r.cohort).to_string(),
     ]
 }
@@ -91,12 +118,19 @@ pub fn place(kind: MissingFrom, name: Option<&str>) -> String {
     }
 }
 
-pub fn missing_cells(r: &MissingRow) -> Vec<String> {
+/// A still-missing row's cells, its dates as read at `now`.
+/// The place's name where it has one (`The Gables`), else its kind: for
+/// narrow screens, where the kind would crowd the name out.
+pub fn place_name(kind: MissingFrom, name: Option<&str>) -> String {
+    name.filter(|n| !n.trim().is_empty()).map_or_else(|| kind.label().to_string(), str::to_string)
+}
+
+pub fn missing_cells(r: &MissingRow, now: Instant) -> Vec<String> {
     let from = place(r.missing_from, r.missing_from_name.as_deref());
     vec![
         r.name.clone(),
         r.person_ref.clone(),
-        display_short(r.missing_at),
+        display_short(r.missing_at, now),
         r.hours_missing.to_string(),
         r.risk.map(|k| k.label().to_string()).unwrap_or_else(|| "not graded".into()),
         from,
@@ -104,14 +138,14 @@ pub fn missing_cells(r: &MissingRow) -> Vec<String> {
     ]
 }
 
-pub fn chase_table(rows: &[ChaseRow]) -> TextTable {
-    TextTable { headers: CHASE_HEADERS.to_vec(), rows: rows.iter().map(chase_cells).collect() }
+pub fn chase_table(rows: &[ChaseRow], now: Instant) -> TextTable {
+    TextTable { headers: CHASE_HEADERS.to_vec(), rows: rows.iter().map(|r| chase_cells(r, now)).collect() }
 }
 
-pub fn strategy_table(rows: &[StrategyRow]) -> TextTable {
-    TextTable { headers: STRATEGY_HEADERS.to_vec(), rows: rows.iter().map(strategy_cells).collect() }
+pub fn strategy_table(rows: &[StrategyRow], now: Instant) -> TextTable {
+    TextTable { headers: STRATEGY_HEADERS.to_vec(), rows: rows.iter().map(|r| strategy_cells(r, now)).collect() }
 }
 
-pub fn missing_table(rows: &[MissingRow]) -> TextTable {
-    TextTable { headers: MISSING_HEADERS.to_vec(), rows: rows.iter().map(missing_cells).collect() }
+pub fn missing_table(rows: &[MissingRow], now: Instant) -> TextTable {
+    TextTable { headers: MISSING_HEADERS.to_vec(), rows: rows.iter().map(|r| missing_cells(r, now)).collect() }
 }

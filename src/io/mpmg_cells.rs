@@ -32,7 +32,7 @@ fn cse(flag: bool) -> String {
     if flag { "CSE" } else { "-" }.to_string()
 }
 
-pub fn cohort_cells(r: &CohortRow, settings: &MpmgSettings) -> Vec<String> {
+pub fn cohort_cells(r: &CohortRow, settings: &MpmgSettings, now: Instant) -> Vec<String> {
     vec![
         r.name.clone(),
         r.person_ref.clone(),
@@ -45,7 +45,7 @@ pub fn cohort_cells(r: &CohortRow, settings: &MpmgSettings) -> Vec<String> {
         place(r.missing_from, r.missing_from_name.as_deref()),
         dash(r.lead_professional.as_deref()),
         dash(r.team.as_deref()),
-        display_short(r.last_missing_at),
+        display_short(r.last_missing_at, now),
     ]
 }
 
@@ -66,14 +66,14 @@ pub fn sparkline_text(counts: &[u64]) -> String {
         .collect()
 }
 
-pub fn top_cells(r: &TopRow) -> Vec<String> {
+pub fn top_cells(r: &TopRow, now: Instant) -> Vec<String> {
     vec![
         r.rank.to_string(),
         r.name.clone(),
         r.person_ref.clone(),
         r.episodes.to_string(),
         r.hours_missing.to_string(),
-        display_short(r.last_missing_at),
+        display_short(r.last_missing_at, now),
         r.case_status.label().to_string(),
         cse(r.cse_strategy),
         place(r.missing_from, r.missing_from_name.as_deref()),
@@ -99,12 +99,14 @@ pub fn write_mpmg_tables(m: &MpmgMonth, now: Instant, mut out: impl Write) -> st
         s.month_threshold,
         m.cohort.len()
     )?;
-    let cohort =
-        TextTable { headers: COHORT_HEADERS.to_vec(), rows: m.cohort.iter().map(|r| cohort_cells(r, s)).collect() };
+    let cohort = TextTable {
+        headers: COHORT_HEADERS.to_vec(),
+        rows: m.cohort.iter().map(|r| cohort_cells(r, s, now)).collect(),
+    };
     write_table(&cohort, &mut out)?;
     writeln!(out)?;
     writeln!(out, "Top {}: most episodes in {month}, then most hours, then the most recent", s.top_n)?;
-    let top = TextTable { headers: TOP_HEADERS.to_vec(), rows: m.top10.iter().map(top_cells).collect() };
+    let top = TextTable { headers: TOP_HEADERS.to_vec(), rows: m.top10.iter().map(|r| top_cells(r, now)).collect() };
     write_table(&top, &mut out)?;
     writeln!(out)?;
     writeln!(

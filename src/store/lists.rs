@@ -22,6 +22,11 @@ impl Store {
         Ok(strategy_rows(&self.strategy_cases(now, rules.strategy_hours)?, now, &rules))
     }
 
+    /// Whether any child is recorded at all (an empty file's screens say how to begin).
+    pub fn has_people(&self) -> Result<bool> {
+        self.conn.query_row("SELECT EXISTS (SELECT 1 FROM people)", [], |r| r.get(0)).map_err(|e| self.err(e))
+    }
+
     /// Children missing at `now`, longest first.
     pub fn missing_list(&self, now: Instant) -> Result<Vec<MissingRow>> {
         Ok(missing_rows(&self.missing_cases(now)?, now))

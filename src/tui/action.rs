@@ -57,6 +57,9 @@ pub enum Action {
     /// The MPMG tab: the month before / after.
     MonthBack,
     MonthOn,
+    /// The Strategy tab: a month more (or less) of concluded meetings.
+    LongerHistory,
+    ShorterHistory,
     /// The MPMG tab: cohort, top 10, persistently missing, trajectory.
     CycleView,
     /// The MPMG tab: the selected child reviewed at the month's meeting, or not.

@@ -11,7 +11,7 @@ use crate::domain::chase::{BandCounts, ChaseRow, band_counts};
 use crate::domain::codes::Cohort;
 use crate::domain::missing::MissingRow;
 use crate::domain::period::YearMonth;
-use crate::domain::strategy::StrategyRow;
+use crate::domain::strategy::{History, StrategyRow, within_history};
 use crate::domain::time::Instant;
 use crate::store::MpmgBoard;
 
@@ -59,6 +59,8 @@ pub struct Lists {
     pub missing: Vec<MissingRow>,
     /// The MPMG tab's month, as loaded (the app may already be asking for another).
     pub mpmg: Option<MpmgBoard>,
+    /// No child is recorded yet: the lists say how to add one.
+    pub empty_file: bool,
 }
 
 /// What covers the list, if anything.
@@ -147,6 +149,8 @@ pub struct App {
     /// The terminal is too small to draw the screens (set by the event loop):
     /// keys must not reach a form the user cannot see.
     pub too_small: bool,
+    /// How far back the Strategy tab lists concluded meetings.
+    pub strategy_history: History,
 }
 
 impl App {
@@ -173,6 +177,7 @@ impl App {
             mpmg_view: MpmgView::Cohort,
             quit_asked: false,
             too_small: false,
+            strategy_history: History::DEFAULT,
         }
     }
 
@@ -212,6 +217,9 @@ impl App {
         if self.tab == Tab::Mpmg && matches!(self.overlay, Overlay::None | Overlay::Help) {
             return Context::Mpmg;
         }
+        if self.tab == Tab::Strategy && matches!(self.overlay, Overlay::None | Overlay::Help) {
+            return Context::Strategy;
+        }
         match self.overlay {
             Overlay::Search => Context::Search,
             Overlay::Picker(_) => Context::Picker,
@@ -236,15 +244,18 @@ impl App {
     }
 
     pub fn visible_strategy(&self) -> Vec<&StrategyRow> {
+        self.strategy_in_history().0
+    }
+
+    /// The Strategy rows the search and filters admit, within the history
+    /// shown, and how many more the history leaves out.
+    pub fn strategy_in_history(&self) -> (Vec<&StrategyRow>, usize) {
         let f = &self.filters;
-        self.lists
-            .strategy
-            .iter()
-            .filter(|r| {
-                let police = r.police_ref.as_deref().unwrap_or_default();
-                f.admits(&[&r.name, &r.person_ref, &r.episode_ref, police], r.cohort, r.team.as_deref(), None)
-            })
-            .collect()
+        let admitted = self.lists.strategy.iter().filter(|r| {
+            let police = r.police_ref.as_deref().unwrap_or_default();
+            f.admits(&[&r.name, &r.person_ref, &r.episode_ref, police], r.cohort, r.team.as_deref(), None)
+        });
+        within_history(admitted, self.now, self.strategy_history)
     }
 
     pub fn visible_missing(&self) -> Vec<&MissingRow> {
@@ -386,6 +397,12 @@ impl App {
             Action::FilterTeam => self.open_picker(PickerField::Team),
             Action::FilterWorker => self.open_picker(PickerField::Worker),
             Action::ClearFilters => self.filters = Filters::default(),
+            Action::LongerHistory | Action::ShorterHistory if self.tab == Tab::Strategy => {
+                let h = self.strategy_history;
+                self.strategy_history = if action == Action::LongerHistory { h.longer() } else { h.shorter() };
+                self.status = Some(format!("Strategy meetings concluded: {}", self.strategy_history.label()));
+            }
+            Action::LongerHistory | Action::ShorterHistory => {}
             Action::Refresh => return Effect::Reload,
             Action::Type(_)
             | Action::Backspace

@@ -17,6 +17,8 @@ pub enum Context {
     Picker,
     /// The young person screen.
     Person,
+    /// The Strategy tab: a list's keys and its own.
+    Strategy,
     /// The MPMG tab.
     Mpmg,
     /// Filling in a form.
@@ -32,8 +34,9 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::List,
+        Context::Strategy,
         Context::Mpmg,
         Context::Person,
         Context::Search,
@@ -49,6 +52,7 @@ impl Context {
     pub fn title(self) -> &'static str {
         match self {
             Context::List => "In a list",
+            Context::Strategy => "On the Strategy tab",
             Context::Mpmg => "On the MPMG tab",
             Context::Person => "On a child's screen",
             Context::Search => "In the search box",
@@ -127,7 +131,7 @@ const fn bind(
     Binding { context, keys, action, description, hint }
 }
 
-use Context::{Confirm, Conflict, Form, Gone, List, Mpmg, Person, Picker, Search, TooSmall};
+use Context::{Confirm, Conflict, Form, Gone, List, Mpmg, Person, Picker, Search, Strategy, TooSmall};
 
 /// The digit keys that pick a tab: one binding, the digit says which.
 const TAB_DIGITS: &[Key] = &[key('1'), key('2'), key('3'), key('4')];
@@ -181,6 +185,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(List, &[key('?')], Action::ToggleHelp, "this help", Some("help")),
     bind(List, &[special(KeyCode::Esc)], Action::Back, "close help, clear filters", None),
     bind(List, &[key('q')], Action::Quit, "quit", Some("quit")),
+    bind(Strategy, &[key('['), key('<')], Action::LongerHistory, "a month more history", Some("history")),
+    bind(Strategy, &[key(']'), key('>')], Action::ShorterHistory, "a month less history", None),
     bind(Search, &[special(KeyCode::Enter)], Action::Confirm, "keep this search", Some("keep")),
     bind(Search, &[special(KeyCode::Esc)], Action::Back, "cancel the search", Some("cancel")),
     bind(Search, &[special(KeyCode::Backspace)], Action::Backspace, "delete a character", None),
@@ -265,6 +271,17 @@ fn all_bindings() -> impl Iterator<Item = &'static Binding> {
     LIST_ENTRY.iter().chain(PERSON_ENTRY.iter()).chain(BINDINGS.iter())
 }
 
+/// Whether a binding is in force in a context: the Strategy tab is a list
+/// with keys of its own.
+fn applies(binding: &Binding, context: Context) -> bool {
+    binding.context == context || (context == Strategy && binding.context == List)
+}
+
+/// A context's bindings, in the table's order.
+fn in_force(context: Context) -> impl Iterator<Item = &'static Binding> {
+    all_bindings().filter(move |b| applies(b, context))
+}
+
 /// The action a key press means in a context, if any. In the search box,
 /// printable characters are text.
 pub fn action_for(context: Context, event: KeyEvent) -> Option<Action> {
@@ -272,13 +289,11 @@ pub fn action_for(context: Context, event: KeyEvent) -> Option<Action> {
         return Some(Action::Quit);
     }
     let pressed = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
-    let bound = all_bindings().find(|b| b.context == context && b.keys.contains(&pressed)).map(|b| {
-        match (b.action, event.code) {
-            (Action::GoTab(_), KeyCode::Char(d)) => {
-                Action::GoTab(d.to_digit(10).map_or(0, |n| n as usize).saturating_sub(1))
-            }
-            (a, _) => a,
+    let bound = in_force(context).find(|b| b.keys.contains(&pressed)).map(|b| match (b.action, event.code) {
+        (Action::GoTab(_), KeyCode::Char(d)) => {
+            Action::GoTab(d.to_digit(10).map_or(0, |n| n as usize).saturating_sub(1))
         }
+        (a, _) => a,
     });
     match (bound, context, event.code) {
         (Some(a), _, _) => Some(a),
@@ -289,7 +304,7 @@ pub fn action_for(context: Context, event: KeyEvent) -> Option<Action> {
 
 /// The bindings of a context, for help.
 pub fn bindings_for(context: Context) -> impl Iterator<Item = &'static Binding> {
-    all_bindings().filter(move |b| b.context == context)
+    in_force(context)
 }
 
 /// `key word` pairs for the hint bar of a context.

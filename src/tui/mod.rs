@@ -25,9 +25,57 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
 
-/// How often the lists are reloaded on their own (others' changes, the clock).
-const RELOAD_EVERY: Duration = Duration::from_secs(60);
 const RELOADING: &str = "Reloading…";
+/// The longest the loop waits for a key before looking at the clock again.
+const KEY_WAIT: Duration = Duration::from_millis(250);
+
+/// The start of the next whole minute of the wall clock after `now`. The
+/// lists are recomputed then (UK time is a whole number of hours from UTC,
+/// so UTC minutes are UK minutes): the header clock and time left turn over
+/// on the minute, and an interview reads OVERDUE as its deadline passes,
+/// rather than up to a minute later as a timer started at launch would.
+pub fn next_minute(now: Instant) -> Instant {
+    let next = (now.timestamp().div_euclid(60) + 1) * 60;
+    chrono::DateTime::from_timestamp(next, 0).unwrap_or(now + chrono::Duration::seconds(60))
+}
+
+/// How long to wait for a key at `now` so as to wake at `tick`: never
+/// longer than [`KEY_WAIT`], nothing once the tick is due.
+pub fn wait_for_key(now: Instant, tick: Instant) -> Duration {
+    (tick - now).to_std().unwrap_or(Duration::ZERO).min(KEY_WAIT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::time::from_db_text;
+
+    fn utc(s: &str) -> Instant {
+        from_db_text(s).expect("test instant")
+    }
+
+    #[test]
+    fn the_next_tick_is_the_next_whole_minute_of_the_wall_clock() {
+        assert_eq!(next_minute(utc("2026-12-02T00:58:47Z")), utc("2026-12-02T00:59:00Z"));
+        assert_eq!(next_minute(utc("2026-12-02T00:58:59.999Z")), utc("2026-12-02T00:59:00Z"));
+        // On the minute itself, that minute has begun: the next is a minute on.
+        assert_eq!(next_minute(utc("2026-12-02T00:59:00Z")), utc("2026-12-02T01:00:00Z"));
+        assert_eq!(next_minute(utc("2026-12-31T23:59:30Z")), utc("2027-01-01T00:00:00Z"));
+        // Across the autumn clock change the minutes keep their beat.
+        assert_eq!(next_minute(utc("2026-10-25T00:59:10Z")), utc("2026-10-25T01:00:00Z"));
+        // Before 1970 too (no negative-remainder surprise).
+        assert_eq!(next_minute(utc("1969-12-31T23:59:30Z")), utc("1970-01-01T00:00:00Z"));
+    }
+
+    #[test]
+    fn the_key_wait_wakes_the_loop_at_the_tick() {
+        let tick = utc("2026-12-02T00:59:00Z");
+        assert_eq!(wait_for_key(utc("2026-12-02T00:58:59.9Z"), tick), Duration::from_millis(100));
+        assert_eq!(wait_for_key(utc("2026-12-02T00:58:30Z"), tick), KEY_WAIT);
+        assert_eq!(wait_for_key(tick, tick), Duration::ZERO);
+        assert_eq!(wait_for_key(utc("2026-12-02T00:59:01Z"), tick), Duration::ZERO, "a late tick is due now");
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {
@@ -70,6 +118,7 @@ pub fn load_lists(store: &Store, now: Instant, holidays: &BankHolidays, month: Y
         strategy: store.strategy_list(now)?,
         missing: store.missing_list(now)?,
         mpmg: Some(store.mpmg_board(month, now)?),
+        empty_file: !store.has_people()?,
     })
 }
 
@@ -122,7 +171,9 @@ pub fn run(store: Store, holidays: BankHolidays, clock: Clock) -> Result<(), Tui
     require_terminal()?;
     let mut terminal = ratatui::try_init()?;
     let _guard = TerminalGuard;
-    let mut last_request = std::time::Instant::now();
+    // Ticks follow the wall clock even when `--at` fixes the lists' "now":
+    // others' changes are looked for on the same beat.
+    let mut tick = next_minute(chrono::Utc::now());
     let mut last_look = std::time::Instant::now();
     loop {
         let size = terminal.size()?;
@@ -135,8 +186,12 @@ pub fn run(store: Store, holidays: BankHolidays, clock: Clock) -> Result<(), Tui
         if std::env::var_os("RI_CHASE_TEST_PANIC").is_some() {
             panic!("panic asked for by RI_CHASE_TEST_PANIC");
         }
-        let mut reload = last_request.elapsed() >= RELOAD_EVERY;
-        if event::poll(Duration::from_millis(250))?
+        let wall = chrono::Utc::now();
+        let mut reload = wall >= tick;
+        if reload {
+            tick = next_minute(wall);
+        }
+        if event::poll(wait_for_key(chrono::Utc::now(), tick))?
             && let Event::Key(key) = event::read()?
             && key.kind == KeyEventKind::Press
             && let Some(action) = keymap::action_for(session.app.context(), key)
@@ -165,7 +220,6 @@ pub fn run(store: Store, holidays: BankHolidays, clock: Clock) -> Result<(), Tui
             if loader.requests.send((clock.now(), session.app.mpmg_month)).is_err() {
                 session.app.status = Some("Could not reload: the loader stopped; restart ri-chase".into());
             }
-            last_request = std::time::Instant::now();
         }
         while let Ok((now, result)) = loader.results.try_recv() {
             match result {

@@ -48,7 +48,20 @@ pub struct Running {
 impl Running {
     /// Starts on `db` (kept alive with its folder) with "now" fixed at `at`.
     pub fn start(dir: tempfile::TempDir, db: &Path, at: &str, extra_env: &[(&str, &str)]) -> Running {
-        Self::start_args(dir, &["--db", db.to_str().expect("utf8 path"), "--at", at], extra_env)
+        Running::start_with(dir, db, Some(at), extra_env)
+    }
+
+    /// Starts on `db` on the live clock.
+    pub fn start_live(dir: tempfile::TempDir, db: &Path) -> Running {
+        Running::start_with(dir, db, None, &[])
+    }
+
+    fn start_with(dir: tempfile::TempDir, db: &Path, at: Option<&str>, extra_env: &[(&str, &str)]) -> Running {
+        let mut args = vec!["--db", db.to_str().expect("utf8 path")];
+        if let Some(at) = at {
+            args.extend(["--at", at]);
+        }
+        Self::start_args(dir, &args, extra_env)
     }
 
     /// Starts `ri-chase ARGS`, keeping `dir` alive as long as it runs.

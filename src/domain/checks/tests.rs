@@ -346,6 +346,6 @@ fn not_held_needs_its_reason_and_not_needed_needs_the_child_back() {
 
 #[test]
 fn times_in_messages_carry_their_zone() {
-    assert_eq!(when(at("2026-07-01 12:00")), "Wed 01 Jul 2026 12:00 BST");
-    assert_eq!(when(at("2026-12-01 12:00")), "Tue 01 Dec 2026 12:00 GMT");
+    assert_eq!(when(at("2026-07-01 12:00")), "Wed 1 Jul 2026 12:00 BST");
+    assert_eq!(when(at("2026-12-01 12:00")), "Tue 1 Dec 2026 12:00 GMT");
 }

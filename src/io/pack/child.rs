@@ -78,7 +78,7 @@ fn details(pack: &Pack, c: &ChildPack) -> Vec<(String, Text)> {
         why = why
             .then(Text::plain("; "))
             .then(Text::strong("MISSING NOW"))
-            .then(Text::plain(format!(" (since {}{which})", display_short(m.since))));
+            .then(Text::plain(format!(" (since {}{which})", display_short(m.since, pack.now))));
     }
     let reviews: Vec<String> = c.reviews.iter().map(|m| month_label(m.month)).collect();
     let fact = |label: &str, text: Text| (label.to_string(), text);
@@ -124,7 +124,7 @@ fn episodes(pack: &Pack, c: &ChildPack) -> Table {
             .map(|e| {
                 let ep = &e.case.episode;
                 vec![
-                    Text::plain(display_short(ep.missing_at)).line().then(Text::plain(ep.episode_ref.as_str())),
+                    Text::plain(display_short(ep.missing_at, now)).line().then(Text::plain(ep.episode_ref.as_str())),
                     words::returned(e, now),
                     Text::plain(words::length(e, now)),
                     words::missing_from(e),

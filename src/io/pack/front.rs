@@ -7,6 +7,7 @@ use super::words::{count, or};
 use super::{ChildPack, Pack};
 use crate::domain::mpmg::{MpmgSettings, SPARKLINE_MONTHS, TopRow};
 use crate::domain::mpmg_review::month_label;
+use crate::domain::time::Instant;
 use crate::domain::when::{describe, describe_day};
 use crate::io::cells::cohort_short;
 use crate::io::mpmg_cells::{self, COHORT_HEADERS, TOP_HEADERS};
@@ -125,7 +126,7 @@ pub fn lists(pack: &Pack) -> Vec<Block> {
                 Column::text("Cohort", 10),
                 Column::text("Open actions", 13),
             ],
-            rows: pack.children.iter().enumerate().map(|(i, c)| cohort_cells(i + 1, c, s, today)).collect(),
+            rows: pack.children.iter().enumerate().map(|(i, c)| cohort_cells(i + 1, c, s, today, pack.now)).collect(),
             density: Density::Normal,
             empty: format!("No child to review for {month}."),
         }),
@@ -149,7 +150,7 @@ pub fn lists(pack: &Pack) -> Vec<Block> {
                 Column::text("Cohort", 8),
                 Column::text("12 months", 18),
             ],
-            rows: m.top10.iter().map(top_cells).collect(),
+            rows: m.top10.iter().map(|r| top_cells(r, pack.now)).collect(),
             density: Density::Wide,
             empty: format!("No child went missing in {month}."),
         }),
@@ -199,8 +200,8 @@ pub fn pick(headers: &[&str], cells: &[String], header: &str) -> String {
 
 /// The top 10's cells: the screens' cells, the cohort added, the history
 /// with its figures beneath the bars.
-fn top_cells(r: &TopRow) -> Vec<Text> {
-    let cells = mpmg_cells::top_cells(r);
+fn top_cells(r: &TopRow, now: Instant) -> Vec<Text> {
+    let cells = mpmg_cells::top_cells(r, now);
     let cell = |header: &str| Text::plain(pick(&TOP_HEADERS, &cells, header));
     let counts: Vec<String> = r.sparkline.iter().map(u64::to_string).collect();
     vec![
@@ -218,8 +219,8 @@ fn top_cells(r: &TopRow) -> Vec<Text> {
 }
 
 /// A row of the children to review: the screens' cells, and the open actions.
-fn cohort_cells(number: usize, c: &ChildPack, settings: &MpmgSettings, today: NaiveDate) -> Vec<Text> {
-    let cells = mpmg_cells::cohort_cells(&c.row, settings);
+fn cohort_cells(number: usize, c: &ChildPack, settings: &MpmgSettings, today: NaiveDate, now: Instant) -> Vec<Text> {
+    let cells = mpmg_cells::cohort_cells(&c.row, settings, now);
     let cell = |header: &str| Text::plain(pick(&COHORT_HEADERS, &cells, header));
     let overdue = c.open_actions.iter().filter(|a| a.action.is_overdue(today)).count();
     let actions = match (c.open_actions.len(), overdue) {

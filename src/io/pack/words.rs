@@ -64,11 +64,12 @@ pub fn interview(e: &EpisodeLine, now: Instant, rules: &Rules) -> Text {
         }
         RiState::Outstanding { due_at, minutes_left, band: Band::Overdue } => {
             Text::strong(format!("OVERDUE by {}", format_span(-minutes_left)))
-                .then(Text::plain(format!(" (was due {})", display_short(due_at))))
+                .then(Text::plain(format!(" (was due {})", display_short(due_at, now))))
                 .then(worker())
         }
         RiState::Outstanding { due_at, minutes_left, .. } => {
-            Text::plain(format!("due in {} (by {})", format_span(minutes_left), display_short(due_at))).then(worker())
+            Text::plain(format!("due in {} (by {})", format_span(minutes_left), display_short(due_at, now)))
+                .then(worker())
         }
         RiState::Done { at, outcome, in_time } => {
             let how = outcome_words(outcome);
@@ -96,7 +97,7 @@ pub fn reasons(e: &EpisodeLine) -> String {
 /// When the child came back, or that they have not.
 pub fn returned(e: &EpisodeLine, now: Instant) -> Text {
     match e.case.episode.returned_by(now) {
-        Some(back) => Text::plain(display_short(back)),
+        Some(back) => Text::plain(display_short(back, now)),
         None => Text::strong("STILL MISSING"),
     }
 }

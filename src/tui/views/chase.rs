@@ -1,55 +1,60 @@
 //! The Chase screen: outstanding return interviews against the 72-hour clock.
 
 use super::{Body, counts, empty_message, pick, render_body};
-use crate::domain::chase::ChaseRow;
+use crate::domain::chase::{BandCounts, ChaseRow, SplitCounts, split_band_counts};
 use crate::domain::codes::{Band, ChaseFlag, Cohort};
-use crate::domain::time::{display_local, display_short, format_span};
+use crate::domain::time::{Instant, display_local, display_short, format_span};
 use crate::io::cells::{CHASE_HEADERS, chase_cells, place};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::columns::Fit;
 use crate::tui::widgets::list_table::{ListView, StyledRow};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// Column indexes into the shared cells, for narrow and wide terminals.
-const NARROW: &[usize] = &[0, 1, 4, 5, 6, 8, 10];
-const MEDIUM: &[usize] = &[0, 1, 2, 4, 5, 6, 7, 8, 10];
+/// Below 100 columns the due time is left to the detail pane (time left
+/// says how urgent), so names and who to chase have room.
+const NARROW: &[usize] = &[0, 1, 5, 6, 8, 10];
+const MEDIUM: &[usize] = &[0, 1, 4, 5, 6, 7, 8, 10];
+const WIDER: &[usize] = &[0, 1, 2, 4, 5, 6, 7, 8, 10];
 const WIDE: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = app.visible_chase();
-    let bands = app.chase_counts();
+    let split = split_band_counts(rows.iter().copied());
+    let wide = area.width >= 120;
+    let band = |label: &str, b: Band| format!("{label} {}{}", pick_band(split.all, b), ours_and_theirs(split, b, wide));
     let counts = counts(vec![
-        Span::styled(format!("Overdue {}", bands.overdue), theme.urgent()),
-        Span::styled(format!("Due within 24h {}", bands.within_24h), theme.soon()),
-        Span::raw(format!("Later {}", bands.later)),
+        Span::styled(band("Overdue", Band::Overdue), theme.urgent()),
+        Span::styled(band("Due within 24h", Band::Within24h), theme.soon()),
+        Span::raw(band("Later", Band::Later)),
     ]);
 
     let columns = match area.width {
-        0..120 => NARROW,
-        120..150 => MEDIUM,
+        0..100 => NARROW,
+        100..140 => MEDIUM,
+        140..160 => WIDER,
         _ => WIDE,
     };
     let headers = pick(&CHASE_HEADERS, columns);
-    let widths = columns
+    // Names give way; dates, time left, counts and flags stay whole; the
+    // reference, the return and the cohort (all in the detail pane) go first.
+    let fits = columns
         .iter()
         .map(|i| match i {
-            0 => Constraint::Length(7),
-            1 => Constraint::Min(14),
-            2 => Constraint::Length(10),
-            3 | 4 => Constraint::Length(15),
-            5 => Constraint::Length(8),
-            6 | 7 => Constraint::Max(16),
-            8 => Constraint::Length(3),
-            9 => Constraint::Length(11),
-            _ => Constraint::Length(8),
+            1 | 6 | 7 => Fit::Shrink,
+            2 => Fit::Optional(1),
+            3 => Fit::Optional(2),
+            9 => Fit::Optional(3),
+            _ => Fit::Whole,
         })
         .collect();
     let styled = rows
         .iter()
         .map(|r| {
-            let cells = pick(&chase_cells(r), columns);
+            let cells = pick(&chase_cells(r, app.now), columns);
             let style = match r.band {
                 Band::Overdue => theme.urgent(),
                 Band::Within24h => theme.soon(),
@@ -59,12 +64,32 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let empty = empty_message(app, "No return interviews outstanding.");
-    let list = ListView { headers, widths, rows: styled, selected: app.selection(), empty };
-    let detail = rows.get(app.selection()).filter(|_| app.show_detail).map(|r| detail_lines(r, theme));
+    let list = ListView { headers, fits, rows: styled, selected: app.selection(), empty };
+    let detail = rows.get(app.selection()).filter(|_| app.show_detail).map(|r| detail_lines(r, app.now, theme));
     render_body(app, theme, frame, area, Body { counts, list, detail });
 }
 
-fn detail_lines<'a>(r: &ChaseRow, theme: &Theme) -> Vec<Line<'a>> {
+fn pick_band(c: BandCounts, band: Band) -> usize {
+    match band {
+        Band::Overdue => c.overdue,
+        Band::Within24h => c.within_24h,
+        Band::Later => c.later,
+    }
+}
+
+/// ` (9 ours, 3 placing LAs')` after a band's count when some of its
+/// interviews are placing authorities' (children placed here by another);
+/// where room is short, ` (3 placing LAs')`, ours being the rest.
+fn ours_and_theirs(split: SplitCounts, band: Band, wide: bool) -> String {
+    let theirs = |n: usize| if n == 1 { "1 placing LA's".to_string() } else { format!("{n} placing LAs'") };
+    match (pick_band(split.all, band), pick_band(split.placing, band)) {
+        (_, 0) => String::new(),
+        (all, n) if wide => format!(" ({} ours, {})", all - n, theirs(n)),
+        (_, n) => format!(" ({})", theirs(n)),
+    }
+}
+
+fn detail_lines<'a>(r: &ChaseRow, now: Instant, theme: &Theme) -> Vec<Line<'a>> {
     let from = place(r.missing_from, r.missing_from_name.as_deref());
     let left = if r.overdue {
         Span::styled(format!("{} OVERDUE", format_span(r.minutes_left)), theme.urgent())
@@ -74,7 +99,7 @@ fn detail_lines<'a>(r: &ChaseRow, theme: &Theme) -> Vec<Line<'a>> {
     let mut flags: Vec<String> = r.flags.iter().map(|f| f.label().to_string()).collect();
     if let (true, Some(since)) = (r.has(ChaseFlag::MissingAgain), r.missing_again_since) {
         flags.retain(|f| f != ChaseFlag::MissingAgain.label());
-        flags.insert(0, format!("Missing again since {}", display_short(since)));
+        flags.insert(0, format!("Missing again since {}", display_short(since, now)));
     }
     let mut lines = vec![
         Line::from(vec![
@@ -89,10 +114,20 @@ fn detail_lines<'a>(r: &ChaseRow, theme: &Theme) -> Vec<Line<'a>> {
         ]),
         Line::from(format!(
             "Missing {} from {from} · returned {}",
-            display_short(r.missing_at),
-            display_short(r.returned_at)
+            display_short(r.missing_at, now),
+            display_short(r.returned_at, now)
         )),
-        Line::from(vec![Span::raw(format!("RI due {} · ", display_local(r.due_at))), left]),
+        Line::from(if r.has(ChaseFlag::MissingAgain) {
+            // Chasing waits for the child's return: say so before the clock.
+            vec![
+                Span::raw(format!("RI due {} · ", display_local(r.due_at))),
+                Span::styled("MISSING AGAIN", theme.urgent()),
+                Span::raw(" · "),
+                left,
+            ]
+        } else {
+            vec![Span::raw(format!("RI due {} · ", display_local(r.due_at))), left]
+        }),
         Line::from(format!(
             "Worker {} · team {} · lead {} · {} attempt(s) · police {} · risk {}",
             r.worker.as_deref().unwrap_or("none assigned"),

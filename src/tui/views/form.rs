@@ -190,7 +190,7 @@ fn below<'a>(field: &'a Field, focused: bool, now: Instant, theme: &Theme, width
             for (hit, on) in pick.matches() {
                 any = true;
                 let missing = hit.open_episode.as_ref().map_or(String::new(), |r| format!(" · MISSING ({r})"));
-                let last = hit.last_missing_at.map_or(String::new(), |t| format!(" · last {}", display_short(t)));
+                let last = hit.last_missing_at.map_or(String::new(), |t| format!(" · last {}", display_short(t, now)));
                 let text = format!(
                     "{indent}{}{} · {} · born {}{missing}{last}",
                     if on { "▶ " } else { "  " },

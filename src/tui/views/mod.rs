@@ -16,7 +16,7 @@ use super::keymap::{Context, hints_for};
 use super::theme::Theme;
 use super::widgets::list_table::{ListView, render_list};
 use super::widgets::visible::visible_lines;
-use crate::domain::time::to_uk;
+use crate::domain::time::{display_clock, to_uk};
 use crate::domain::visible::is_hidden;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -132,8 +132,7 @@ fn render_top_bar(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         tabs.push(Span::raw(" "));
         tabs.push(Span::styled(label, style));
     }
-    let format = if area.width >= 150 { "%a %d %b %Y %H:%M %Z" } else { "%a %d %b %H:%M" };
-    let clock = to_uk(app.now).format(format).to_string();
+    let clock = display_clock(app.now, area.width >= 150);
     let tabs_width: usize = tabs.iter().map(|s| s.width()).sum();
     // The tabs and the clock come first; the authority's name where there is room.
     let name = if wide { format!(" ri-chase · {} ", app.authority) } else { format!(" {} ", app.authority) };
@@ -189,9 +188,16 @@ fn render_search(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
 }
 
-/// What an empty list says: why it is empty.
+/// What an empty list says: why it is empty, and on a file with no child
+/// yet, how to begin.
 pub(super) fn empty_message(app: &App, when_unfiltered: &'static str) -> &'static str {
-    if app.filters.is_empty() { when_unfiltered } else { "Nothing matches the search and filters (x clears them)." }
+    if !app.filters.is_empty() {
+        "Nothing matches the search and filters (x clears them)."
+    } else if app.lists.empty_file {
+        "No children recorded yet: n adds a child (or ri-chase import FILE.csv)."
+    } else {
+        when_unfiltered
+    }
 }
 
 /// Cells at the given indexes, in that order.
@@ -209,19 +215,25 @@ pub(super) struct Body<'a> {
 }
 
 pub(super) fn render_body(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, body: Body) {
-    let detail_height = match (&body.detail, app.show_detail) {
-        (Some(lines), true) => lines.len() as u16 + 1,
-        _ => 0,
-    };
-    let [summary, list, detail] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
+    // The detail pane wraps its lines rather than cut them, and is as tall as
+    // the wrapped text (the list keeps at least three rows).
+    let detail = body.detail.filter(|_| app.show_detail).map(|lines| {
+        let block = Block::new().borders(Borders::TOP).title(" Detail ").border_style(theme.dim());
+        Paragraph::new(visible_lines(lines)).block(block).wrap(Wrap { trim: false })
+    });
+    let detail_height = detail.as_ref().map_or(0, |p| p.line_count(area.width) as u16);
+    // The summary too wraps onto a second line rather than lose its end.
     let mut spans = body.counts;
     spans.extend(filter_summary(app, theme));
-    frame.render_widget(Paragraph::new(Line::from(spans)), summary);
+    let summary_text = Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true });
+    let summary_height = summary_text.line_count(area.width).clamp(1, 2) as u16;
+    let [summary, list, detail_area] =
+        Layout::vertical([Constraint::Length(summary_height), Constraint::Min(3), Constraint::Length(detail_height)])
+            .areas(area);
+    frame.render_widget(summary_text, summary);
     render_list(frame, list, theme, body.list);
-    if let Some(lines) = body.detail {
-        let block = Block::new().borders(Borders::TOP).title(" Detail ").border_style(theme.dim());
-        frame.render_widget(Paragraph::new(visible_lines(lines)).block(block), detail);
+    if let Some(paragraph) = detail {
+        frame.render_widget(paragraph, detail_area);
     }
 }
 

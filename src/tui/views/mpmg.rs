@@ -6,7 +6,7 @@ mod trajectory;
 
 use super::{Body, counts, empty_message, pick, render_body};
 use crate::domain::codes::ReviewReason;
-use crate::domain::time::{display_local, display_short};
+use crate::domain::time::{Instant, display_local, display_short};
 use crate::io::cells::place;
 use crate::io::mpmg_cells::{
     COHORT_HEADERS, PERSISTENT_HEADERS, TOP_HEADERS, cohort_cells, persistent_cells, reasons_text, top_cells,
@@ -15,6 +15,7 @@ use crate::store::{MpmgBoard, OpenActions};
 use crate::tui::app::App;
 use crate::tui::mpmg::MpmgView;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::columns::Fit;
 use crate::tui::widgets::list_table::{ListView, StyledRow};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -114,7 +115,7 @@ fn render_list(app: &App, board: &MpmgBoard, view: MpmgView, theme: &Theme, fram
                 .visible_cohort()
                 .into_iter()
                 .map(|c| {
-                    let mut cells = cohort_cells(c, &m.settings);
+                    let mut cells = cohort_cells(c, &m.settings, app.now);
                     cells.extend(extra(&c.person_ref));
                     let urgent = c.review_reasons.contains(&ReviewReason::ThreeOrMore);
                     StyledRow { cells, style: if urgent { theme.urgent() } else { Style::new() } }
@@ -128,13 +129,13 @@ fn render_list(app: &App, board: &MpmgBoard, view: MpmgView, theme: &Theme, fram
                 (true, _, _) => &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
                 (_, true, _) => &[0, 1, 2, 3, 4, 5, 6, 9, 10, 11],
                 (_, _, true) => &[0, 1, 2, 3, 4, 5, 9, 10, 11],
-                _ => &[0, 1, 3, 4, 9, 10],
+                _ => &[0, 1, 3, 4, 9, 10, 11],
             };
             let rows = app
                 .visible_top()
                 .into_iter()
                 .map(|t| {
-                    let mut cells = top_cells(t);
+                    let mut cells = top_cells(t, app.now);
                     cells.extend(extra(&t.person_ref));
                     StyledRow { cells, style: Style::new() }
                 })
@@ -155,16 +156,16 @@ fn render_list(app: &App, board: &MpmgBoard, view: MpmgView, theme: &Theme, fram
             (headers, &[0, 1, 2, 3, 4], rows)
         }
     };
-    let widths = columns.iter().map(|i| width(view, *i)).collect();
+    let fits = columns.iter().map(|i| fit(view, *i)).collect();
     let empty = empty_message(app, "No child to list for this month.");
     let list = ListView {
         headers: pick(&headers, columns),
-        widths,
+        fits,
         rows: pick_rows(rows, columns),
         selected: app.selection(),
         empty,
     };
-    let detail = refs.get(app.selection()).filter(|_| app.show_detail).map(|r| detail_lines(board, r, theme));
+    let detail = refs.get(app.selection()).filter(|_| app.show_detail).map(|r| detail_lines(board, r, theme, app.now));
     render_body(app, theme, frame, area, Body { counts: view_tabs(app, board, theme), list, detail });
 }
 
@@ -172,26 +173,19 @@ fn pick_rows(rows: Vec<StyledRow>, columns: &[usize]) -> Vec<StyledRow> {
     rows.into_iter().map(|r| StyledRow { cells: pick(&r.cells, columns), style: r.style }).collect()
 }
 
-/// Column widths by the column's place in its list's cells.
-fn width(view: MpmgView, i: usize) -> Constraint {
+/// Which columns give way, by the column's place in its list's cells: the
+/// names, the places and the people; counts, dates and statuses stay whole.
+fn fit(view: MpmgView, i: usize) -> Fit {
     match (view, i) {
-        (MpmgView::Cohort, 0) | (MpmgView::Top10, 1) | (MpmgView::Persistent, 0) => Constraint::Min(16),
-        (MpmgView::Cohort, 1) | (MpmgView::Top10, 2) | (MpmgView::Persistent, 1) => Constraint::Length(10),
-        (MpmgView::Cohort, 2 | 3) | (MpmgView::Top10, 0 | 3 | 4) | (MpmgView::Persistent, 2) => Constraint::Length(5),
-        (MpmgView::Cohort, 4) | (MpmgView::Top10, 6) => Constraint::Length(16),
-        (MpmgView::Cohort, 5) => Constraint::Length(22),
-        (MpmgView::Cohort, 6 | 7) | (MpmgView::Top10, 7) => Constraint::Length(4),
-        (MpmgView::Cohort, 8) | (MpmgView::Top10, 8) => Constraint::Max(30),
-        (MpmgView::Cohort, 11) | (MpmgView::Top10, 5) => Constraint::Length(15),
-        (MpmgView::Top10, 9) => Constraint::Length(12),
-        (MpmgView::Cohort, 12) | (MpmgView::Top10, 10) | (MpmgView::Persistent, 3) => Constraint::Length(3),
-        (MpmgView::Cohort, 13) | (MpmgView::Top10, 11) | (MpmgView::Persistent, 4) => Constraint::Length(13),
-        _ => Constraint::Max(16),
+        (MpmgView::Cohort, 0 | 8 | 9 | 10) | (MpmgView::Top10, 1 | 8) | (MpmgView::Persistent, 0) => Fit::Shrink,
+        (MpmgView::Cohort, 7) => Fit::Optional(1),
+        (MpmgView::Cohort, 1) | (MpmgView::Top10, 2) => Fit::Optional(2),
+        _ => Fit::Whole,
     }
 }
 
 /// The selected child: why they are reviewed and what is open for them.
-fn detail_lines<'a>(board: &MpmgBoard, person_ref: &str, theme: &Theme) -> Vec<Line<'a>> {
+fn detail_lines<'a>(board: &MpmgBoard, person_ref: &str, theme: &Theme, now: Instant) -> Vec<Line<'a>> {
     let m = &board.month;
     let reviewed = if board.reviewed.contains(person_ref) {
         "reviewed at this month's meeting"
@@ -245,7 +239,7 @@ fn detail_lines<'a>(board: &MpmgBoard, person_ref: &str, theme: &Theme) -> Vec<L
     let mut last = Vec::new();
     if let Some(m) = board.missing_now.get(person_ref) {
         last.push(Span::styled(
-            format!("MISSING NOW since {} ({})", display_short(m.since), m.episode_ref),
+            format!("MISSING NOW since {} ({})", display_short(m.since, now), m.episode_ref),
             theme.urgent(),
         ));
         last.push(Span::raw(" · "));

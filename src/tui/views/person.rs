@@ -12,10 +12,11 @@ use crate::domain::history::{Month, RiState, month_of, monthly_counts, months_be
 use crate::domain::record::full_name;
 use crate::domain::rules::Rules;
 use crate::domain::strategy::{StrategyRow, strategy_rows};
-use crate::domain::time::{Instant, format_span, to_uk, uk_date};
+use crate::domain::time::{Instant, display_compact, format_span, to_uk, uk_date};
 use crate::io::cells::{cohort_short, place, strategy_cells};
 use crate::store::{EpisodeLine, PersonPage};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::columns::Fit;
 use crate::tui::widgets::list_table::{ListView, StyledRow, render_list, render_list_inactive};
 use crate::tui::widgets::visible::visible_lines;
 use chrono::NaiveDate;
@@ -281,22 +282,8 @@ fn render_table(
         _ => FULL,
     };
     let headers = columns.iter().filter_map(|i| HEADERS.get(*i).copied()).collect();
-    let widths = columns
-        .iter()
-        .map(|i| match i {
-            0 => Constraint::Length(14),
-            1 => Constraint::Length(13),
-            2 | 3 => Constraint::Length(7),
-            4 => Constraint::Min(12),
-            5 => Constraint::Length(6),
-            6 => Constraint::Min(26),
-            7 => Constraint::Max(16),
-            8 => Constraint::Length(3),
-            9 => Constraint::Length(8),
-            _ if columns == NARROW => Constraint::Length(10),
-            _ => Constraint::Length(15),
-        })
-        .collect();
+    // The place and the worker give way; times, lengths and statuses stay whole.
+    let fits = columns.iter().map(|i| if matches!(i, 4 | 7) { Fit::Shrink } else { Fit::Whole }).collect();
     let rows = page
         .episodes
         .iter()
@@ -309,7 +296,7 @@ fn render_table(
             }
         })
         .collect();
-    let list = ListView { headers, widths, rows, selected, empty: "No episodes recorded for this child." };
+    let list = ListView { headers, fits, rows, selected, empty: "No episodes recorded for this child." };
     if active { render_list(frame, area, theme, list) } else { render_list_inactive(frame, area, theme, list) }
 }
 
@@ -349,9 +336,9 @@ impl EpisodeState {
         let ri = &e.case.interview;
         let done = matches!(self.ri, RiState::Done { .. });
         vec![
-            to_uk(ep.missing_at).format("%d/%m/%y %H:%M").to_string(),
-            ep.returned_by(now)
-                .map_or_else(|| "still missing".to_string(), |t| to_uk(t).format("%d/%m %H:%M").to_string()),
+            // Started and returned read alike: the year when it is not this one.
+            display_compact(ep.missing_at, now),
+            ep.returned_by(now).map_or_else(|| "still missing".to_string(), |t| display_compact(t, now)),
             format_span(ep.minutes_missing(now)),
             match ep.kind {
                 EpisodeKind::Missing => "Missing",
@@ -365,7 +352,7 @@ impl EpisodeState {
             ri.attempts.to_string(),
             if done { signoff_short(e.signoff) } else { "-" }.to_string(),
             match &self.meeting {
-                Some(m) if wide => strategy_cells(m).swap_remove(STRATEGY_STATUS_CELL),
+                Some(m) if wide => strategy_cells(m, now).swap_remove(STRATEGY_STATUS_CELL),
                 Some(m) => m.status.label().to_string(),
                 None => "-".to_string(),
             },

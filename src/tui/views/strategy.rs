@@ -2,14 +2,15 @@
 
 use super::{Body, counts, empty_message, pick, render_body};
 use crate::domain::codes::{Cohort, StrategyStatus};
-use crate::domain::strategy::StrategyRow;
+use crate::domain::strategy::{History, StrategyRow};
 use crate::domain::time::{display_local, format_span, minutes_between};
 use crate::io::cells::{STRATEGY_HEADERS, strategy_cells};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::columns::Fit;
 use crate::tui::widgets::list_table::{ListView, StyledRow};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -17,7 +18,7 @@ const NARROW: &[usize] = &[0, 2, 4, 5, 6];
 const WIDE: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8];
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let rows = app.visible_strategy();
+    let (rows, hidden) = app.strategy_in_history();
     let count = |s: StrategyStatus| rows.iter().filter(|r| r.status == s).count();
     let placed_in_due = rows.iter().filter(|r| r.status == StrategyStatus::Due && r.cohort == Cohort::PlacedIn).count();
     let due = match placed_in_due {
@@ -28,25 +29,26 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Span::styled(due, theme.urgent()),
         Span::styled(format!("Due soon {}", count(StrategyStatus::DueSoon)), theme.soon()),
         Span::raw(format!("Planned {}", count(StrategyStatus::Planned))),
+        Span::styled(history_words(app.strategy_history, hidden), theme.dim()),
     ]);
 
     let columns = if area.width >= 120 { WIDE } else { NARROW };
     let headers = pick(&STRATEGY_HEADERS, columns);
-    let widths = columns
+    // The name gives way; dates and statuses stay whole; the reference and
+    // the cohort (both in the detail pane) go first.
+    let fits = columns
         .iter()
         .map(|i| match i {
-            0 => Constraint::Min(14),
-            1 => Constraint::Length(10),
-            2 | 3 | 5 | 7 => Constraint::Length(15),
-            4 => Constraint::Length(5),
-            6 => Constraint::Length(19),
-            _ => Constraint::Length(11),
+            0 => Fit::Shrink,
+            1 => Fit::Optional(1),
+            8 => Fit::Optional(2),
+            _ => Fit::Whole,
         })
         .collect();
     let styled = rows
         .iter()
         .map(|r| StyledRow {
-            cells: pick(&strategy_cells(r), columns),
+            cells: pick(&strategy_cells(r, app.now), columns),
             style: match (r.status, r.in_timescale) {
                 (StrategyStatus::Due, _) | (_, Some(false)) => theme.urgent(),
                 (StrategyStatus::DueSoon, _) => theme.soon(),
@@ -55,9 +57,23 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let empty = empty_message(app, "No episode has reached 48 hours missing, and no meeting is recorded.");
-    let list = ListView { headers, widths, rows: styled, selected: app.selection(), empty };
+    let list = ListView { headers, fits, rows: styled, selected: app.selection(), empty };
     let detail = rows.get(app.selection()).filter(|_| app.show_detail).map(|r| detail_lines(r, app, theme));
     render_body(app, theme, frame, area, Body { counts, list, detail });
+}
+
+/// `Last 3 months, 12 older hidden`: the window on concluded meetings (the
+/// hint bar names the keys that move it), and what it leaves out.
+fn history_words(history: History, hidden: usize) -> String {
+    let window = match history {
+        History::All => return "All past meetings".to_string(),
+        History::Months(1) => "Last month".to_string(),
+        History::Months(n) => format!("Last {n} months"),
+    };
+    match hidden {
+        0 => window,
+        n => format!("{window}, {n} older hidden"),
+    }
 }
 
 fn detail_lines<'a>(r: &StrategyRow, app: &App, theme: &Theme) -> Vec<Line<'a>> {

@@ -6,6 +6,7 @@ use crate::io::mpmg_cells::sparkline_text;
 use crate::store::MpmgBoard;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::columns::Fit;
 use crate::tui::widgets::list_table::{ListView, StyledRow, render_list};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -87,13 +88,8 @@ pub fn render(app: &App, board: &MpmgBoard, theme: &Theme, frame: &mut Frame, ar
         .collect();
     let list = ListView {
         headers: vec!["Child", "Ref", "Total", "Trend", "Per month"],
-        widths: vec![
-            Constraint::Min(16),
-            Constraint::Length(10),
-            Constraint::Length(5),
-            Constraint::Length(t.trajectory.months.len().max(5) as u16),
-            Constraint::Min(10),
-        ],
+        // The name gives way; the counts stay whole.
+        fits: vec![Fit::Shrink, Fit::Whole, Fit::Whole, Fit::Whole, Fit::Whole],
         rows,
         selected: app.selection(),
         empty: "Nothing matches the search and filters (x clears them).",

@@ -31,7 +31,7 @@ pub(super) fn detail_lines<'a>(
     let length = format_span(ep.minutes_missing(now));
     topics.push(match ep.returned_by(now) {
         Some(back) => {
-            let mut found = vec![Span::raw(format!("Returned {} after {length}", display_short(back)))];
+            let mut found = vec![Span::raw(format!("Returned {} after {length}", display_short(back, now)))];
             match (&e.where_found, &e.found_with) {
                 (None, None) => found.push(Span::raw("where found and who with not recorded")),
                 (at, with) => {
@@ -57,7 +57,7 @@ pub(super) fn detail_lines<'a>(
             Span::raw(worker),
         ],
         RiState::Outstanding { due_at, minutes_left, band } => vec![
-            Span::raw(format!("Return interview due {}", display_short(due_at))),
+            Span::raw(format!("Return interview due {}", display_short(due_at, now))),
             if band == Band::Overdue {
                 Span::styled(format!("OVERDUE by {}", format_span(-minutes_left)), theme.urgent())
             } else {
@@ -66,7 +66,7 @@ pub(super) fn detail_lines<'a>(
             Span::raw(worker),
         ],
         RiState::Done { at, outcome, in_time } => vec![
-            Span::raw(format!("Return interview done {}", display_short(at))),
+            Span::raw(format!("Return interview done {}", display_short(at, now))),
             Span::raw(outcome.map_or("outcome not recorded", |o| o.label())),
             match (in_time, ep.returned_by(now)) {
                 (Some(true), _) => Span::raw("in time"),
@@ -82,13 +82,13 @@ pub(super) fn detail_lines<'a>(
             },
             Span::raw(worker),
             Span::raw(match &e.signed_off {
-                Some((by, at)) => format!("sign-off {} by {by}, {}", e.signoff.label(), display_short(*at)),
+                Some((by, at)) => format!("sign-off {} by {by}, {}", e.signoff.label(), display_short(*at, now)),
                 None => format!("sign-off {}", e.signoff.label()),
             }),
         ],
     });
     if !e.attempts.is_empty() {
-        let mut attempts: Vec<Span> = e.attempts.iter().enumerate().map(|(i, a)| attempt_span(i + 1, a)).collect();
+        let mut attempts: Vec<Span> = e.attempts.iter().enumerate().map(|(i, a)| attempt_span(i + 1, a, now)).collect();
         attempts[0] = Span::raw(format!("Attempts: {}", attempts[0].content));
         topics.push(attempts);
     }
@@ -105,13 +105,13 @@ pub(super) fn detail_lines<'a>(
 }
 
 /// `2. Wed 16/09 10:00 face to face, declined`.
-fn attempt_span<'a>(n: usize, a: &Attempt) -> Span<'a> {
+fn attempt_span<'a>(n: usize, a: &Attempt, now: Instant) -> Span<'a> {
     if a.at.is_none() && a.method.is_none() && a.outcome.is_none() {
         return Span::raw(format!("{n}. no details (counted by an imported file)"));
     }
     Span::raw(format!(
         "{n}. {} {}, {}",
-        a.at.map_or_else(|| "time not recorded".to_string(), display_short),
+        a.at.map_or_else(|| "time not recorded".to_string(), |t| display_short(t, now)),
         a.method.map_or("method not recorded", |m| m.label()).to_lowercase(),
         a.outcome.map_or("outcome not recorded", |o| o.label()).to_lowercase(),
     ))
@@ -129,12 +129,12 @@ fn meeting_spans<'a>(
     let Some(m) = &row.meeting else {
         let deadline = page.rules.strategy_deadline(e.case.episode.missing_at);
         return vec![Span::raw(if row.open {
-            format!("Strategy meeting needed if still missing at {}", display_short(deadline))
+            format!("Strategy meeting needed if still missing at {}", display_short(deadline, now))
         } else {
             format!("No strategy meeting needed: back within {}h", page.rules.strategy_hours)
         })];
     };
-    let when = m.meeting_at.map_or(String::new(), |t| format!(" {}", display_short(t)));
+    let when = m.meeting_at.map_or(String::new(), |t| format!(" {}", display_short(t, now)));
     let mut spans = vec![Span::raw(format!("Strategy meeting: {}{when}", m.status.label()))];
     match m.in_timescale {
         Some(true) => spans.push(Span::raw("in timescale")),
@@ -144,7 +144,7 @@ fn meeting_spans<'a>(
     // Once held in time the deadline is history; otherwise it is the point.
     if m.in_timescale != Some(true) {
         let due = if minutes_between(now, m.deadline_at) >= 0 { "due by" } else { "was due by" };
-        spans.push(Span::raw(format!("{due} {}", display_short(m.deadline_at))));
+        spans.push(Span::raw(format!("{due} {}", display_short(m.deadline_at, now))));
     }
     spans
 }

@@ -218,7 +218,7 @@ fn the_selection_is_reversed_and_pointed_at_without_colour() {
     let buffer = terminal.backend().buffer();
     let row = (0..buffer.area.height).find(|&y| buffer[(0, y)].symbol() == "▶").expect("a row is pointed at");
     let cells: String = (0..buffer.area.width).map(|x| buffer[(x, row)].symbol()).collect();
-    assert!(cells.contains("01/11/26 19:00") && cells.contains("OVERDUE 5d 5h"), "{cells}");
+    assert!(cells.contains("01/11 19:00") && cells.contains("OVERDUE 5d 5h"), "{cells}");
     assert!(buffer[(2, row)].modifier.contains(Modifier::REVERSED));
     // Overdue and still missing rows are bold, not only red.
     assert!(buffer[(2, row)].modifier.contains(Modifier::BOLD));
@@ -398,4 +398,13 @@ fn the_actions_list_scrolls_to_the_selected_one_and_a_review_alone_is_one_line()
             draw_actions(&alex_with_actions(), focus, w, h);
         }
     }
+}
+
+/// Issue 8.27: Started and Returned read alike, the year on both when it is
+/// not this one (the returned time had no year).
+#[test]
+fn started_and_returned_both_show_a_year_that_is_not_this_one() {
+    let screen = text(&alex(), 0, 120, 40);
+    assert!(screen.contains("02/03/2025 20:00 03/03/2025 08:00"), "{screen}");
+    assert!(screen.contains("01/11 19:00      02/11 09:00"), "this year's have none\n{screen}");
 }
