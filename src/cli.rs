@@ -238,7 +238,13 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             // A message may quote the data (a name, a cell): shown, never obeyed.
-            eprintln!("ri-chase: {}", visible(&f.message));
+            // One that names the program already needs no prefix.
+            let message = visible(&f.message);
+            if message.starts_with("ri-chase ") {
+                eprintln!("{message}");
+            } else {
+                eprintln!("ri-chase: {message}");
+            }
             ExitCode::from(f.status)
         }
     }

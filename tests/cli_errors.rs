@@ -112,7 +112,7 @@ fn the_app_without_a_terminal_says_so() {
         cmd.write_stdin("")
             .assert()
             .code(2)
-            .stderr(contains("ri-chase needs a terminal; use the commands (see --help) in scripts"))
+            .stderr("ri-chase needs a terminal; use the commands (see --help) in scripts\n")
             .stderr(contains("panicked").not());
     }
     assert!(!data.exists(), "a demo database was made");
