@@ -109,7 +109,7 @@ fn render_list(app: &App, board: &MpmgBoard, view: MpmgView, theme: &Theme, fram
                 (true, _, _) => &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13],
                 (_, true, _) => &[0, 1, 2, 3, 4, 5, 6, 8, 12, 13],
                 (_, _, true) => &[0, 1, 2, 3, 4, 5, 12, 13],
-                _ => &[0, 2, 3, 5, 12, 13],
+                _ => &[0, 2, 3, 4, 5, 6, 12, 13],
             };
             let rows = app
                 .visible_cohort()
@@ -156,7 +156,7 @@ fn render_list(app: &App, board: &MpmgBoard, view: MpmgView, theme: &Theme, fram
             (headers, &[0, 1, 2, 3, 4], rows)
         }
     };
-    let fits = columns.iter().map(|i| fit(view, *i)).collect();
+    let fits = columns.iter().map(|i| fit(view, *i, medium)).collect();
     let empty = empty_message(app, "No child to list for this month.");
     let list = ListView {
         headers: pick(&headers, columns),
@@ -175,10 +175,13 @@ fn pick_rows(rows: Vec<StyledRow>, columns: &[usize]) -> Vec<StyledRow> {
 
 /// Which columns give way, by the column's place in its list's cells: the
 /// names, the places and the people; counts, dates and statuses stay whole.
-fn fit(view: MpmgView, i: usize) -> Fit {
+fn fit(view: MpmgView, i: usize, medium: bool) -> Fit {
     match (view, i) {
         (MpmgView::Cohort, 0 | 8 | 9 | 10) | (MpmgView::Top10, 1 | 8) | (MpmgView::Persistent, 0) => Fit::Shrink,
         (MpmgView::Cohort, 7) => Fit::Optional(1),
+        // Below 100 columns the case status goes before a name is cut (wider,
+        // a long place name gives way instead).
+        (MpmgView::Cohort, 4) if !medium => Fit::Optional(3),
         (MpmgView::Cohort, 1) | (MpmgView::Top10, 2) => Fit::Optional(2),
         _ => Fit::Whole,
     }
