@@ -5,16 +5,23 @@ mod common;
 use common::entry::*;
 use ri_chase::tui::action::Action;
 use ri_chase::tui::forms::form::FormKind;
+use ri_chase::tui::session::Session;
 
-#[test]
-fn a_stale_save_shows_the_conflict_and_keep_mine_loses_nothing() {
-    let (_d, path, mut a) = session();
+/// Two sessions on one file, alice's and bob's, each with episode E01
+/// selected. On one machine they are two OS users; here, two names.
+fn alice_and_bob_on_e01() -> (tempfile::TempDir, std::path::PathBuf, Session, Session) {
+    let (d, path, mut a) = session();
     let mut b = open_session(&path, false);
-    // Two people: on one machine they are two OS users; here, two names.
     a.store.set_user("alice").expect("user");
     b.store.set_user("bob").expect("user");
     select_episode(&mut a, 0, "E01");
     select_episode(&mut b, 0, "E01");
+    (d, path, a, b)
+}
+
+#[test]
+fn a_stale_save_shows_the_conflict_and_keep_mine_loses_nothing() {
+    let (_d, path, mut a, mut b) = alice_and_bob_on_e01();
     act(&mut a, &[Action::Open(FormKind::AssignWorker)]);
     act(&mut b, &[Action::Open(FormKind::Attempt)]);
 
@@ -95,12 +102,7 @@ fn cancel_after_a_conflict_writes_nothing() {
 
 #[test]
 fn a_row_deleted_by_another_user_says_who_and_when_and_offers_only_to_close() {
-    let (_d, path, mut a) = session();
-    let mut b = open_session(&path, false);
-    a.store.set_user("alice").expect("user");
-    b.store.set_user("bob").expect("user");
-    select_episode(&mut a, 0, "E01");
-    select_episode(&mut b, 0, "E01");
+    let (_d, path, mut a, mut b) = alice_and_bob_on_e01();
     act(&mut a, &[Action::Open(FormKind::AssignWorker)]);
     act(&mut b, &[Action::DeleteEpisode, Action::Yes]);
     assert_eq!(one::<i64>(&path, "SELECT count(*) FROM episodes WHERE episode_ref = 'E01'"), 0);
