@@ -8,3 +8,4 @@ pub mod mpmg_cells;
 pub mod output;
 pub mod pack;
 pub mod paths;
+pub mod report_csv;

@@ -11,6 +11,7 @@ mod mpmg;
 mod mpmg_board;
 mod mpmg_review;
 mod person;
+mod report;
 mod schema;
 mod settings;
 mod usual_place;
