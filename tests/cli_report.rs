@@ -381,3 +381,14 @@ fn a_bad_period_is_refused_with_exit_2() {
         ri(&db).arg("report").args(&args).assert().code(2).stderr(contains(says));
     }
 }
+
+#[test]
+fn first_time_missing_looks_back_before_the_periods_read() {
+    let (_d, db) = report_db();
+    // A Q4 report reads Q3 and Q4 in full. Ivy's RI2 (Q3) is not her first: RI1 was in May.
+    let q4 = report_json(&db, &["--quarter", "2023-24 Q4", "--at", AT]);
+    // Q3: Ava (RA1, home) and Dan (foster) only.
+    assert_eq!(q4["prior"]["first_time_by_location"], first_time([1, 0, 1, 0, 0]));
+    // Q4: Kit, Ben and Finn from home, Eve from Willows.
+    assert_eq!(q4["first_time_by_location"], first_time([3, 1, 0, 0, 0]));
+}
