@@ -7,10 +7,9 @@
 use super::cases::{STARTED_BETWEEN, code, instant, lean_case_sql};
 use super::{Result, Store};
 use crate::domain::codes::Cohort;
-use crate::domain::report::{Report, ReportInput, ReportPeriod, ReportStart, read_spans, report};
+use crate::domain::report::{Report, ReportInput, ReportPeriod, ReportSettings, read_spans, report};
 use crate::domain::time::{Instant, db_text};
 use rusqlite::{ToSql, named_params};
-use std::collections::HashSet;
 
 /// Who started an episode when in `[:from, :to)` and by `:now`, in which cohort.
 const STARTS_SQL: &str = "SELECT p.person_ref, e.cohort, e.missing_at
@@ -29,48 +28,47 @@ impl Store {
         self.read_consistently(|store| {
             let authority = store.require_authority()?;
             let settings = store.report_settings()?;
-            let input = store.report_input(period, now)?;
-            Ok(report(&input, period, &authority, now, &settings))
+            let input = store.report_input(period, now, &settings)?;
+            Ok(report(&input, period, &authority, &settings))
         })
     }
 
-    /// What [`read_spans`] asks for, read in the caller's transaction.
-    fn report_input(&self, period: ReportPeriod, now: Instant) -> Result<ReportInput> {
+    /// What [`read_spans`] asks for, read in the caller's transaction; each
+    /// episode is handed to the domain as it is read, not kept whole.
+    fn report_input(&self, period: ReportPeriod, now: Instant, settings: &ReportSettings) -> Result<ReportInput> {
         let spans = read_spans(period);
+        let mut input = ReportInput::new(now, settings.rules);
         let (from, to) = (db_text(spans.cases.0), db_text(spans.cases.1));
         let span: &[(&str, &dyn ToSql)] = &[(":from", &from), (":to", &to)];
-        let mut cases = Vec::new();
-        self.each_case_sql(&lean_case_sql(STARTED_BETWEEN), Some(now), span, |_, c| cases.push(c))?;
-        let starts = match spans.starts {
-            Some(starts) => self.report_starts(starts, now)?,
-            None => Vec::new(),
-        };
-        let had_earlier = self.had_earlier(spans.cases, now)?;
-        Ok(ReportInput { cases, starts, had_earlier })
+        self.each_case_sql(&lean_case_sql(STARTED_BETWEEN), Some(now), span, |_, c| input.add_case(&c))?;
+        if let Some(starts) = spans.starts {
+            self.report_starts(starts, now, &mut input)?;
+        }
+        self.had_earlier(spans.cases, now, &mut input)?;
+        Ok(input)
     }
 
-    fn report_starts(&self, (from, to): (Instant, Instant), now: Instant) -> Result<Vec<ReportStart>> {
+    fn report_starts(&self, (from, to): (Instant, Instant), now: Instant, input: &mut ReportInput) -> Result<()> {
         let sql = format!("{STARTS_SQL}{STARTED_BETWEEN}");
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let params = named_params! { ":from": db_text(from), ":to": db_text(to), ":now": db_text(now) };
-        let rows = stmt
-            .query_map(params, |r| {
-                Ok(ReportStart {
-                    person_ref: r.get(0)?,
-                    cohort: code(r, 1, Cohort::parse)?,
-                    missing_at: instant(r, 2)?,
-                })
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
-        rows.map_err(|e| self.read_err(e))
+        let mut rows = stmt.query(params).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let read =
+                (|| Ok::<_, rusqlite::Error>((r.get::<_, String>(0)?, code(r, 1, Cohort::parse)?, instant(r, 2)?)))();
+            let (person_ref, cohort, missing_at) = read.map_err(|e| self.read_err(e))?;
+            input.add_start(&person_ref, cohort, missing_at);
+        }
+        Ok(())
     }
 
-    fn had_earlier(&self, (from, to): (Instant, Instant), now: Instant) -> Result<HashSet<String>> {
+    fn had_earlier(&self, (from, to): (Instant, Instant), now: Instant, input: &mut ReportInput) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(HAD_EARLIER_SQL).map_err(|e| self.err(e))?;
         let params = named_params! { ":from": db_text(from), ":to": db_text(to), ":now": db_text(now) };
-        let rows = stmt
-            .query_map(params, |r| r.get::<_, String>(0))
-            .and_then(|rows| rows.collect::<rusqlite::Result<HashSet<_>>>());
-        rows.map_err(|e| self.err(e))
+        let mut rows = stmt.query(params).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            input.mark_had_earlier(&r.get::<_, String>(0).map_err(|e| self.err(e))?);
+        }
+        Ok(())
     }
 }

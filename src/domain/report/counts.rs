@@ -4,13 +4,13 @@
 //! status that applied at any of their episodes, so those columns can add up
 //! to more than the total.
 
+use super::input::Counted;
 use super::input::ReportInput;
 use super::shape::{BandRow, CaseStatusRow, FirstTimeRow, LocationRow, MonthRow, PlacementRow, ReasonsRow, Totals};
 use super::span::{ReportPeriod, clip};
 use crate::domain::codes::{CaseStatus, LengthBand, Location, MissingFrom, Reason};
 use crate::domain::cohort::lives_here;
 use crate::domain::mpmg::{EpisodeStart, by_name, persistent_quarter};
-use crate::domain::record::CaseEpisode;
 use crate::domain::time::Instant;
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
@@ -30,23 +30,24 @@ pub fn length_band(minutes: i64) -> LengthBand {
 
 /// A period's episodes of children living here.
 pub(super) struct Main<'a> {
-    episodes: Vec<&'a CaseEpisode>,
+    input: &'a ReportInput,
+    episodes: Vec<&'a Counted>,
 }
 
-fn individuals<'a>(episodes: impl IntoIterator<Item = &'a &'a CaseEpisode>) -> u64 {
-    episodes.into_iter().map(|c| c.person_ref.as_str()).collect::<HashSet<_>>().len() as u64
+fn individuals<'a>(episodes: impl IntoIterator<Item = &'a &'a Counted>) -> u64 {
+    episodes.into_iter().map(|c| c.person).collect::<HashSet<_>>().len() as u64
 }
 
-fn starts_within(c: &CaseEpisode, (from, to): (Instant, Instant)) -> bool {
-    from <= c.episode.missing_at && c.episode.missing_at < to
+fn starts_within(c: &Counted, (from, to): (Instant, Instant)) -> bool {
+    from <= c.missing_at && c.missing_at < to
 }
 
 impl<'a> Main<'a> {
-    pub fn new(episodes: &[&'a CaseEpisode]) -> Self {
-        Main { episodes: episodes.iter().copied().filter(|c| lives_here(c.episode.at_the_time.cohort)).collect() }
+    pub fn new(input: &'a ReportInput, episodes: &[&'a Counted]) -> Self {
+        Main { input, episodes: episodes.iter().copied().filter(|c| lives_here(c.cohort)).collect() }
     }
 
-    fn within(&self, span: (Instant, Instant)) -> Vec<&'a CaseEpisode> {
+    fn within(&self, span: (Instant, Instant)) -> Vec<&'a Counted> {
         self.episodes.iter().copied().filter(|c| starts_within(c, span)).collect()
     }
 
@@ -63,12 +64,8 @@ impl<'a> Main<'a> {
         Location::ALL
             .iter()
             .map(|&location| {
-                let here: Vec<&CaseEpisode> = self
-                    .episodes
-                    .iter()
-                    .copied()
-                    .filter(|c| Location::from(c.episode.missing_from) == location)
-                    .collect();
+                let here: Vec<&Counted> =
+                    self.episodes.iter().copied().filter(|c| Location::from(c.missing_from) == location).collect();
                 LocationRow { location, individuals: individuals(&here), episodes: here.len() as u64 }
             })
             .collect()
@@ -76,19 +73,17 @@ impl<'a> Main<'a> {
 
     /// Named placements, most episodes first (then more children, then name).
     pub fn by_placement(&self) -> Vec<PlacementRow> {
-        let mut places: HashMap<(&str, MissingFrom), (u64, HashSet<&str>)> = HashMap::new();
+        let mut places: HashMap<(u32, MissingFrom), (u64, HashSet<u32>)> = HashMap::new();
         for c in &self.episodes {
-            let Some(name) = c.episode.missing_from_name.as_deref().map(str::trim).filter(|n| !n.is_empty()) else {
-                continue;
-            };
-            let (episodes, children) = places.entry((name, c.episode.missing_from)).or_default();
+            let Some(place) = c.place else { continue };
+            let (episodes, children) = places.entry((place, c.missing_from)).or_default();
             *episodes += 1;
-            children.insert(&c.person_ref);
+            children.insert(c.person);
         }
         let mut rows: Vec<PlacementRow> = places
             .into_iter()
-            .map(|((name, kind), (episodes, children))| PlacementRow {
-                name: name.to_string(),
+            .map(|((place, kind), (episodes, children))| PlacementRow {
+                name: self.input.places[place as usize].clone(),
                 kind,
                 individuals: children.len() as u64,
                 episodes,
@@ -108,7 +103,7 @@ impl<'a> Main<'a> {
     pub fn length_bands(&self, period_end: Instant, now: Instant) -> Vec<BandRow> {
         let mut counts = [0u64; 5];
         for c in &self.episodes {
-            let band = length_band(c.episode.minutes_in_period(period_end, now));
+            let band = length_band(c.minutes_in_period(period_end, now));
             counts[LengthBand::ALL.iter().position(|b| *b == band).unwrap_or(4)] += 1;
         }
         LengthBand::ALL.iter().zip(counts).map(|(&band, episodes)| BandRow { band, episodes }).collect()
@@ -116,28 +111,24 @@ impl<'a> Main<'a> {
 
     /// Children whose first episode ever started in the period, by where
     /// that episode was from.
-    pub fn first_time_by_location(&self, input: &ReportInput) -> Vec<FirstTimeRow> {
-        let first = input.first_starts();
-        let firsts: Vec<&CaseEpisode> = self
-            .episodes
-            .iter()
-            .copied()
-            .filter(|c| first.get(c.person_ref.as_str()) == Some(&c.episode.missing_at))
-            .collect();
+    pub fn first_time_by_location(&self) -> Vec<FirstTimeRow> {
+        let first = self.input.first_starts();
+        let firsts: Vec<&Counted> =
+            self.episodes.iter().copied().filter(|c| first.get(&c.person) == Some(&c.missing_at)).collect();
         Location::ALL
             .iter()
             .map(|&location| FirstTimeRow {
                 location,
-                individuals: individuals(firsts.iter().filter(|c| Location::from(c.episode.missing_from) == location)),
+                individuals: individuals(firsts.iter().filter(|c| Location::from(c.missing_from) == location)),
             })
             .collect()
     }
 
     /// Children with exactly one episode in the period.
     pub fn one_off(&self) -> u64 {
-        let mut per_child: HashMap<&str, u64> = HashMap::new();
+        let mut per_child: HashMap<u32, u64> = HashMap::new();
         for c in &self.episodes {
-            *per_child.entry(&c.person_ref).or_default() += 1;
+            *per_child.entry(c.person).or_default() += 1;
         }
         per_child.values().filter(|n| **n == 1).count() as u64
     }
@@ -147,8 +138,18 @@ impl<'a> Main<'a> {
     pub fn persistent(&self, period: ReportPeriod, now: Instant, threshold: u64) -> u64 {
         let mut children: HashSet<String> = HashSet::new();
         for quarter in period.quarters() {
-            let starts: Vec<EpisodeStart> =
-                self.within(clip(quarter.bounds(), period.bounds())).into_iter().map(EpisodeStart::from).collect();
+            let starts: Vec<EpisodeStart> = self
+                .within(clip(quarter.bounds(), period.bounds()))
+                .into_iter()
+                .map(|c| {
+                    let child = &self.input.children[c.person as usize];
+                    EpisodeStart {
+                        person_ref: child.person_ref.clone(),
+                        name: child.name.clone(),
+                        missing_at: c.missing_at,
+                    }
+                })
+                .collect();
             children.extend(persistent_quarter(&starts, quarter, now, threshold).into_iter().map(|r| r.person_ref));
         }
         children.len() as u64
@@ -156,7 +157,7 @@ impl<'a> Main<'a> {
 }
 
 /// Each month the period touches, with the same month a year before.
-pub(super) fn by_month(input: &ReportInput, period: ReportPeriod, now: Instant) -> Vec<MonthRow> {
+pub(super) fn by_month(input: &ReportInput, period: ReportPeriod) -> Vec<MonthRow> {
     let earlier = period.year_earlier();
     period
         .months()
@@ -165,10 +166,10 @@ pub(super) fn by_month(input: &ReportInput, period: ReportPeriod, now: Instant) 
             let count = |span| {
                 let mut episodes = 0;
                 let mut children = HashSet::new();
-                for (person, cohort) in input.starts_in(span, now) {
-                    if lives_here(cohort) {
+                for c in input.starts_in(span) {
+                    if lives_here(c.cohort) {
                         episodes += 1;
-                        children.insert(person);
+                        children.insert(c.person);
                     }
                 }
                 (children.len() as u64, episodes)
@@ -187,15 +188,12 @@ pub(super) fn case_status_by_quarter(main: &Main, period: ReportPeriod) -> Vec<C
         .into_iter()
         .map(|quarter| {
             let inside = main.within(clip(quarter.bounds(), period.bounds()));
-            let with = |keep: &dyn Fn(&CaseEpisode) -> bool| individuals(inside.iter().filter(|c| keep(c)));
+            let with = |keep: &dyn Fn(&Counted) -> bool| individuals(inside.iter().filter(|c| keep(c)));
             CaseStatusRow {
                 quarter,
                 individuals: individuals(&inside),
-                by_status: CaseStatus::ALL
-                    .iter()
-                    .map(|s| with(&|c: &CaseEpisode| c.episode.at_the_time.case_status == *s))
-                    .collect(),
-                cse: with(&|c: &CaseEpisode| c.episode.at_the_time.cse_strategy),
+                by_status: CaseStatus::ALL.iter().map(|s| with(&|c: &Counted| c.case_status == *s)).collect(),
+                cse: with(&|c: &Counted| c.cse_strategy),
             }
         })
         .collect()
@@ -203,22 +201,14 @@ pub(super) fn case_status_by_quarter(main: &Main, period: ReportPeriod) -> Vec<C
 
 /// Per quarter: each reason given at the return interviews of the quarter's
 /// episodes that were completed by now (the reasons come from the interview).
-pub(super) fn reasons_by_quarter(main: &Main, period: ReportPeriod, now: Instant) -> Vec<ReasonsRow> {
+pub(super) fn reasons_by_quarter(main: &Main, period: ReportPeriod) -> Vec<ReasonsRow> {
     period
         .quarters()
         .into_iter()
         .map(|quarter| {
-            let mut counts = vec![0u64; Reason::ALL.len()];
-            for c in main.within(clip(quarter.bounds(), period.bounds())) {
-                if c.interview.completed_by(now).is_none() {
-                    continue;
-                }
-                for reason in &c.interview.reasons {
-                    if let Some(i) = Reason::ALL.iter().position(|r| r == reason) {
-                        counts[i] += 1;
-                    }
-                }
-            }
+            let inside = main.within(clip(quarter.bounds(), period.bounds()));
+            let counts =
+                Reason::ALL.iter().map(|r| inside.iter().filter(|c| c.has_reason(*r)).count() as u64).collect();
             ReasonsRow { quarter, counts }
         })
         .collect()

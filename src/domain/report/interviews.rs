@@ -4,6 +4,7 @@
 //! episode's interview is judged by the one rule every screen uses
 //! ([`ri_state`]).
 
+use super::input::Counted;
 use super::percent;
 use super::shape::{CohortSplit, QuarterInterviews, ReturnInterviews};
 use super::span::{ReportPeriod, clip};
@@ -91,10 +92,9 @@ impl RiOutcomeCount {
 }
 
 /// Splits `episodes` by cohort and counts each part with `count`.
-pub(super) fn split<T>(episodes: &[&CaseEpisode], count: impl Fn(&[&CaseEpisode]) -> T) -> CohortSplit<T> {
+pub(super) fn split<T>(episodes: &[&Counted], count: impl Fn(&[&Counted]) -> T) -> CohortSplit<T> {
     let of = |cohort: Cohort| {
-        let part: Vec<&CaseEpisode> =
-            episodes.iter().copied().filter(|c| c.episode.at_the_time.cohort == cohort).collect();
+        let part: Vec<&Counted> = episodes.iter().copied().filter(|c| c.cohort == cohort).collect();
         count(&part)
     };
     CohortSplit {
@@ -106,23 +106,15 @@ pub(super) fn split<T>(episodes: &[&CaseEpisode], count: impl Fn(&[&CaseEpisode]
 }
 
 /// The period's interviews by cohort, and by each quarter it touches.
-pub(super) fn return_interviews(
-    episodes: &[&CaseEpisode],
-    period: ReportPeriod,
-    now: Instant,
-    rules: &Rules,
-) -> ReturnInterviews {
-    let count = |part: &[&CaseEpisode]| RiCount::of(part.iter().map(|c| RiVerdict::of(c, now, rules)));
+pub(super) fn return_interviews(episodes: &[&Counted], period: ReportPeriod) -> ReturnInterviews {
+    let count = |part: &[&Counted]| RiCount::of(part.iter().map(|c| c.interview));
     let by_quarter = period
         .quarters()
         .into_iter()
         .map(|quarter| {
             let (from, to) = clip(quarter.bounds(), period.bounds());
-            let inside: Vec<&CaseEpisode> = episodes
-                .iter()
-                .copied()
-                .filter(|c| from <= c.episode.missing_at && c.episode.missing_at < to)
-                .collect();
+            let inside: Vec<&Counted> =
+                episodes.iter().copied().filter(|c| from <= c.missing_at && c.missing_at < to).collect();
             QuarterInterviews { quarter, by_cohort: split(&inside, count) }
         })
         .collect();

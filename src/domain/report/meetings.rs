@@ -5,6 +5,7 @@
 //! held, only planned, or nothing recorded). Each episode is judged by the
 //! Strategy list's own row.
 
+use super::input::Counted;
 use super::interviews::split;
 use super::shape::CohortSplit;
 use crate::domain::codes::StrategyStatus;
@@ -13,6 +14,32 @@ use crate::domain::rules::Rules;
 use crate::domain::strategy::strategy_row;
 use crate::domain::time::Instant;
 use serde::Serialize;
+
+/// How a due meeting went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeetingClass {
+    HeldInTime,
+    HeldLate,
+    FoundBefore,
+    NotHeld,
+}
+
+impl MeetingClass {
+    /// `None` when the episode needed no meeting (under 72 hours as of now).
+    pub fn of(case: &CaseEpisode, now: Instant, rules: &Rules) -> Option<Self> {
+        if !rules.strategy_reached(case.episode.minutes_missing(now)) {
+            return None;
+        }
+        let row = strategy_row(case, now, rules)?;
+        Some(match (row.status, row.in_timescale) {
+            (StrategyStatus::Held, Some(true)) => MeetingClass::HeldInTime,
+            // Held with no time recorded cannot be shown in time.
+            (StrategyStatus::Held, _) => MeetingClass::HeldLate,
+            (StrategyStatus::NotNeeded, _) => MeetingClass::FoundBefore,
+            _ => MeetingClass::NotHeld,
+        })
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct MeetingCount {
@@ -25,20 +52,15 @@ pub struct MeetingCount {
 
 impl MeetingCount {
     /// Counts the episodes that needed a meeting.
-    pub fn of(episodes: &[&CaseEpisode], now: Instant, rules: &Rules) -> Self {
+    pub fn of(episodes: &[&Counted]) -> Self {
         let mut count = MeetingCount::default();
-        for case in episodes {
-            if !rules.strategy_reached(case.episode.minutes_missing(now)) {
-                continue;
-            }
-            let Some(row) = strategy_row(case, now, rules) else { continue };
+        for class in episodes.iter().filter_map(|c| c.meeting) {
             count.due += 1;
-            match (row.status, row.in_timescale) {
-                (StrategyStatus::Held, Some(true)) => count.held_in_time += 1,
-                // Held with no time recorded cannot be shown in time.
-                (StrategyStatus::Held, _) => count.held_late += 1,
-                (StrategyStatus::NotNeeded, _) => count.found_before += 1,
-                _ => count.not_held += 1,
+            match class {
+                MeetingClass::HeldInTime => count.held_in_time += 1,
+                MeetingClass::HeldLate => count.held_late += 1,
+                MeetingClass::FoundBefore => count.found_before += 1,
+                MeetingClass::NotHeld => count.not_held += 1,
             }
         }
         count
@@ -46,6 +68,6 @@ impl MeetingCount {
 }
 
 /// The period's meetings by cohort.
-pub(super) fn by_cohort(episodes: &[&CaseEpisode], now: Instant, rules: &Rules) -> CohortSplit<MeetingCount> {
-    split(episodes, |part| MeetingCount::of(part, now, rules))
+pub(super) fn by_cohort(episodes: &[&Counted]) -> CohortSplit<MeetingCount> {
+    split(episodes, MeetingCount::of)
 }

@@ -21,8 +21,9 @@ mod span;
 mod tests;
 
 pub use counts::length_band;
-pub use input::{ReadSpans, ReportInput, ReportStart, read_spans};
+pub use input::{Child, Counted, ReadSpans, ReportInput, read_spans};
 pub use interviews::{RiCount, RiOutcomeCount, RiVerdict};
+pub use meetings::MeetingClass;
 pub use meetings::MeetingCount;
 pub use placed_in::{PlacedInChild, PlacedInSection};
 pub use shape::{
@@ -88,15 +89,10 @@ pub struct Prior {
     pub figures: Figures,
 }
 
-/// The report for `period` as of `now`, from what the store read for
-/// [`read_spans`]`(period)`.
-pub fn report(
-    input: &ReportInput,
-    period: ReportPeriod,
-    authority: &str,
-    now: Instant,
-    settings: &ReportSettings,
-) -> Report {
+/// The report for `period` as of the input's now, from what the store read
+/// for [`read_spans`]`(period)`.
+pub fn report(input: &ReportInput, period: ReportPeriod, authority: &str, settings: &ReportSettings) -> Report {
+    let now = input.now();
     let before = period.before();
     Report {
         from: period.first_day(),
@@ -106,39 +102,40 @@ pub fn report(
         kind: period.kind(),
         at: now,
         target_percent: settings.target_percent,
-        figures: figures(input, period, now, settings),
+        figures: figures(input, period, settings),
         prior: Prior {
             from: before.first_day(),
             to: before.last_day(),
             period: before.label(),
-            figures: figures(input, before, now, settings),
+            figures: figures(input, before, settings),
         },
     }
 }
 
 /// Every figure for one period.
-pub fn figures(input: &ReportInput, period: ReportPeriod, now: Instant, settings: &ReportSettings) -> Figures {
-    let episodes = input.started_in(period.bounds(), now);
-    let main = counts::Main::new(&episodes);
-    let interviews = interviews::return_interviews(&episodes, period, now, &settings.rules);
-    let meetings = meetings::by_cohort(&episodes, now, &settings.rules);
+pub fn figures(input: &ReportInput, period: ReportPeriod, settings: &ReportSettings) -> Figures {
+    let now = input.now();
+    let episodes = input.started_in(period.bounds());
+    let main = counts::Main::new(input, &episodes);
+    let interviews = interviews::return_interviews(&episodes, period);
+    let meetings = meetings::by_cohort(&episodes);
     Figures {
         totals: main.totals(),
         by_location: main.by_location(),
-        by_month: counts::by_month(input, period, now),
+        by_month: counts::by_month(input, period),
         by_placement: main.by_placement(),
         case_status_by_quarter: counts::case_status_by_quarter(&main, period),
         length_bands: main.length_bands(period.bounds().1, now),
-        first_time_by_location: main.first_time_by_location(input),
+        first_time_by_location: main.first_time_by_location(),
         one_off_individuals: main.one_off(),
         one_off_percent: percent(main.one_off(), main.individuals()),
         persistent_individuals: main.persistent(period, now, settings.persistent_threshold),
         persistent_percent: percent(main.persistent(period, now, settings.persistent_threshold), main.individuals()),
         return_interviews: interviews,
         strategy_meetings: StrategyMeetings { by_cohort: meetings },
-        reasons_by_quarter: counts::reasons_by_quarter(&main, period, now),
-        out_of_area: placed_in::out_of_area(&episodes, now, &settings.rules),
-        placed_in: placed_in::placed_in(&episodes, now, &settings.rules),
+        reasons_by_quarter: counts::reasons_by_quarter(&main, period),
+        out_of_area: placed_in::out_of_area(&episodes),
+        placed_in: placed_in::placed_in(&episodes, input),
     }
 }
 

@@ -2,32 +2,31 @@
 //! not in the main figures), and children placed here by other authorities,
 //! with how each one's interviews went (their placing authority owns them).
 
-use super::interviews::{RiCount, RiOutcomeCount, RiVerdict};
+use super::input::{Counted, ReportInput};
+use super::interviews::{RiCount, RiOutcomeCount};
 use super::meetings::MeetingCount;
 use super::shape::OutOfAreaSection;
 use crate::domain::codes::Cohort;
 use crate::domain::mpmg::by_name;
-use crate::domain::record::CaseEpisode;
-use crate::domain::rules::Rules;
 use crate::domain::time::Instant;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
-fn of_cohort<'a>(episodes: &[&'a CaseEpisode], cohort: Cohort) -> Vec<&'a CaseEpisode> {
-    episodes.iter().copied().filter(|c| c.episode.at_the_time.cohort == cohort).collect()
+fn of_cohort<'a>(episodes: &[&'a Counted], cohort: Cohort) -> Vec<&'a Counted> {
+    episodes.iter().copied().filter(|c| c.cohort == cohort).collect()
 }
 
-fn individuals(episodes: &[&CaseEpisode]) -> u64 {
-    episodes.iter().map(|c| c.person_ref.as_str()).collect::<HashSet<_>>().len() as u64
+fn individuals(episodes: &[&Counted]) -> u64 {
+    episodes.iter().map(|c| c.person).collect::<HashSet<_>>().len() as u64
 }
 
-pub(super) fn out_of_area(episodes: &[&CaseEpisode], now: Instant, rules: &Rules) -> OutOfAreaSection {
+pub(super) fn out_of_area(episodes: &[&Counted]) -> OutOfAreaSection {
     let ooa = of_cohort(episodes, Cohort::OutOfArea);
     OutOfAreaSection {
         individuals: individuals(&ooa),
         episodes: ooa.len() as u64,
-        return_interviews: RiCount::of(ooa.iter().map(|c| RiVerdict::of(c, now, rules))),
-        strategy_meetings: MeetingCount::of(&ooa, now, rules),
+        return_interviews: RiCount::of(ooa.iter().map(|c| c.interview)),
+        strategy_meetings: MeetingCount::of(&ooa),
     }
 }
 
@@ -51,35 +50,37 @@ pub struct PlacedInChild {
     pub interviews: RiOutcomeCount,
 }
 
-pub(super) fn placed_in(episodes: &[&CaseEpisode], now: Instant, rules: &Rules) -> PlacedInSection {
+pub(super) fn placed_in(episodes: &[&Counted], input: &ReportInput) -> PlacedInSection {
     let placed = of_cohort(episodes, Cohort::PlacedIn);
-    let mut children: HashMap<&str, (PlacedInChild, Instant)> = HashMap::new();
-    for case in &placed {
-        let ep = &case.episode;
-        let (child, latest) = children.entry(&case.person_ref).or_insert_with(|| {
-            let child = PlacedInChild {
-                person_ref: case.person_ref.clone(),
-                name: case.name.clone(),
-                responsible_la: ep.at_the_time.responsible_la.clone(),
-                episodes: 0,
-                interviews: RiOutcomeCount::default(),
-            };
-            (child, ep.missing_at)
-        });
-        child.episodes += 1;
-        child.interviews.add(RiVerdict::of(case, now, rules));
-        if ep.missing_at > *latest {
-            *latest = ep.missing_at;
-            child.name = case.name.clone();
-            child.responsible_la = ep.at_the_time.responsible_la.clone();
+    // Per child: episodes, interviews, and the latest episode's authority.
+    let mut children: HashMap<u32, (u64, RiOutcomeCount, Instant, u32)> = HashMap::new();
+    for c in &placed {
+        let (episodes, interviews, latest, la) =
+            children.entry(c.person).or_insert((0, RiOutcomeCount::default(), c.missing_at, c.responsible_la));
+        *episodes += 1;
+        interviews.add(c.interview);
+        if c.missing_at > *latest {
+            (*latest, *la) = (c.missing_at, c.responsible_la);
         }
     }
-    let mut children: Vec<PlacedInChild> = children.into_values().map(|(c, _)| c).collect();
+    let mut children: Vec<PlacedInChild> = children
+        .into_iter()
+        .map(|(person, (episodes, interviews, _, la))| {
+            let child = &input.children[person as usize];
+            PlacedInChild {
+                person_ref: child.person_ref.clone(),
+                name: child.name.clone(),
+                responsible_la: input.authorities[la as usize].clone(),
+                episodes,
+                interviews,
+            }
+        })
+        .collect();
     children.sort_by(|a, b| by_name(&a.name, &b.name).then_with(|| a.person_ref.cmp(&b.person_ref)));
     PlacedInSection {
         individuals: individuals(&placed),
         episodes: placed.len() as u64,
-        return_interviews: RiCount::of(placed.iter().map(|c| RiVerdict::of(c, now, rules))),
+        return_interviews: RiCount::of(placed.iter().map(|c| c.interview)),
         children,
     }
 }
