@@ -64,9 +64,14 @@ pub struct Counted {
     /// The reasons given at an interview completed by now, one bit each in
     /// [`Reason::ALL`]'s order.
     pub reasons: u16,
-    /// Only a start, read for the year-before comparison: none of the other
-    /// fields but `person` and `cohort` hold anything.
-    pub start_only: bool,
+}
+
+/// An episode read only for the year-before comparison: whose, which cohort, when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Start {
+    pub person: u32,
+    pub cohort: Cohort,
+    pub missing_at: Instant,
 }
 
 impl Counted {
@@ -89,8 +94,10 @@ pub struct ReportInput {
     pub children: Vec<Child>,
     pub places: Vec<String>,
     pub authorities: Vec<String>,
-    /// Every episode and start read, in no particular order.
+    /// Every episode of `cases`' span, in no particular order.
     pub episodes: Vec<Counted>,
+    /// Every start of `starts`' span.
+    pub starts: Vec<Start>,
     child_index: HashMap<String, u32>,
     place_index: HashMap<String, u32>,
     authority_index: HashMap<String, u32>,
@@ -116,6 +123,7 @@ impl ReportInput {
             places: Vec::new(),
             authorities: Vec::new(),
             episodes: Vec::new(),
+            starts: Vec::new(),
             child_index: HashMap::new(),
             place_index: HashMap::new(),
             authority_index: HashMap::new(),
@@ -126,8 +134,14 @@ impl ReportInput {
         self.now
     }
 
+    /// The child's index; a name given later fills one not known before
+    /// (a start carries none).
     fn child(&mut self, person_ref: &str, name: &str) -> u32 {
         if let Some(&i) = self.child_index.get(person_ref) {
+            let known = &mut self.children[i as usize].name;
+            if known.is_empty() {
+                *known = name.to_string();
+            }
             return i;
         }
         let i = self.children.len() as u32;
@@ -169,28 +183,13 @@ impl ReportInput {
             interview: RiVerdict::of(case, now, &rules),
             meeting: MeetingClass::of(case, now, &rules),
             reasons,
-            start_only: false,
         });
     }
 
     /// A start of `starts`' span: only counted in the months' year before.
     pub fn add_start(&mut self, person_ref: &str, cohort: Cohort, missing_at: Instant) {
         let person = self.child(person_ref, "");
-        self.episodes.push(Counted {
-            person,
-            missing_at,
-            returned_at: None,
-            missing_from: MissingFrom::Other,
-            place: None,
-            case_status: CaseStatus::NotOpen,
-            cse_strategy: false,
-            cohort,
-            responsible_la: 0,
-            interview: RiVerdict::NotRequired,
-            meeting: None,
-            reasons: 0,
-            start_only: true,
-        });
+        self.starts.push(Start { person, cohort, missing_at });
     }
 
     /// A child in `cases` who had an episode before its span began.
@@ -202,19 +201,21 @@ impl ReportInput {
 
     /// The full episodes started in `[from, to)` by now, every cohort.
     pub fn started_in(&self, span: (Instant, Instant)) -> Vec<&Counted> {
-        self.episodes.iter().filter(|c| !c.start_only && starts_within(c.missing_at, span, self.now)).collect()
+        self.episodes.iter().filter(|c| starts_within(c.missing_at, span, self.now)).collect()
     }
 
-    /// Every start in `[from, to)` by now, full episodes and starts alike.
-    pub fn starts_in(&self, span: (Instant, Instant)) -> impl Iterator<Item = &Counted> {
-        self.episodes.iter().filter(move |c| starts_within(c.missing_at, span, self.now))
+    /// Who started an episode in `[from, to)` by now, in which cohort: from
+    /// the full episodes and the starts alike.
+    pub fn starts_in(&self, span: (Instant, Instant)) -> impl Iterator<Item = Start> {
+        let full = self.episodes.iter().map(|c| Start { person: c.person, cohort: c.cohort, missing_at: c.missing_at });
+        full.chain(self.starts.iter().copied()).filter(move |s| starts_within(s.missing_at, span, self.now))
     }
 
     /// When each child's first episode ever began, for the children whose
     /// first one is among the full episodes (DOMAIN.md: first-time missing).
     pub fn first_starts(&self) -> HashMap<u32, Instant> {
         let mut first: HashMap<u32, Instant> = HashMap::new();
-        for c in self.episodes.iter().filter(|c| !c.start_only && !self.children[c.person as usize].had_earlier) {
+        for c in self.episodes.iter().filter(|c| !self.children[c.person as usize].had_earlier) {
             let t = first.entry(c.person).or_insert(c.missing_at);
             *t = (*t).min(c.missing_at);
         }

@@ -21,7 +21,7 @@ mod span;
 mod tests;
 
 pub use counts::length_band;
-pub use input::{Child, Counted, ReadSpans, ReportInput, read_spans};
+pub use input::{Child, Counted, ReadSpans, ReportInput, Start, read_spans};
 pub use interviews::{RiCount, RiOutcomeCount, RiVerdict};
 pub use meetings::MeetingClass;
 pub use meetings::MeetingCount;

@@ -220,3 +220,15 @@ fn the_spans_read_cover_both_periods_and_the_years_before_without_overlap() {
     assert_eq!(spans.cases, (at("2026-09-01 00:00"), at("2026-11-01 00:00")));
     assert_eq!(spans.starts, Some((at("2025-09-01 00:00"), at("2025-11-01 00:00"))));
 }
+
+#[test]
+fn a_childs_name_comes_from_their_episodes_whichever_is_read_first() {
+    let mut placed = child("P", "P1", "2016-04-06 10:00", Some("2016-04-06 12:00"));
+    placed.episode.at_the_time.cohort = Cohort::PlacedIn;
+    let mut input = ReportInput::new(at("2016-05-01 00:00"), ReportSettings::default().rules);
+    input.add_start("P", Cohort::PlacedIn, at("2015-04-06 10:00"));
+    input.add_case(&placed);
+    let f = figures(&input, quarter("2016-17 Q1"), &ReportSettings::default());
+    assert_eq!(f.placed_in.children[0].name, "Child P");
+    assert_eq!(f.by_month[0].episodes_prior_year, 1);
+}
