@@ -99,6 +99,8 @@ fn year_2023_24() -> Value {
         // RI1-2 (13 episodes) of R01-R10 (10 children). RJ1 is out of area; RC0 and RM1 are
         // earlier years. RB1 began at 22:00 on 31 March and ended in April: it is this year's.
         "totals": {"individuals": 10, "episodes": 13},
+        // A year earlier (2022-23): Cara's RC0 alone.
+        "totals_prior_year": {"individuals": 1, "episodes": 1},
         // home: RA1, RB1, RC1, RF1, RH1 and RK1 (other family counts as home); la_home: RA2,
         // RA3 (both Ava) and RE1; foster: RD1; independent: RG1, RI1, RI2. Ava is under home
         // and la_home, so the individuals add up to 11, one more than the total.
@@ -211,6 +213,8 @@ fn year_2022_23() -> Value {
     let quarter = |q: &str, local: Value, all: Value| json!({"quarter": q, "local": local, "out_of_area": none, "placed_in": none, "all": all});
     json!({
         "totals": {"individuals": 1, "episodes": 1},
+        // 2021-22: Mo's RM1.
+        "totals_prior_year": {"individuals": 1, "episodes": 1},
         "by_location": [loc("home", 1, 1), loc("la_home", 0, 0), loc("foster", 0, 0),
                         loc("independent_home", 0, 0), loc("other", 0, 0)],
         "by_month": [
@@ -341,7 +345,7 @@ fn csv_is_one_table_per_section_with_the_period_before_beneath() {
         ]
     );
     assert!(tables.iter().all(|t| t.starts_with("section,period")), "{out}");
-    assert!(tables[0].contains("totals,2023-24,10,13\ntotals,2022-23,1,1"), "{}", tables[0]);
+    assert!(tables[0].contains("totals,2023-24,10,13,1,1\ntotals,2022-23,1,1,1,1"), "{}", tables[0]);
     assert!(tables[8].starts_with("section,period,cohort,required,in_time,percent\n"), "{}", tables[8]);
     assert!(tables[8].contains("return_interviews_by_cohort,2023-24,local,7,5,71.4\n"), "{}", tables[8]);
     assert!(tables[8].contains("return_interviews_by_cohort,2022-23,out_of_area,0,0,\n"), "{}", tables[8]);

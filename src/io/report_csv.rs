@@ -14,7 +14,11 @@ type Rows = fn(&Value) -> Vec<Value>;
 /// The sections, in the report's order, each picking its rows from one
 /// period's figures (as JSON).
 const SECTIONS: &[(&str, Rows)] = &[
-    ("totals", |f| vec![f["totals"].clone()]),
+    ("totals", |f| {
+        let (t, y) = (&f["totals"], &f["totals_prior_year"]);
+        vec![json!({"individuals": t["individuals"], "episodes": t["episodes"],
+                    "individuals_prior_year": y["individuals"], "episodes_prior_year": y["episodes"]})]
+    }),
     ("by_location", |f| list(&f["by_location"])),
     ("by_month", |f| list(&f["by_month"])),
     ("by_placement", |f| list(&f["by_placement"])),

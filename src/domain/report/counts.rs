@@ -156,6 +156,19 @@ impl<'a> Main<'a> {
     }
 }
 
+/// Individuals and episodes of children living here started in `span`,
+/// from the full episodes and the starts alike.
+pub(super) fn totals_in(input: &ReportInput, span: (Instant, Instant)) -> Totals {
+    let mut totals = Totals::default();
+    let mut children = HashSet::new();
+    for c in input.starts_in(span).filter(|c| lives_here(c.cohort)) {
+        totals.episodes += 1;
+        children.insert(c.person);
+    }
+    totals.individuals = children.len() as u64;
+    totals
+}
+
 /// Each month the period touches, with the same month a year before.
 pub(super) fn by_month(input: &ReportInput, period: ReportPeriod) -> Vec<MonthRow> {
     let earlier = period.year_earlier();

@@ -121,6 +121,7 @@ pub fn figures(input: &ReportInput, period: ReportPeriod, settings: &ReportSetti
     let meetings = meetings::by_cohort(&episodes);
     Figures {
         totals: main.totals(),
+        totals_prior_year: counts::totals_in(input, period.year_earlier().bounds()),
         by_location: main.by_location(),
         by_month: counts::by_month(input, period),
         by_placement: main.by_placement(),

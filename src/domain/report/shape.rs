@@ -15,6 +15,8 @@ use serde::{Serialize, Serializer};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figures {
     pub totals: Totals,
+    /// The same period a year earlier (for a year, the year before).
+    pub totals_prior_year: Totals,
     pub by_location: Vec<LocationRow>,
     pub by_month: Vec<MonthRow>,
     pub by_placement: Vec<PlacementRow>,
