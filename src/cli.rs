@@ -83,6 +83,8 @@ pub enum Command {
     Missing(ListArgs),
     /// The month's MPMG lists: the children to review, the top 10 and the persistently missing.
     Mpmg(MpmgArgs),
+    /// The board report for a financial year, quarter, month or run of days, with the period before.
+    Report(ReportArgs),
     /// A consistent copy of the live database.
     Backup { dest: PathBuf },
     /// The thresholds in force; with KEY VALUE, set one.
@@ -162,6 +164,43 @@ pub enum MpmgFormat {
     Table,
     Csv,
     Json,
+    Md,
+    Html,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("period").required(true).args(["year", "quarter", "month", "from"])))]
+pub struct ReportArgs {
+    /// A financial year, e.g. 2016-17 (1 April 2016 to 31 March 2017).
+    #[arg(long, value_name = "YYYY-YY")]
+    pub year: Option<String>,
+    /// A financial quarter, e.g. "2016-17 Q4" (Q1 April-June ... Q4 January-March).
+    #[arg(long, value_name = "\"YYYY-YY Qn\"")]
+    pub quarter: Option<String>,
+    /// A calendar month, YYYY-MM.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: Option<String>,
+    /// The first day of a run of days (with --to), YYYY-MM-DD or DD/MM/YYYY.
+    #[arg(long, value_name = "D", requires = "to")]
+    pub from: Option<String>,
+    /// The last day, included (with --from).
+    #[arg(long, value_name = "D", requires = "from")]
+    pub to: Option<String>,
+    /// "Now": YYYY-MM-DD HH:MM (UK local) or RFC 3339 with offset.
+    #[arg(long, value_name = "T")]
+    pub at: Option<String>,
+    /// json: every figure (INTERFACES.md); csv: one table per section; md, html: not built yet.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+    pub format: ReportFormat,
+    /// Write to FILE instead of standard output (nothing is left half-written).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Json,
+    Csv,
     Md,
     Html,
 }
@@ -320,6 +359,7 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
             print_list(&rows, |r| missing_table(r, at), args.format)
         }
         Command::Mpmg(args) => commands::mpmg(path, &args),
+        Command::Report(args) => commands::report(path, &args),
         Command::Settings { key: Some(key), value: Some(value) } => {
             let mut store = Store::open_existing(path)?;
             store.set_number_setting(&key, &value)?;

@@ -2,10 +2,14 @@
 //! [`crate::cli`]: make a database, fill a demo, import, export, and the
 //! MPMG month (its lists, or its meeting pack).
 
-use crate::cli::{ExportFormat, Failure, MpmgArgs, MpmgFormat, Outcome, ignore_closed_pipe, now};
+use crate::cli::{
+    ExportFormat, Failure, MpmgArgs, MpmgFormat, Outcome, ReportArgs, ReportFormat, ignore_closed_pipe, now,
+};
 use crate::domain::mpmg::{MpmgMonth, TOP10_COLUMNS};
-use crate::domain::period::{FinancialYear, YearMonth};
+use crate::domain::period::{FinancialYear, Quarter, YearMonth};
+use crate::domain::report::ReportPeriod;
 use crate::domain::time::Instant;
+use crate::domain::time::parse_date;
 use crate::domain::visible::visible;
 use crate::io::demo::file::{DemoFile, DemoFileError, remove_database};
 use crate::io::demo::{self, DemoOptions};
@@ -14,6 +18,7 @@ use crate::io::mpmg_cells::write_mpmg_tables;
 use crate::io::output::{TextTable, write_csv_headed, write_json, write_table};
 use crate::io::pack::{Pack, write_html, write_markdown};
 use crate::io::paths;
+use crate::io::report_csv::write_report_csv;
 use crate::io::safe_file::{self, SafeFileError};
 use crate::store::Store;
 use clap::ValueEnum;
@@ -217,6 +222,57 @@ fn what(format: MpmgFormat) -> &'static str {
         MpmgFormat::Md | MpmgFormat::Html => "pack",
         MpmgFormat::Csv => "top 10",
         MpmgFormat::Table | MpmgFormat::Json => "lists",
+    }
+}
+
+/// `ri-chase report`: the board report for the period asked for, as JSON or
+/// CSV; to standard output, or to `-o FILE`.
+pub(crate) fn report(path: &Path, args: &ReportArgs) -> Outcome {
+    let now = now(args.at.as_deref())?;
+    let period = report_period(args)?;
+    if matches!(args.format, ReportFormat::Md | ReportFormat::Html) {
+        return Err(Failure::input("--format md and html (the board paper) are not built yet; use json or csv"));
+    }
+    let store = Store::open_to_read(path)?;
+    // Read whole before anything is written, so a failed read leaves no output.
+    let report = store.report(period, now)?;
+    let write = |out: &mut dyn Write| match args.format {
+        ReportFormat::Csv => write_report_csv(&report, out),
+        _ => write_json(&report, out),
+    };
+    match &args.output {
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            ignore_closed_pipe(write(&mut out).and_then(|()| out.flush()))
+        }
+        Some(file) => {
+            write_via_partial(file, write)?;
+            eprintln!("{}: report for {}", file.display(), period.label());
+            Ok(())
+        }
+    }
+}
+
+/// The period from `--year`, `--quarter`, `--month` or `--from` and `--to`
+/// (clap lets exactly one through).
+fn report_period(args: &ReportArgs) -> Result<ReportPeriod, Failure> {
+    let bad = |flag: &str, e: &dyn std::fmt::Display| Failure::input(format!("{flag}: {e}"));
+    if let Some(y) = &args.year {
+        return FinancialYear::parse(y).map(ReportPeriod::Year).map_err(|e| bad("--year", &e));
+    }
+    if let Some(q) = &args.quarter {
+        return Quarter::parse(q).map(ReportPeriod::Quarter).map_err(|e| bad("--quarter", &e));
+    }
+    if let Some(m) = &args.month {
+        return YearMonth::parse(m).map(ReportPeriod::Month).map_err(|e| bad("--month", &e));
+    }
+    match (&args.from, &args.to) {
+        (Some(from), Some(to)) => {
+            let first = parse_date(from).map_err(|e| bad("--from", &e))?;
+            let last = parse_date(to).map_err(|e| bad("--to", &e))?;
+            ReportPeriod::days(first, last).map_err(|e| bad("--from/--to", &e))
+        }
+        _ => Err(Failure::input("give one of --year, --quarter, --month, or --from with --to")),
     }
 }
 

@@ -19,6 +19,7 @@ fn the_settings_list_shows_each_threshold_with_its_default() {
         ("mpmg_month_threshold", "3"),
         ("persistent_quarter_threshold", "3"),
         ("top_n", "10"),
+        ("ri_target_percent", "90"),
     ] {
         let line = lines.iter().find(|l| l.starts_with(key)).unwrap_or_else(|| panic!("{key} in {out}"));
         let cells: Vec<&str> = line.split_whitespace().collect();

@@ -220,6 +220,41 @@ codes!(
     }
 );
 
+codes!(
+    /// Where a child went missing from, as the report groups it: the family
+    /// home and other family together (DOMAIN.md, the report's locations).
+    Location {
+        Home = "home" / "Home (incl. other family)",
+        LaHome = "la_home" / "Council children's home",
+        Foster = "foster" / "Foster home",
+        IndependentHome = "independent_home" / "Independent children's home",
+        Other = "other" / "Other",
+    }
+);
+
+impl From<MissingFrom> for Location {
+    fn from(m: MissingFrom) -> Self {
+        match m {
+            MissingFrom::Home | MissingFrom::OtherFamily => Location::Home,
+            MissingFrom::LaHome => Location::LaHome,
+            MissingFrom::Foster => Location::Foster,
+            MissingFrom::IndependentHome => Location::IndependentHome,
+            MissingFrom::Other => Location::Other,
+        }
+    }
+}
+
+codes!(
+    /// How long an episode lasted, in the report's bands (edges in `report::length_band`).
+    LengthBand {
+        UpTo12h = "0-12h" / "Under 12 hours",
+        UpTo24h = "12-24h" / "12 to 24 hours",
+        UpTo48h = "24-48h" / "24 to 48 hours",
+        UpTo72h = "48-72h" / "48 to 72 hours",
+        From72h = "72h+" / "72 hours and over",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,6 +19,13 @@ pub fn cohort_of(responsible_la: &str, placement_la: &str, us: &str) -> Option<C
     }
 }
 
+/// Whether a child of this cohort lives in our area (local or placed in):
+/// the report's main figures count these; children we placed out of area are
+/// counted in their own section and in the cohort splits.
+pub fn lives_here(cohort: Cohort) -> bool {
+    cohort != Cohort::OutOfArea
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

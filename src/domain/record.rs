@@ -106,9 +106,20 @@ impl Episode {
     /// started, and an episode still open at `now` measured to the end of the
     /// period, or to `now` if that is earlier (DOMAIN.md, counting rules).
     pub fn minutes_in_period(&self, period_end: Instant, now: Instant) -> i64 {
-        let end = self.returned_by(now).unwrap_or(period_end.min(now));
-        (end - self.missing_at).num_minutes().max(0)
+        minutes_in_period(self.missing_at, self.returned_by(now), period_end, now)
     }
+}
+
+/// [`Episode::minutes_in_period`] for an episode known only by its start and
+/// its return as of `now` (the report keeps no more of each episode).
+pub fn minutes_in_period(
+    missing_at: Instant,
+    returned_by_now: Option<Instant>,
+    period_end: Instant,
+    now: Instant,
+) -> i64 {
+    let end = returned_by_now.unwrap_or(period_end.min(now));
+    (end - missing_at).num_minutes().max(0)
 }
 
 /// The return interview offered after an episode.

@@ -40,6 +40,12 @@ impl Rules {
     pub fn strategy_deadline(&self, missing_at: Instant) -> Instant {
         missing_at + Duration::hours(self.strategy_hours)
     }
+
+    /// An episode missing this many whole minutes needs a strategy meeting
+    /// (72 hours exactly does).
+    pub fn strategy_reached(&self, minutes_missing: i64) -> bool {
+        minutes_missing >= self.strategy_hours * 60
+    }
 }
 
 /// Whether an interview is required when nobody has said: yes for a missing

@@ -141,14 +141,16 @@ fn rank(status: StrategyStatus) -> u8 {
     }
 }
 
-fn strategy_row(case: &CaseEpisode, now: Instant, rules: &Rules) -> Option<StrategyRow> {
+/// One episode's strategy-meeting row at `now`, if the list shows it (the
+/// board report classifies its meetings by the same row).
+pub fn strategy_row(case: &CaseEpisode, now: Instant, rules: &Rules) -> Option<StrategyRow> {
     let ep = &case.episode;
     if ep.missing_at > now {
         return None;
     }
     let returned_at = ep.returned_by(now);
     let minutes = ep.minutes_missing(now);
-    let reached = minutes >= rules.strategy_hours * 60;
+    let reached = rules.strategy_reached(minutes);
     let approaching = returned_at.is_none() && minutes >= rules.strategy_soon_hours * 60;
     let recorded = case.meeting.record;
     // A meeting already arranged for an episode still short of 72 hours is listed too.

@@ -8,4 +8,5 @@ pub mod mpmg_cells;
 pub mod output;
 pub mod pack;
 pub mod paths;
+pub mod report_csv;
 pub mod safe_file;

@@ -11,14 +11,14 @@ use rusqlite::types::Type;
 use rusqlite::{Row, ToSql, named_params};
 use std::collections::HashMap;
 
-/// The columns of a case; `{since}` is filled by [`MISSING_SINCE`] or `NULL`.
+/// The columns of a case; `{since}` is filled by [`MISSING_SINCE`] or `NULL`,
+/// `{attempts}` by [`ATTEMPTS`] or `0` where nothing reads them.
 const CASE_SELECT: &str = "
     SELECT p.person_ref, p.given_name, p.family_name, p.date_of_birth, p.sex,
            e.episode_ref, e.missing_at, e.returned_at, e.kind, e.missing_from, pl.name,
            e.police_ref, e.risk, e.case_status, e.cse_strategy, e.responsible_la,
            e.placement_la, e.cohort, e.lead_professional, e.team,
-           ri.required, ri.worker,
-           (SELECT count(*) FROM ri_attempts a WHERE a.interview_id = ri.id),
+           ri.required, ri.worker, {attempts},
            ri.completed_at, ri.outcome, ri.reasons,
            sm.status, sm.meeting_at, {since}
       FROM episodes e
@@ -26,6 +26,9 @@ const CASE_SELECT: &str = "
       LEFT JOIN placements pl ON pl.id = e.placement_id
       LEFT JOIN return_interviews ri ON ri.episode_id = e.id
       LEFT JOIN strategy_meetings sm ON sm.episode_id = e.id";
+
+/// How many attempts the episode's interview has had.
+const ATTEMPTS: &str = "(SELECT count(*) FROM ri_attempts a WHERE a.interview_id = ri.id)";
 
 /// When the child's episode open at `:now` began: only the chase list needs
 /// it (for the missing-again flag), and it costs a look at the child's episodes.
@@ -39,7 +42,13 @@ pub(super) const STARTED_BETWEEN: &str = "e.missing_at >= :from AND e.missing_at
 
 /// The case query with `condition` after WHERE and `since` for its last column.
 pub(super) fn case_sql(condition: &str, since: &str) -> String {
-    format!("{} WHERE {condition}", CASE_SELECT.replace("{since}", since))
+    format!("{} WHERE {condition}", CASE_SELECT.replace("{since}", since).replace("{attempts}", ATTEMPTS))
+}
+
+/// The case query without the per-episode look-ups (attempts counted as 0,
+/// no missing-again): for reads of many episodes that count, not chase.
+pub(super) fn lean_case_sql(condition: &str) -> String {
+    format!("{} WHERE {condition}", CASE_SELECT.replace("{since}", "NULL").replace("{attempts}", "0"))
 }
 
 impl Store {
@@ -150,10 +159,21 @@ impl Store {
         since: &str,
         now: Option<Instant>,
         extra: &[(&str, &dyn ToSql)],
+        f: impl FnMut(Person, CaseEpisode),
+    ) -> Result<()> {
+        self.each_case_sql(&case_sql(condition, since), now, extra, f)
+    }
+
+    /// Runs a case query (one of [`case_sql`] or [`lean_case_sql`]), binding
+    /// `:now` and `extra` where used.
+    pub(super) fn each_case_sql(
+        &self,
+        sql: &str,
+        now: Option<Instant>,
+        extra: &[(&str, &dyn ToSql)],
         mut f: impl FnMut(Person, CaseEpisode),
     ) -> Result<()> {
-        let sql = case_sql(condition, since);
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
         let now_text = now.map(db_text);
         let mut params: Vec<(&str, &dyn ToSql)> = named_params! { ":now": now_text }.to_vec();
         params.extend_from_slice(extra);

@@ -14,6 +14,7 @@ mod mpmg_review;
 mod person;
 pub mod private_files;
 mod read_only;
+mod report;
 mod schema;
 mod settings;
 mod usual_place;

@@ -83,7 +83,7 @@ impl Store {
 
     /// A value the database holds but cannot be read is corruption; anything
     /// else is SQLite's own error.
-    fn read_err(&self, e: rusqlite::Error) -> StoreError {
+    pub(super) fn read_err(&self, e: rusqlite::Error) -> StoreError {
         match e {
             rusqlite::Error::FromSqlConversionFailure(_, _, inner) => StoreError::Corrupt(inner.to_string()),
             other => self.err(other),

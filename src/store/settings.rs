@@ -2,6 +2,7 @@
 
 use super::{Result, Store, StoreError};
 use crate::domain::mpmg::MpmgSettings;
+use crate::domain::report::{DEFAULT_RI_TARGET_PERCENT, ReportSettings};
 use crate::domain::rules::Rules;
 use rusqlite::OptionalExtension;
 use std::path::Path;
@@ -71,6 +72,12 @@ pub const NUMBER_SETTINGS: &[NumberSetting] = &[
         meaning: "children in the MPMG top list (the \"top 10\")",
         max: 100,
         default: || MpmgSettings::default().top_n as i64,
+    },
+    NumberSetting {
+        key: "ri_target_percent",
+        meaning: "the board report's target: percent of return interviews done in 72 hours",
+        max: 100,
+        default: || DEFAULT_RI_TARGET_PERCENT,
     },
 ];
 
@@ -143,6 +150,16 @@ impl Store {
             settings.top_n = n;
         }
         Ok(settings)
+    }
+
+    /// What the board report counts by: the clocks, the persistently-missing
+    /// threshold and the return-interview target in force.
+    pub fn report_settings(&self) -> Result<ReportSettings> {
+        Ok(ReportSettings {
+            rules: self.rules()?,
+            persistent_threshold: self.mpmg_settings()?.quarter_threshold,
+            target_percent: self.number("ri_target_percent")?.unwrap_or(DEFAULT_RI_TARGET_PERCENT),
+        })
     }
 
     /// Every threshold with the value in force.

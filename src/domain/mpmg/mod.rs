@@ -13,6 +13,7 @@ mod trajectory;
 
 pub use persistent::{PersistentRow, persistent_quarter};
 pub use rows::{CohortRow, TopRow, sparkline};
+pub use tally::by_name;
 pub use trajectory::{ChildTrajectory, QuarterTotal, Trajectory, trajectory};
 
 use super::period::{Quarter, YearMonth};

@@ -71,6 +71,6 @@ pub(super) fn top_order(a: &ChildMonth, b: &ChildMonth) -> Ordering {
 }
 
 /// Alphabetical as people read it: letter case only breaks a tie.
-pub(super) fn by_name(a: &str, b: &str) -> Ordering {
+pub fn by_name(a: &str, b: &str) -> Ordering {
     a.to_lowercase().cmp(&b.to_lowercase()).then_with(|| a.cmp(b))
 }
