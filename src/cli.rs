@@ -4,7 +4,7 @@ use crate::commands;
 use crate::domain::strategy::{History, StrategyRow, within_history};
 use crate::domain::time::{Instant, parse_instant, uk_date};
 use crate::domain::visible::visible;
-use crate::io::cells::{chase_table, missing_table, strategy_table};
+use crate::io::cells::{missing_table, strategy_table};
 use crate::io::output::{ListFormat, TextTable, write_csv, write_json, write_table};
 use crate::io::paths;
 use crate::store::{Store, StoreError};
@@ -75,8 +75,8 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE", value_parser = output_file)]
         output: Option<PathBuf>,
     },
-    /// Outstanding return interviews, most overdue first.
-    Chase(ListArgs),
+    /// Outstanding return interviews, most overdue first; md and html: the weekly chase email.
+    Chase(ChaseArgs),
     /// Strategy meetings due, coming up and recorded.
     Strategy(StrategyArgs),
     /// Children still missing.
@@ -102,6 +102,28 @@ pub struct ListArgs {
     pub at: Option<String>,
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ChaseArgs {
+    /// "Now": YYYY-MM-DD HH:MM (UK local) or RFC 3339 with offset.
+    #[arg(long, value_name = "T")]
+    pub at: Option<String>,
+    /// table, csv, json: the list; md, html: the weekly chase email (by team, then worker).
+    #[arg(long, value_enum, default_value_t = ChaseFormat::Table)]
+    pub format: ChaseFormat,
+    /// Write to FILE instead of standard output (through a private temporary file beside it, renamed when complete).
+    #[arg(short = 'o', long = "output", value_name = "FILE", value_parser = output_file)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChaseFormat {
+    Table,
+    Csv,
+    Json,
+    Md,
+    Html,
 }
 
 #[derive(Debug, clap::Args)]
@@ -286,12 +308,7 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
         }
         Command::Import { file, dry_run, at } => commands::import(path, &file, dry_run, now(at.as_deref())?),
         Command::Export { format, year, output } => commands::export(path, format, year.as_deref(), output.as_deref()),
-        Command::Chase(args) => {
-            let store = Store::open_to_read(path)?;
-            let at = now(args.at.as_deref())?;
-            let rows = store.chase_list(at, &paths::bank_holidays()?)?;
-            print_list(&rows, |r| chase_table(r, at), args.format)
-        }
+        Command::Chase(args) => commands::chase(path, &args),
         Command::Strategy(StrategyArgs { list: args, months }) => {
             let store = Store::open_to_read(path)?;
             let at = now(args.at.as_deref())?;

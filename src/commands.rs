@@ -2,16 +2,20 @@
 //! [`crate::cli`]: make a database, fill a demo, import, export, and the
 //! MPMG month (its lists, or its meeting pack).
 
-use crate::cli::{ExportFormat, Failure, MpmgArgs, MpmgFormat, Outcome, ignore_closed_pipe, now};
+use crate::cli::{
+    ChaseArgs, ChaseFormat, ExportFormat, Failure, MpmgArgs, MpmgFormat, Outcome, ignore_closed_pipe, now,
+};
 use crate::domain::mpmg::{MpmgMonth, TOP10_COLUMNS};
 use crate::domain::period::{FinancialYear, YearMonth};
 use crate::domain::time::Instant;
 use crate::domain::visible::visible;
+use crate::io::cells::chase_table;
+use crate::io::chase_email::{email, write_email_html, write_email_markdown};
 use crate::io::demo::file::{DemoFile, DemoFileError, remove_database};
 use crate::io::demo::{self, DemoOptions};
 use crate::io::episodes_csv::{ImportError, read_episodes, write_episodes};
 use crate::io::mpmg_cells::write_mpmg_tables;
-use crate::io::output::{TextTable, write_csv_headed, write_json, write_table};
+use crate::io::output::{TextTable, write_csv, write_csv_headed, write_json, write_table};
 use crate::io::pack::{Pack, write_html, write_markdown};
 use crate::io::paths;
 use crate::io::safe_file::{self, SafeFileError};
@@ -200,6 +204,34 @@ pub(crate) fn mpmg(path: &Path, args: &MpmgArgs) -> Outcome {
         Some(file) => {
             write_via_partial(file, write)?;
             eprintln!("{}: MPMG {} for {}", file.display(), what(args.format), month.long_name());
+            Ok(())
+        }
+    }
+}
+
+/// `ri-chase chase`: the chase list as a table, CSV or JSON, or the weekly
+/// chase email (Markdown or HTML) made from the same rows; to standard
+/// output, or to `-o FILE`.
+pub(crate) fn chase(path: &Path, args: &ChaseArgs) -> Outcome {
+    let at = now(args.at.as_deref())?;
+    let store = Store::open_to_read(path)?;
+    let rows = store.chase_list(at, &paths::bank_holidays()?)?;
+    let authority = store.authority()?.unwrap_or_default();
+    let write = |out: &mut dyn Write| match args.format {
+        ChaseFormat::Table => write_table(&chase_table(&rows, at), out),
+        ChaseFormat::Csv => write_csv(&rows, out),
+        ChaseFormat::Json => write_json(&rows, out),
+        ChaseFormat::Md => write_email_markdown(&email(&rows, &authority, at), out),
+        ChaseFormat::Html => write_email_html(&email(&rows, &authority, at), out),
+    };
+    match &args.output {
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            ignore_closed_pipe(write(&mut out).and_then(|()| out.flush()))
+        }
+        Some(file) => {
+            write_via_partial(file, write)?;
+            eprintln!("{}: {} return interview(s) outstanding", file.display(), rows.len());
             Ok(())
         }
     }

@@ -2,6 +2,7 @@
 //! demo data, and where files live.
 
 pub mod cells;
+pub mod chase_email;
 pub mod demo;
 pub mod episodes_csv;
 pub mod mpmg_cells;
