@@ -83,6 +83,16 @@ pub enum Command {
     Missing(ListArgs),
     /// The month's MPMG lists: the children to review, the top 10 and the persistently missing.
     Mpmg(MpmgArgs),
+    /// Draft a letter to each placing authority whose child's return interview is past its deadline.
+    Letters {
+        /// "Now": YYYY-MM-DD HH:MM (UK local) or RFC 3339 with offset.
+        #[arg(long, value_name = "T")]
+        at: Option<String>,
+        /// Write one file per authority into DIR (made, for its owner only, if missing)
+        /// instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
     /// A consistent copy of the live database.
     Backup { dest: PathBuf },
     /// The thresholds in force; with KEY VALUE, set one.
@@ -90,7 +100,7 @@ pub enum Command {
         /// The setting to change (see the list with no arguments).
         #[arg(requires = "value")]
         key: Option<String>,
-        /// Its new value: a whole number.
+        /// Its new value: a whole number (ri_charge_text: words, or "" for none).
         value: Option<String>,
     },
 }
@@ -331,10 +341,11 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
             print_list(&rows, |r| missing_table(r, at), args.format)
         }
         Command::Mpmg(args) => commands::mpmg(path, &args),
+        Command::Letters { at, output } => commands::letters(path, at.as_deref(), output.as_deref()),
         Command::Settings { key: Some(key), value: Some(value) } => {
             let mut store = Store::open_existing(path)?;
-            store.set_number_setting(&key, &value)?;
-            eprintln!("{key} is now {}", value.trim());
+            store.set_setting(&key, &value)?;
+            eprintln!("{key} is now {}", visible(value.trim()));
             Ok(())
         }
         Command::Settings { .. } => commands::print_settings(path),

@@ -8,18 +8,20 @@ use crate::cli::{
 use crate::domain::mpmg::{MpmgMonth, TOP10_COLUMNS};
 use crate::domain::period::{FinancialYear, YearMonth};
 use crate::domain::time::Instant;
-use crate::domain::visible::visible;
+use crate::domain::visible::{printable, visible};
 use crate::io::cells::chase_table;
 use crate::io::chase_email::{email, write_email_html, write_email_markdown};
 use crate::io::demo::file::{DemoFile, DemoFileError, remove_database};
 use crate::io::demo::{self, DemoOptions};
 use crate::io::episodes_csv::{ImportError, read_episodes, write_episodes};
+use crate::io::letters::{self, file_name};
 use crate::io::mpmg_cells::write_mpmg_tables;
 use crate::io::output::{TextTable, write_csv, write_csv_headed, write_json, write_table};
 use crate::io::pack::{Pack, write_html, write_markdown};
 use crate::io::paths;
 use crate::io::safe_file::{self, SafeFileError};
 use crate::store::Store;
+use crate::store::TEXT_SETTINGS;
 use clap::ValueEnum;
 use std::io::Write;
 use std::path::Path;
@@ -237,6 +239,58 @@ pub(crate) fn chase(path: &Path, args: &ChaseArgs) -> Outcome {
     }
 }
 
+/// `ri-chase letters`: a letter to each placing authority whose child's
+/// interview is overdue, from the template (the user's copy in the
+/// configuration folder, else the bundled one), to standard output or one
+/// file per authority in `-o DIR`. The template is checked, and every letter
+/// drafted, before anything is written.
+pub(crate) fn letters(path: &Path, at: Option<&str>, output: Option<&Path>) -> Outcome {
+    let now = now(at)?;
+    let store = Store::open_to_read(path)?;
+    let text = paths::letter_template()?;
+    let template = letters::template(&text.text, &text.source).map_err(|e| Failure::input(e.to_string()))?;
+    let gathered = letters::gather(&store, now, &paths::bank_holidays()?, None)?;
+    if gathered.letters.is_empty() {
+        eprintln!("no child placed here by another authority has a return interview past its deadline: no letters");
+        return Ok(());
+    }
+    let drafts: Vec<(&str, String)> = gathered
+        .letters
+        .iter()
+        .map(|l| (l.placing_authority.as_str(), letters::draft(&gathered, l, &template)))
+        .collect();
+    let Some(dir) = output else {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let total = drafts.len();
+        let written = drafts.iter().enumerate().try_for_each(|(i, (to, text))| {
+            let children = gathered.letters[i].children.len();
+            writeln!(
+                out,
+                "===== Letter {} of {total}: to {}, about {children} child(ren) =====\n",
+                i + 1,
+                printable(to)
+            )?;
+            writeln!(out, "{}", text.trim_end())?;
+            writeln!(out)
+        });
+        return ignore_closed_pipe(written.and_then(|()| out.flush()));
+    };
+    if !dir.exists() {
+        paths::create_private_dir(dir)
+            .map_err(|e| Failure::input(format!("{}: cannot make the folder: {e}", dir.display())))?;
+    }
+    if !dir.is_dir() {
+        return Err(Failure::input(format!("{}: not a folder; -o names the folder the letters go in", dir.display())));
+    }
+    let names = file_name::letter_file_names(drafts.iter().map(|(to, _)| *to));
+    for ((to, text), name) in drafts.iter().zip(names) {
+        let file = dir.join(name);
+        write_via_partial(&file, |out| out.write_all(text.as_bytes()))?;
+        eprintln!("{}: letter to {}", file.display(), visible(to));
+    }
+    Ok(())
+}
+
 /// What `mpmg` read for the format asked for.
 enum Read {
     Lists(MpmgMonth),
@@ -254,13 +308,17 @@ fn what(format: MpmgFormat) -> &'static str {
 
 /// The thresholds in force, with their defaults and what each means.
 pub(crate) fn print_settings(path: &Path) -> Outcome {
-    let settings = Store::open_to_read(path)?.number_settings()?;
-    let table = TextTable {
-        headers: vec!["Setting", "Value", "Default", "Meaning"],
-        rows: settings
-            .iter()
-            .map(|s| vec![s.key.to_string(), s.value.to_string(), s.default.to_string(), s.meaning.to_string()])
-            .collect(),
-    };
+    let store = Store::open_to_read(path)?;
+    let settings = store.number_settings()?;
+    let mut rows: Vec<Vec<String>> = settings
+        .iter()
+        .map(|s| vec![s.key.to_string(), s.value.to_string(), s.default.to_string(), s.meaning.to_string()])
+        .collect();
+    for s in TEXT_SETTINGS {
+        let value = store.text_setting(s.key)?;
+        let value = if value.is_empty() { "(none)".to_string() } else { value };
+        rows.push(vec![s.key.to_string(), value, "(none)".to_string(), s.meaning.to_string()]);
+    }
+    let table = TextTable { headers: vec!["Setting", "Value", "Default", "Meaning"], rows };
     ignore_closed_pipe(write_table(&table, std::io::stdout().lock()))
 }

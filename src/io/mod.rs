@@ -5,6 +5,7 @@ pub mod cells;
 pub mod chase_email;
 pub mod demo;
 pub mod episodes_csv;
+pub mod letters;
 pub mod mpmg_cells;
 pub mod output;
 pub mod pack;
