@@ -263,13 +263,8 @@ pub(crate) fn letters(path: &Path, at: Option<&str>, output: Option<&Path>) -> O
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         let total = drafts.len();
         let written = drafts.iter().enumerate().try_for_each(|(i, (to, text))| {
-            let children = gathered.letters[i].children.len();
-            writeln!(
-                out,
-                "===== Letter {} of {total}: to {}, about {children} child(ren) =====\n",
-                i + 1,
-                printable(to)
-            )?;
+            let about = letters::children_words(gathered.letters[i].children.len());
+            writeln!(out, "===== Letter {} of {total}: to {}, about {about} =====\n", i + 1, printable(to))?;
             writeln!(out, "{}", text.trim_end())?;
             writeln!(out)
         });

@@ -9,6 +9,7 @@ use std::io::Write;
 
 const BODY: &str = "margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.4;color:#111111;background:#ffffff";
 const CELL: &str = "border:1px solid #999999;padding:4px 6px;text-align:left;vertical-align:top";
+const NUMBER_CELL: &str = "border:1px solid #999999;padding:4px 6px;text-align:right;vertical-align:top";
 const HEAD_CELL: &str =
     "border:1px solid #999999;padding:4px 6px;text-align:left;vertical-align:bottom;background:#eeeeee";
 const TABLE: &str = "border-collapse:collapse;margin:0 0 16px 0;font-size:13px";
@@ -62,7 +63,11 @@ fn write_table(table: &Table, out: &mut impl Write) -> std::io::Result<()> {
         table.columns.iter().map(|c| format!("<th style=\"{HEAD_CELL}\">{}</th>", escape(&c.header))).collect();
     writeln!(out, "<tr>{heads}</tr>")?;
     for row in &table.rows {
-        let cells: String = row.iter().map(|t| format!("<td style=\"{CELL}\">{}</td>", inline(t))).collect();
+        let cells: String = row
+            .iter()
+            .zip(&table.columns)
+            .map(|(t, c)| format!("<td style=\"{}\">{}</td>", if c.numeric { NUMBER_CELL } else { CELL }, inline(t)))
+            .collect();
         writeln!(out, "<tr>{cells}</tr>")?;
     }
     writeln!(out, "</table>")

@@ -203,3 +203,46 @@ fn r_worker(child: &LetterChild) -> Option<String> {
 pub fn dated(letters: &Letters) -> NaiveDate {
     uk_date(letters.now)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::chase::chase_rows;
+    use crate::domain::codes::{AttemptMethod, AttemptOutcome, Cohort};
+    use crate::domain::rules::Rules;
+    use crate::domain::testkit::{at, case};
+
+    #[test]
+    fn a_child_s_paragraph_says_each_dated_attempt_the_worker_and_missing_again() {
+        let mut c = case("2026-06-01 08:00", Some("2026-06-01 09:00"));
+        c.episode.at_the_time.cohort = Cohort::PlacedIn;
+        c.episode.at_the_time.responsible_la = "Southby".into();
+        c.interview.worker = Some("Sam\u{1B}[2J Worker".into());
+        c.interview.attempts = 3;
+        c.child_missing_since = Some(at("2026-06-05 07:00"));
+        let now = at("2026-06-05 10:00");
+        let row = chase_rows(&[c], now, &Rules::default(), &BankHolidays::bundled()).remove(0);
+        let seen = Attempt {
+            at: Some(at("2026-06-02 10:00")),
+            method: Some(AttemptMethod::FaceToFace),
+            outcome: Some(AttemptOutcome::NotSeen),
+        };
+        let child = LetterChild {
+            row,
+            date_of_birth: NaiveDate::from_ymd_opt(2010, 4, 1),
+            attempts: vec![Attempt::default(), seen.clone(), seen],
+        };
+        let letters = Letters { our_authority: "Northshire".into(), charge: String::new(), now, letters: vec![] };
+        let letter = Letter { placing_authority: "Southby".into(), children: vec![child] };
+        let t = template("{children}", "t").expect("template");
+        assert_eq!(
+            draft(&letters, &letter, &t),
+            "- Test Child (our reference C1), born 01/04/2010\n\
+             \x20 Went missing from home at Mon 1 Jun 2026 08:00; returned Mon 1 Jun 2026 09:00 (our episode E1).\n\
+             \x20 The return interview was due by Thu 4 Jun 2026 09:00, 72 hours after the return; it is 1d 1h overdue.\n\
+             \x20 What we have done: 3 attempts at the interview (Tue 2 Jun 2026 10:00, face to face, not seen; \
+             Tue 2 Jun 2026 10:00, face to face, not seen; one more recorded without a date). Our worker: Sam[2J Worker.\n\
+             \x20 The child has been missing again since Fri 5 Jun 2026 07:00; the interview can be held once they are back."
+        );
+    }
+}
