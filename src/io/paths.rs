@@ -72,6 +72,12 @@ pub fn data_folder() -> Result<PathBuf, PathError> {
     Ok(project_dirs()?.data_dir().to_path_buf())
 }
 
+/// Where the app's `L` writes letters to placing authorities: `letters/`
+/// in the data folder, beside the database (made for its owner alone).
+pub fn letters_folder() -> Result<PathBuf, PathError> {
+    Ok(data_folder()?.join("letters"))
+}
+
 /// The configuration folder (`~/.config/ri-chase` on Linux).
 pub fn config_dir() -> Result<PathBuf, PathError> {
     Ok(project_dirs()?.config_dir().to_path_buf())
