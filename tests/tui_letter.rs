@@ -18,9 +18,15 @@ fn l_on_an_overdue_placed_in_row_writes_that_childs_letter_and_says_where() {
     let letters = dir.path().join("data/letters");
     s.letters_dir = Some(letters.clone());
     select_episode(&mut s, 0, "E10");
+    let before = screen(&s, 120, 40);
+    assert!(
+        before.contains("Placed here by Southby: their interview; overdue: L drafts our letter to them"),
+        "{before}"
+    );
     act(&mut s, &[Action::DraftLetter]);
     let file = letters.join("letter-southby-e10.txt");
-    assert_eq!(s.app.status.as_deref(), Some(format!("Letter to Southby written to {}", file.display()).as_str()));
+    let said = format!("Letter to Southby written: letter-southby-e10.txt in {}", letters.display());
+    assert_eq!(s.app.status.as_deref(), Some(said.as_str()));
     let text = std::fs::read_to_string(&file).expect("the letter");
     assert!(text.contains("To: Southby Children's Services"), "{text}");
     assert!(text.contains("- Indigo Invented (our reference T009), born 03/03/2010"), "{text}");
@@ -32,7 +38,11 @@ fn l_on_an_overdue_placed_in_row_writes_that_childs_letter_and_says_where() {
         assert_eq!(std::fs::metadata(&file).expect("file").permissions().mode() & 0o777, 0o600);
     }
     // It is on the screen too.
-    assert!(screen(&s, 120, 40).contains("Letter to Southby written to"), "{}", screen(&s, 120, 40));
+    assert!(
+        screen(&s, 120, 40).contains("Letter to Southby written: letter-southby-e10.txt in"),
+        "{}",
+        screen(&s, 120, 40)
+    );
 }
 
 #[test]

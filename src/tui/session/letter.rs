@@ -30,9 +30,11 @@ impl Session {
         let letter = gathered.letters.first().ok_or("the interview is no longer overdue, or is done")?;
         let draft = letters::draft(&gathered, letter, &template);
         paths::create_private_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        let file = dir.join(format!("letter-{}-{}.txt", slug(&letter.placing_authority), slug(episode_ref)));
+        let name = format!("letter-{}-{}.txt", slug(&letter.placing_authority), slug(episode_ref));
+        let file = dir.join(&name);
         safe_file::write_file(&file, |out: &mut dyn Write| out.write_all(draft.as_bytes()))
             .map_err(|e| e.to_string())?;
-        Ok(format!("Letter to {} written to {}", letter.placing_authority, file.display()))
+        // The file's name first: on a narrow screen the folder is what is cut off.
+        Ok(format!("Letter to {} written: {name} in {}", letter.placing_authority, dir.display()))
     }
 }
