@@ -298,3 +298,21 @@ fn no_overdue_placed_in_child_means_no_letters() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no letters"));
 }
+
+#[test]
+fn hostile_teams_and_workers_are_neutralised_in_the_email_headings() {
+    let (dir, db) = new_db();
+    let file = dir.path().join("partners.csv");
+    let text = csv(&[]).replace("North CiC", "<b>North\u{1B}[2J</b> #1").replace("Sam Worker", "=Sam\u{202E} *Worker*");
+    std::fs::write(&file, text).expect("write");
+    ri(&db).arg("import").arg(&file).assert().success();
+    let config = config_dir(&dir);
+    let md = stdout_of(ri_in(&db, &config).args(["chase", "--at", AT, "--format", "md"]));
+    let html = stdout_of(ri_in(&db, &config).args(["chase", "--at", AT, "--format", "html"]));
+    assert_eq!(hidden(&md), Vec::<char>::new(), "{md}");
+    assert_eq!(hidden(&html), Vec::<char>::new(), "{html}");
+    assert!(md.contains("## Team: \\<b\\>North\\[2J\\</b\\> \\#1\n"), "{md}");
+    assert!(md.contains("### =Sam \\*Worker\\* — 1 overdue, 1 due tomorrow\n"), "{md}");
+    assert!(html.contains(">Team: &lt;b&gt;North[2J&lt;/b&gt; #1</h2>"), "{html}");
+    assert!(html.contains(">=Sam *Worker* — 1 overdue, 1 due tomorrow</h3>"), "{html}");
+}
