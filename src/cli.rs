@@ -4,7 +4,7 @@ use crate::commands;
 use crate::domain::strategy::{History, StrategyRow, within_history};
 use crate::domain::time::{Instant, parse_instant, uk_date};
 use crate::domain::visible::visible;
-use crate::io::cells::{chase_table, missing_table, strategy_table};
+use crate::io::cells::{missing_table, strategy_table};
 use crate::io::output::{ListFormat, TextTable, write_csv, write_json, write_table};
 use crate::io::paths;
 use crate::store::{Store, StoreError};
@@ -75,8 +75,8 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE", value_parser = output_file)]
         output: Option<PathBuf>,
     },
-    /// Outstanding return interviews, most overdue first.
-    Chase(ListArgs),
+    /// Outstanding return interviews, most overdue first; md and html: the weekly chase email.
+    Chase(ChaseArgs),
     /// Strategy meetings due, coming up and recorded.
     Strategy(StrategyArgs),
     /// Children still missing.
@@ -85,6 +85,16 @@ pub enum Command {
     Mpmg(MpmgArgs),
     /// The board report for a financial year, quarter, month or run of days, with the period before.
     Report(ReportArgs),
+    /// Draft a letter to each placing authority whose child's return interview is past its deadline.
+    Letters {
+        /// "Now": YYYY-MM-DD HH:MM (UK local) or RFC 3339 with offset.
+        #[arg(long, value_name = "T")]
+        at: Option<String>,
+        /// Write one file per authority into DIR (made, for its owner only, if missing)
+        /// instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
     /// A consistent copy of the live database.
     Backup { dest: PathBuf },
     /// The thresholds in force; with KEY VALUE, set one.
@@ -92,7 +102,7 @@ pub enum Command {
         /// The setting to change (see the list with no arguments).
         #[arg(requires = "value")]
         key: Option<String>,
-        /// Its new value: a whole number.
+        /// Its new value: a whole number (ri_charge_text: words, or "" for none).
         value: Option<String>,
     },
 }
@@ -104,6 +114,28 @@ pub struct ListArgs {
     pub at: Option<String>,
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ChaseArgs {
+    /// "Now": YYYY-MM-DD HH:MM (UK local) or RFC 3339 with offset.
+    #[arg(long, value_name = "T")]
+    pub at: Option<String>,
+    /// table, csv, json: the list; md, html: the weekly chase email (by team, then worker).
+    #[arg(long, value_enum, default_value_t = ChaseFormat::Table)]
+    pub format: ChaseFormat,
+    /// Write to FILE instead of standard output (through a private temporary file beside it, renamed when complete).
+    #[arg(short = 'o', long = "output", value_name = "FILE", value_parser = output_file)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChaseFormat {
+    Table,
+    Csv,
+    Json,
+    Md,
+    Html,
 }
 
 #[derive(Debug, clap::Args)]
@@ -331,12 +363,7 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
         }
         Command::Import { file, dry_run, at } => commands::import(path, &file, dry_run, now(at.as_deref())?),
         Command::Export { format, year, output } => commands::export(path, format, year.as_deref(), output.as_deref()),
-        Command::Chase(args) => {
-            let store = Store::open_to_read(path)?;
-            let at = now(args.at.as_deref())?;
-            let rows = store.chase_list(at, &paths::bank_holidays()?)?;
-            print_list(&rows, |r| chase_table(r, at), args.format)
-        }
+        Command::Chase(args) => commands::chase(path, &args),
         Command::Strategy(StrategyArgs { list: args, months }) => {
             let store = Store::open_to_read(path)?;
             let at = now(args.at.as_deref())?;
@@ -360,10 +387,11 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
         }
         Command::Mpmg(args) => commands::mpmg(path, &args),
         Command::Report(args) => commands::report(path, &args),
+        Command::Letters { at, output } => commands::letters(path, at.as_deref(), output.as_deref()),
         Command::Settings { key: Some(key), value: Some(value) } => {
             let mut store = Store::open_existing(path)?;
-            store.set_number_setting(&key, &value)?;
-            eprintln!("{key} is now {}", value.trim());
+            store.set_setting(&key, &value)?;
+            eprintln!("{key} is now {}", visible(value.trim()));
             Ok(())
         }
         Command::Settings { .. } => commands::print_settings(path),

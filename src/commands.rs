@@ -3,24 +3,29 @@
 //! MPMG month (its lists, or its meeting pack).
 
 use crate::cli::{
-    ExportFormat, Failure, MpmgArgs, MpmgFormat, Outcome, ReportArgs, ReportFormat, ignore_closed_pipe, now,
+    ChaseArgs, ChaseFormat, ExportFormat, Failure, MpmgArgs, MpmgFormat, Outcome, ReportArgs, ReportFormat,
+    ignore_closed_pipe, now,
 };
 use crate::domain::mpmg::{MpmgMonth, TOP10_COLUMNS};
 use crate::domain::period::{FinancialYear, Quarter, YearMonth};
 use crate::domain::report::ReportPeriod;
 use crate::domain::time::Instant;
 use crate::domain::time::parse_date;
-use crate::domain::visible::visible;
+use crate::domain::visible::{printable, visible};
+use crate::io::cells::chase_table;
+use crate::io::chase_email::{email, write_email_html, write_email_markdown};
 use crate::io::demo::file::{DemoFile, DemoFileError, remove_database};
 use crate::io::demo::{self, DemoOptions};
 use crate::io::episodes_csv::{ImportError, read_episodes, write_episodes};
+use crate::io::letters::{self, file_name};
 use crate::io::mpmg_cells::write_mpmg_tables;
-use crate::io::output::{TextTable, write_csv_headed, write_json, write_table};
+use crate::io::output::{TextTable, write_csv, write_csv_headed, write_json, write_table};
 use crate::io::pack::{Pack, write_html, write_markdown};
 use crate::io::paths;
 use crate::io::report_csv::write_report_csv;
 use crate::io::safe_file::{self, SafeFileError};
 use crate::store::Store;
+use crate::store::TEXT_SETTINGS;
 use clap::ValueEnum;
 use std::io::Write;
 use std::path::Path;
@@ -210,6 +215,81 @@ pub(crate) fn mpmg(path: &Path, args: &MpmgArgs) -> Outcome {
     }
 }
 
+/// `ri-chase chase`: the chase list as a table, CSV or JSON, or the weekly
+/// chase email (Markdown or HTML) made from the same rows; to standard
+/// output, or to `-o FILE`.
+pub(crate) fn chase(path: &Path, args: &ChaseArgs) -> Outcome {
+    let at = now(args.at.as_deref())?;
+    let store = Store::open_to_read(path)?;
+    let rows = store.chase_list(at, &paths::bank_holidays()?)?;
+    let authority = store.authority()?.unwrap_or_default();
+    let write = |out: &mut dyn Write| match args.format {
+        ChaseFormat::Table => write_table(&chase_table(&rows, at), out),
+        ChaseFormat::Csv => write_csv(&rows, out),
+        ChaseFormat::Json => write_json(&rows, out),
+        ChaseFormat::Md => write_email_markdown(&email(&rows, &authority, at), out),
+        ChaseFormat::Html => write_email_html(&email(&rows, &authority, at), out),
+    };
+    match &args.output {
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            ignore_closed_pipe(write(&mut out).and_then(|()| out.flush()))
+        }
+        Some(file) => {
+            write_via_partial(file, write)?;
+            eprintln!("{}: {} return interview(s) outstanding", file.display(), rows.len());
+            Ok(())
+        }
+    }
+}
+
+/// `ri-chase letters`: a letter to each placing authority whose child's
+/// interview is overdue, from the template (the user's copy in the
+/// configuration folder, else the bundled one), to standard output or one
+/// file per authority in `-o DIR`. The template is checked, and every letter
+/// drafted, before anything is written.
+pub(crate) fn letters(path: &Path, at: Option<&str>, output: Option<&Path>) -> Outcome {
+    let now = now(at)?;
+    let store = Store::open_to_read(path)?;
+    let text = paths::letter_template()?;
+    let template = letters::template(&text.text, &text.source).map_err(|e| Failure::input(e.to_string()))?;
+    let gathered = letters::gather(&store, now, &paths::bank_holidays()?, None)?;
+    if gathered.letters.is_empty() {
+        eprintln!("no child placed here by another authority has a return interview past its deadline: no letters");
+        return Ok(());
+    }
+    let drafts: Vec<(&str, String)> = gathered
+        .letters
+        .iter()
+        .map(|l| (l.placing_authority.as_str(), letters::draft(&gathered, l, &template)))
+        .collect();
+    let Some(dir) = output else {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let total = drafts.len();
+        let written = drafts.iter().enumerate().try_for_each(|(i, (to, text))| {
+            let about = letters::children_words(gathered.letters[i].children.len());
+            writeln!(out, "===== Letter {} of {total}: to {}, about {about} =====\n", i + 1, printable(to))?;
+            writeln!(out, "{}", text.trim_end())?;
+            writeln!(out)
+        });
+        return ignore_closed_pipe(written.and_then(|()| out.flush()));
+    };
+    if !dir.exists() {
+        paths::create_private_dir(dir)
+            .map_err(|e| Failure::input(format!("{}: cannot make the folder: {e}", dir.display())))?;
+    }
+    if !dir.is_dir() {
+        return Err(Failure::input(format!("{}: not a folder; -o names the folder the letters go in", dir.display())));
+    }
+    let names = file_name::letter_file_names(drafts.iter().map(|(to, _)| *to));
+    for ((to, text), name) in drafts.iter().zip(names) {
+        let file = dir.join(name);
+        write_via_partial(&file, |out| out.write_all(text.as_bytes()))?;
+        eprintln!("{}: letter to {}", file.display(), visible(to));
+    }
+    Ok(())
+}
+
 /// What `mpmg` read for the format asked for.
 enum Read {
     Lists(MpmgMonth),
@@ -278,13 +358,17 @@ fn report_period(args: &ReportArgs) -> Result<ReportPeriod, Failure> {
 
 /// The thresholds in force, with their defaults and what each means.
 pub(crate) fn print_settings(path: &Path) -> Outcome {
-    let settings = Store::open_to_read(path)?.number_settings()?;
-    let table = TextTable {
-        headers: vec!["Setting", "Value", "Default", "Meaning"],
-        rows: settings
-            .iter()
-            .map(|s| vec![s.key.to_string(), s.value.to_string(), s.default.to_string(), s.meaning.to_string()])
-            .collect(),
-    };
+    let store = Store::open_to_read(path)?;
+    let settings = store.number_settings()?;
+    let mut rows: Vec<Vec<String>> = settings
+        .iter()
+        .map(|s| vec![s.key.to_string(), s.value.to_string(), s.default.to_string(), s.meaning.to_string()])
+        .collect();
+    for s in TEXT_SETTINGS {
+        let value = store.text_setting(s.key)?;
+        let value = if value.is_empty() { "(none)".to_string() } else { value };
+        rows.push(vec![s.key.to_string(), value, "(none)".to_string(), s.meaning.to_string()]);
+    }
+    let table = TextTable { headers: vec!["Setting", "Value", "Default", "Meaning"], rows };
     ignore_closed_pipe(write_table(&table, std::io::stdout().lock()))
 }

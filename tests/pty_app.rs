@@ -108,3 +108,32 @@ fn quitting_folds_the_log_into_the_file() {
     let missing = common::stdout_of(common::ri(&copy).args(["missing", "--at", common::AT, "--format", "csv"]));
     assert!(missing.contains("E09") && !missing.contains("E08"), "the copy lacks the change:\n{missing}");
 }
+
+/// Issue 10.8 in the real binary: `L` on the Chase row of a child placed
+/// here whose interview is overdue writes the letter into the data folder's
+/// `letters/`, and the status line says so.
+#[test]
+fn l_on_a_placed_in_overdue_row_writes_the_letter_and_says_where() {
+    let home = tempfile::tempdir().expect("home");
+    let data = home.path().join("data");
+    let config = home.path().join("config");
+    let env = [
+        ("XDG_DATA_HOME", data.to_str().expect("utf8")),
+        ("XDG_CONFIG_HOME", config.to_str().expect("utf8")),
+        ("HOME", home.path().to_str().expect("utf8")),
+    ];
+    let mut app = start_on_demo(&env);
+    app.screen.wait_for("the Chase tab", |s| s.contents().contains("Overdue"));
+    // The cohort filter, three steps on: placed in; the most overdue is first.
+    app.press("ccc");
+    app.screen.wait_for("the placed-in filter", |s| s.contents().contains("Cohort: Placed in"));
+    app.press("L");
+    app.screen.wait_for("the letter's message", |s| {
+        s.contents().contains("Letter to Southby written: letter-southby-demo-0000068.txt in")
+    });
+    let letter = data.join("ri-chase/letters/letter-southby-demo-0000068.txt");
+    let text = std::fs::read_to_string(&letter).expect("the letter");
+    assert!(text.contains("To: Southby Children's Services"), "{text}");
+    app.press("q");
+    assert!(app.wait_for_exit().success());
+}

@@ -4,8 +4,13 @@ use super::codes::Cohort;
 
 /// Authority names are compared as people type them: case and spacing forgiven.
 pub fn same_authority(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
-    norm(a) == norm(b)
+    name_key(a) == name_key(b)
+}
+
+/// A name as compared (authorities, teams, workers): lower case, spaces
+/// collapsed, so `Southby ` and `southby` are one authority.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
 
 /// The cohort of a child, as seen by authority `us`; `None` when the child is

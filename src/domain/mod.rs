@@ -2,6 +2,7 @@
 //! data. No SQL, no terminal, no clock: "now" is always a parameter.
 
 pub mod chase;
+pub mod chase_groups;
 pub mod checks;
 pub mod codes;
 pub mod cohort;

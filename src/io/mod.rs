@@ -2,8 +2,10 @@
 //! demo data, and where files live.
 
 pub mod cells;
+pub mod chase_email;
 pub mod demo;
 pub mod episodes_csv;
+pub mod letters;
 pub mod mpmg_cells;
 pub mod output;
 pub mod pack;

@@ -7,12 +7,48 @@ use std::path::{Path, PathBuf};
 /// The file a user drops into the configuration folder to add or correct bank holidays.
 pub const HOLIDAYS_FILE: &str = "bank-holidays-england-and-wales.json";
 
+/// The letter to placing authorities, as shipped in `assets/letters/`; a
+/// file of this name in the configuration folder's `letters/` replaces it.
+pub const LETTER_TEMPLATE_FILE: &str = "placing-authority.txt";
+const BUNDLED_LETTER: &str = include_str!("../../assets/letters/placing-authority.txt");
+
 #[derive(Debug, thiserror::Error)]
 pub enum PathError {
     #[error("cannot find a home folder for ri-chase's data; give --db PATH or set RI_CHASE_DB")]
     NoHome,
     #[error("bank holidays in {path}: {problem}")]
     Holidays { path: PathBuf, problem: String },
+    #[error("letter template {path}: {problem}")]
+    Template { path: PathBuf, problem: String },
+}
+
+/// A letter template's text and where it came from (for messages naming it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateText {
+    pub text: String,
+    pub source: String,
+}
+
+/// The letter template: the user's copy in the configuration folder
+/// (`~/.config/ri-chase/letters/placing-authority.txt` on Linux), else the bundled one.
+pub fn letter_template() -> Result<TemplateText, PathError> {
+    match config_dir() {
+        Ok(dir) => letter_template_from(&dir.join("letters").join(LETTER_TEMPLATE_FILE)),
+        Err(_) => Ok(bundled_letter()),
+    }
+}
+
+fn bundled_letter() -> TemplateText {
+    TemplateText { text: BUNDLED_LETTER.to_string(), source: format!("assets/letters/{LETTER_TEMPLATE_FILE}") }
+}
+
+/// The template at `path` if there is one, else the bundled one.
+pub fn letter_template_from(path: &Path) -> Result<TemplateText, PathError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(TemplateText { text, source: path.display().to_string() }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(bundled_letter()),
+        Err(e) => Err(PathError::Template { path: path.to_path_buf(), problem: e.to_string() }),
+    }
 }
 
 fn project_dirs() -> Result<ProjectDirs, PathError> {
@@ -34,6 +70,12 @@ pub fn database_path(given: Option<&Path>) -> Result<PathBuf, PathError> {
 /// in place of, the user's own (see `io::demo::file`).
 pub fn data_folder() -> Result<PathBuf, PathError> {
     Ok(project_dirs()?.data_dir().to_path_buf())
+}
+
+/// Where the app's `L` writes letters to placing authorities: `letters/`
+/// in the data folder, beside the database (made for its owner alone).
+pub fn letters_folder() -> Result<PathBuf, PathError> {
+    Ok(data_folder()?.join("letters"))
 }
 
 /// The configuration folder (`~/.config/ri-chase` on Linux).

@@ -24,7 +24,9 @@ pub use import::{ImportCounts, ImportItem};
 pub use mpmg_board::{GroupTrajectory, MpmgBoard};
 pub use mpmg_review::{AgreedAction, MeetingRef, OpenActions, ReviewedChild};
 pub use person::{EpisodeLine, PersonHit, PersonPage};
-pub use settings::{NUMBER_SETTINGS, NumberSetting, SettingValue, is_demo_database};
+pub use settings::{
+    NUMBER_SETTINGS, NumberSetting, RI_CHARGE_TEXT, SettingValue, TEXT_SETTINGS, TextSetting, is_demo_database,
+};
 
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OpenFlags};

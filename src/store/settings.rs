@@ -81,6 +81,23 @@ pub const NUMBER_SETTINGS: &[NumberSetting] = &[
     },
 ];
 
+/// A setting in words (said in documents ri-chase drafts), which may be empty.
+pub struct TextSetting {
+    pub key: &'static str,
+    pub meaning: &'static str,
+}
+
+/// What we charge a placing authority to complete a return interview for
+/// them, as the letters to placing authorities say it (the authority's
+/// policy: e.g. `£150 per interview`); empty, the letters name no charge.
+pub const RI_CHARGE_TEXT: &str = "ri_charge_text";
+
+/// Every setting in words, listed after the thresholds.
+pub const TEXT_SETTINGS: &[TextSetting] = &[TextSetting {
+    key: RI_CHARGE_TEXT,
+    meaning: "our charge to complete a placing authority's return interview, as the letters say it (empty: none named)",
+}];
+
 /// A threshold and the value in force.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SettingValue {
@@ -180,7 +197,8 @@ impl Store {
     pub fn set_number_setting(&mut self, key: &str, value: &str) -> Result<()> {
         let bad = |why: String| StoreError::BadSetting(why);
         let Some(spec) = NUMBER_SETTINGS.iter().find(|s| s.key == key.trim()) else {
-            let known: Vec<&str> = NUMBER_SETTINGS.iter().map(|s| s.key).collect();
+            let known: Vec<&str> =
+                NUMBER_SETTINGS.iter().map(|s| s.key).chain(TEXT_SETTINGS.iter().map(|s| s.key)).collect();
             return Err(bad(format!("`{key}` is not a setting; the settings are: {}", known.join(", "))));
         };
         let n: i64 = value.trim().parse().map_err(|_| bad(format!("{}: `{value}` is not a whole number", spec.key)))?;
@@ -201,6 +219,26 @@ impl Store {
             )));
         }
         self.put_setting(spec.key, &n.to_string())
+    }
+
+    /// A setting in words, empty when not set.
+    pub fn text_setting(&self, key: &str) -> Result<String> {
+        Ok(self.setting(key)?.unwrap_or_default())
+    }
+
+    /// Sets a threshold ([`Store::set_number_setting`]) or a setting in
+    /// words: any one line of text, or empty to clear it.
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        let Some(spec) = TEXT_SETTINGS.iter().find(|s| s.key == key.trim()) else {
+            return self.set_number_setting(key, value);
+        };
+        if value.chars().any(crate::domain::visible::is_hidden) {
+            return Err(StoreError::BadSetting(format!(
+                "{}: give one line of text, without control characters",
+                spec.key
+            )));
+        }
+        self.put_setting(spec.key, value.trim())
     }
 
     /// A stored whole number, if the setting is there.

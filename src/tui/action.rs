@@ -40,6 +40,9 @@ pub enum Action {
     FoundNow,
     /// Make the selected episode's return interview required (the child asked for one).
     RequireInterview,
+    /// Draft the letter to the placing authority of the selected Chase row's
+    /// child (placed here by another authority, interview overdue).
+    DraftLetter,
     /// Delete the selected episode (asks first).
     DeleteEpisode,
     /// Undo the last change made in this session.

@@ -90,6 +90,10 @@ pub enum Effect {
     RequireInterview {
         episode_ref: String,
     },
+    /// Draft the letter to the placing authority about this episode's child.
+    DraftLetter {
+        episode_ref: String,
+    },
     /// Ask before deleting this episode.
     AskDelete {
         episode_ref: String,
@@ -311,6 +315,33 @@ impl App {
         }
     }
 
+    /// `L`: the selected Chase row's letter, if it is one a placing
+    /// authority gets (their child, the interview overdue); else why not.
+    fn letter_effect(&mut self) -> Effect {
+        let row = match self.tab {
+            Tab::Chase => self.visible_chase().get(self.selection()).map(|r| (*r).clone()),
+            _ => {
+                self.status = Some("L drafts a letter from a row of the Chase tab".into());
+                return Effect::None;
+            }
+        };
+        let Some(row) = row else {
+            self.status = Some("Select a child placed here by another authority first".into());
+            return Effect::None;
+        };
+        if row.placing_la.is_none() {
+            let name = crate::domain::visible::visible(&row.name);
+            self.status = Some(format!("{name}'s interview is ours: letters go to placing authorities"));
+            Effect::None
+        } else if !row.overdue {
+            let name = crate::domain::visible::visible(&row.name);
+            self.status = Some(format!("{name}'s interview is not overdue yet: no letter"));
+            Effect::None
+        } else {
+            Effect::DraftLetter { episode_ref: row.episode_ref }
+        }
+    }
+
     /// The child of the selected row, on any tab.
     pub fn selected_person(&self) -> Option<String> {
         match self.tab {
@@ -404,6 +435,7 @@ impl App {
             }
             Action::LongerHistory | Action::ShorterHistory => {}
             Action::Refresh => return Effect::Reload,
+            Action::DraftLetter => return self.letter_effect(),
             Action::Type(_)
             | Action::Backspace
             | Action::Confirm

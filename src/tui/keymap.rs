@@ -181,6 +181,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(List, &[special(KeyCode::Enter)], Action::OpenPerson, "the child's screen", Some("child")),
     bind(List, &[key('p')], Action::Open(FormKind::FindChild), "find any child's screen", None),
     bind(List, &[key('d')], Action::ToggleDetail, "detail pane on/off", None),
+    bind(List, &[key('L')], Action::DraftLetter, "letter to placing LA", None),
     bind(List, &[key('r')], Action::Refresh, "reload now", None),
     bind(List, &[key('?')], Action::ToggleHelp, "this help", Some("help")),
     bind(List, &[special(KeyCode::Esc)], Action::Back, "close help, clear filters", None),

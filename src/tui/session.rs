@@ -23,6 +23,7 @@ use chrono::{DurationRound, TimeDelta};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+mod letter;
 mod live;
 mod mpmg;
 mod requests;
@@ -43,6 +44,9 @@ pub struct Session {
     clock: Clock,
     /// SQLite's count of commits by other connections, when last looked at.
     seen_data_version: i64,
+    /// Where `L` writes letters (the data folder's `letters/`); `None` if
+    /// there is no home folder to find it from.
+    pub letters_dir: Option<std::path::PathBuf>,
 }
 
 impl Session {
@@ -52,7 +56,8 @@ impl Session {
         let month = YearMonth::containing(now).plus(-1);
         let app = App::new(authority, now, load_lists(&store, now, &holidays, month)?);
         let seen_data_version = store.data_version()?;
-        Ok(Session { app, store, holidays, clock, seen_data_version })
+        let letters_dir = crate::io::paths::letters_folder().ok();
+        Ok(Session { app, store, holidays, clock, seen_data_version, letters_dir })
     }
 
     /// Now, to the minute: what a form's "now" means.
@@ -97,6 +102,10 @@ impl Session {
                 Flow::Continue
             }
             Effect::Undo => self.undo(),
+            Effect::DraftLetter { episode_ref } => {
+                self.app.status = Some(self.draft_letter(&episode_ref));
+                Flow::Continue
+            }
             Effect::ToggleActionDone { action_id } => self.toggle_action_done(action_id),
             Effect::AskDeleteAction { action_id } => {
                 if let Err(e) = self.ask_delete_action(action_id) {

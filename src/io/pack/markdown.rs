@@ -16,6 +16,14 @@ pub fn write_markdown(pack: &Pack, mut out: impl Write) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Writes blocks of any document (the chase email's too) as Markdown, by the pack's rules.
+pub fn write_blocks(blocks: &[Block], out: &mut impl Write) -> std::io::Result<()> {
+    for block in blocks {
+        write_block(block, out)?;
+    }
+    Ok(())
+}
+
 fn write_block(block: &Block, out: &mut impl Write) -> std::io::Result<()> {
     match block {
         Block::Heading { level, text } => writeln!(out, "{} {}\n", "#".repeat(usize::from(*level)), inline(text)),

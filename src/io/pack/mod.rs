@@ -14,8 +14,8 @@ mod html;
 mod markdown;
 mod words;
 
-pub use html::write_html;
-pub use markdown::write_markdown;
+pub use html::{escape as html_escape, write_html};
+pub use markdown::{escape as markdown_escape, write_blocks as write_markdown_blocks, write_markdown};
 
 use crate::domain::codes::{Band, Cohort, ReviewReason};
 use crate::domain::history::{RiState, ri_state};

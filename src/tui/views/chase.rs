@@ -140,10 +140,9 @@ fn detail_lines<'a>(r: &ChaseRow, now: Instant, theme: &Theme) -> Vec<Line<'a>> 
         Line::from(if flags.is_empty() { "No flags".to_string() } else { format!("Flags: {}", flags.join(" · ")) }),
     ];
     if r.cohort == Cohort::PlacedIn {
-        lines.push(Line::from(format!(
-            "Placed here by {}: their interview; write to them if not done in 72h",
-            r.responsible_la
-        )));
+        // Once it is overdue, the letter is one key away.
+        let then = if r.overdue { "overdue: L drafts our letter to them" } else { "write to them if not done in 72h" };
+        lines.push(Line::from(format!("Placed here by {}: their interview; {then}", r.responsible_la)));
     }
     lines
 }
