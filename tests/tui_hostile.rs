@@ -92,3 +92,13 @@ fn the_detail_pane_and_the_childs_screen_show_them_as_escapes_too() {
         act(&mut s, &[Action::Back]);
     }
 }
+
+/// A status message quoting a child's name (an undo, a refusal) shows the
+/// name's controls as escapes, as the lists do, rather than dropping them.
+#[test]
+fn the_status_line_shows_a_quoted_name_as_escapes() {
+    let (_dir, mut s) = hostile_session();
+    s.app.status = Some("Undone: recorded Rev\u{202E}olleh found".to_string());
+    let screen = checked_screen(&s, 120, 40);
+    assert!(screen.contains(r"Undone: recorded Rev\u{202E}olleh found"), "{screen}");
+}

@@ -17,7 +17,7 @@ use super::theme::Theme;
 use super::widgets::list_table::{ListView, render_list};
 use super::widgets::visible::visible_lines;
 use crate::domain::time::{display_clock, to_uk};
-use crate::domain::visible::is_hidden;
+use crate::domain::visible::{is_hidden, visible};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -151,7 +151,8 @@ fn render_top_bar(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 fn render_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let text = match &app.status {
-        Some(s) => Span::styled(s.clone(), theme.status()),
+        // A message may quote a name: shown as the lists show it, never obeyed.
+        Some(s) => Span::styled(visible(s).into_owned(), theme.status()),
         None => Span::styled(
             format!("Lists as at {} · refreshed every minute · r reloads now", to_uk(app.now).format("%H:%M")),
             theme.dim(),
