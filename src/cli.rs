@@ -74,6 +74,9 @@ pub enum Command {
         /// Write to FILE instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE", value_parser = output_file)]
         output: Option<PathBuf>,
+        /// ssda903-missing: write the table even when it breaks the DfE's rules (each breach is still listed).
+        #[arg(long)]
+        allow_breaches: bool,
     },
     /// Outstanding return interviews, most overdue first.
     Chase(ListArgs),
@@ -285,7 +288,12 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
             commands::make_demo(path, seed, people, episodes, at.as_deref())
         }
         Command::Import { file, dry_run, at } => commands::import(path, &file, dry_run, now(at.as_deref())?),
-        Command::Export { format, year, output } => commands::export(path, format, year.as_deref(), output.as_deref()),
+        Command::Export { format: ExportFormat::Ssda903Missing, year, output, allow_breaches } => {
+            commands::export_ssda903_missing(path, year.as_deref(), output.as_deref(), allow_breaches)
+        }
+        Command::Export { format, year, output, .. } => {
+            commands::export(path, format, year.as_deref(), output.as_deref())
+        }
         Command::Chase(args) => {
             let store = Store::open_to_read(path)?;
             let at = now(args.at.as_deref())?;

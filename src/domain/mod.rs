@@ -14,6 +14,7 @@ pub mod period;
 pub mod record;
 pub mod rules;
 pub mod sequence;
+pub mod ssda903;
 pub mod strategy;
 pub mod time;
 pub mod visible;

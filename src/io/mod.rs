@@ -9,3 +9,4 @@ pub mod output;
 pub mod pack;
 pub mod paths;
 pub mod safe_file;
+pub mod ssda903;
