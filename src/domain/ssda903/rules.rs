@@ -169,9 +169,10 @@ fn overlaps(rows: &[Read], found: &mut Vec<(usize, Breach)>) {
                 p.episode_ref, p.mis_start
             ),
             (Some(end), Some(start)) if start < end => format!(
-                "began {} before episode {} ended ({}): correct the times so the child's episodes do not overlap",
+                "began {} and overlaps episode {} ({} to {}): correct the times so one child's episodes do not overlap",
                 dmy(start),
                 p.episode_ref,
+                p.mis_start,
                 dmy(end)
             ),
             _ => continue,
