@@ -291,6 +291,9 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
         Command::Export { format: ExportFormat::Ssda903Missing, year, output, allow_breaches } => {
             commands::export_ssda903_missing(path, year.as_deref(), output.as_deref(), allow_breaches)
         }
+        Command::Export { allow_breaches: true, .. } => {
+            Err(Failure::input("--allow-breaches is for --format ssda903-missing, whose rules it lets a table break"))
+        }
         Command::Export { format, year, output, .. } => {
             commands::export(path, format, year.as_deref(), output.as_deref())
         }

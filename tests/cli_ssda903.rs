@@ -64,6 +64,12 @@ fn the_year_is_required_and_checked() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--year: `2024-26` is not a financial year"));
     assert!(out.stdout.is_empty());
+    let out = ri(&db).args(["export", "--format", "episodes-csv", "--allow-breaches"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "ri-chase: --allow-breaches is for --format ssda903-missing, whose rules it lets a table break\n"
+    );
 }
 
 const BREACHES: &str = "\
