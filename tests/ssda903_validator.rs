@@ -63,9 +63,15 @@ fn validator() -> Option<PathBuf> {
 }
 
 /// The validator's report on `file`.
-fn judge(python: &Path, file: &Path, year: &str) -> Value {
+/// With `last` (the year before's table), rule 576 judges the two together.
+fn judge(python: &Path, file: &Path, year: &str, last: Option<&Path>) -> Value {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/validator_903.py");
-    let out = Command::new(python).arg(script).arg(file).args(["--year", year]).output().expect("python runs");
+    let mut cmd = Command::new(python);
+    cmd.arg(script).arg(file).args(["--year", year]);
+    if let Some(last) = last {
+        cmd.arg("--last").arg(last);
+    }
+    let out = cmd.output().expect("python runs");
     let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
         panic!("{e}: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
     });
@@ -149,8 +155,13 @@ fn the_demo_years_have_no_breach_by_our_check_or_the_dfes() {
         if year == "2026-27" {
             assert!(text.lines().any(|l| l.ends_with(',')), "an episode still open");
         }
-        let report = judge(&python, &file, year);
+        // The year in progress is judged with the year before, as rule 576 asks.
+        let last = (year == "2026-27").then(|| dir.path().join("missing-2025-26.csv"));
+        let report = judge(&python, &file, year, last.as_deref());
         assert_eq!(report["breaches"], serde_json::json!([]), "the DfE validator on the demo's {year}: {report}");
+        if last.is_some() {
+            assert!(report["context_only"].get("576").is_none(), "576 was judged: {report}");
+        }
     }
 }
 
@@ -175,7 +186,7 @@ fn each_breach_ri_chase_data_can_hold_is_refused_by_us_and_flagged_by_the_dfe_on
     assert_eq!(named, ["586", "574", "INT13"]);
 
     let text = std::fs::read_to_string(&file).expect("written");
-    let report = judge(&python, &file, "2024-25");
+    let report = judge(&python, &file, "2024-25", None);
     let dfe = dfe_breaches(&report);
     let ours = our_breaches(&read_lines(&text), FinancialYear(2024));
     assert_eq!(ours, dfe, "our check and the DfE's on the same file: {report}");
@@ -183,6 +194,62 @@ fn each_breach_ri_chase_data_can_hold_is_refused_by_us_and_flagged_by_the_dfe_on
     assert_eq!(rules, BTreeSet::from(["574", "586", "INT13"]));
     // No rule that needs care episodes fired: only the table's own.
     assert_eq!(report["breaches"].as_array().map(Vec::len), Some(dfe.len()), "{report}");
+}
+
+/// A child back at midnight on 1 April: last year's return leaves the end
+/// blank (it was after 31 March), so this year's must begin with that episode
+/// (rule 576, which judges two years' returns together).
+const ACROSS_YEARS: &str = "\
+person_ref,given_name,family_name,date_of_birth,responsible_la,placement_la,case_status,episode_ref,missing_from_type,missing_from_name,missing_at,returned_at
+NS-020,Ivy,Testchild,2005-07-07,Northshire,Northshire,child_in_care,E-MIDNIGHT,foster,Willows,2016-03-31 22:00,2016-04-01 00:00
+NS-020,Ivy,Testchild,2005-07-07,Northshire,Northshire,child_in_care,E-MAY,foster,Willows,2016-05-01 10:00,2016-05-01 20:00
+NS-021,Jo,Testchild,2005-08-08,Northshire,Northshire,child_in_care,E-SPAN,foster,Oaks,2016-03-20 22:00,2016-04-03 10:00
+NS-021,Jo,Testchild,2005-08-08,Northshire,Northshire,child_in_care,E-JUNE,foster,Oaks,2016-06-01 10:00,
+";
+
+#[test]
+fn consecutive_years_returns_agree_on_the_episode_open_between_them() {
+    let Some(python) = validator() else { return };
+    let (dir, db) = new_db();
+    let csv = dir.path().join("across.csv");
+    std::fs::write(&csv, ACROSS_YEARS).expect("write");
+    ri(&db).arg("import").arg(&csv).args(["--at", "2025-06-01 12:00"]).assert().success();
+    let (last, this) = (dir.path().join("2015-16.csv"), dir.path().join("2016-17.csv"));
+    assert!(export(&db, "2015-16", &last, false).status.success());
+    assert!(export(&db, "2016-17", &this, false).status.success());
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/validator_903.py");
+    let run = |this: &Path, last: &Path| -> Value {
+        let out = Command::new(&python)
+            .arg(&script)
+            .arg(this)
+            .args(["--year", "2016-17", "--last"])
+            .arg(last)
+            .output()
+            .expect("python runs");
+        let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(report["failed"], serde_json::json!([]), "{report}");
+        assert!(report["rules_run"].as_array().is_some_and(|r| r.iter().any(|c| c == "576")), "{report}");
+        report
+    };
+    assert_eq!(
+        std::fs::read_to_string(&this).expect("this year"),
+        "CHILD,DOB,MISSING,MIS_START,MIS_END\n\
+         NS-020,07/07/2005,M,31/03/2016,01/04/2016\n\
+         NS-020,07/07/2005,M,01/05/2016,01/05/2016\n\
+         NS-021,08/08/2005,M,20/03/2016,03/04/2016\n\
+         NS-021,08/08/2005,M,01/06/2016,\n"
+    );
+    let report = run(&this, &last);
+    assert_eq!(report["breaches"], serde_json::json!([]), "{report}");
+    // The check bites: this year's file without the episode open between them.
+    let cut = dir.path().join("cut.csv");
+    let text =
+        std::fs::read_to_string(&this).expect("this year").replace("NS-020,07/07/2005,M,31/03/2016,01/04/2016\n", "");
+    std::fs::write(&cut, text).expect("write");
+    let report = run(&cut, &last);
+    let rules: Vec<&str> =
+        report["breaches"].as_array().expect("list").iter().filter_map(|b| b["rule"].as_str()).collect();
+    assert_eq!(rules, ["576"], "{report}");
 }
 
 /// Tables no ri-chase file can produce (our export writes only real dates, M
@@ -233,7 +300,7 @@ fn our_check_and_the_dfes_give_the_same_verdict_on_every_rule() {
     for (n, (year, text)) in BY_HAND.iter().enumerate() {
         let file = dir.path().join(format!("by-hand-{n}.csv"));
         std::fs::write(&file, text).expect("write");
-        let report = judge(&python, &file, year);
+        let report = judge(&python, &file, year, None);
         let dfe = dfe_breaches(&report);
         let ours = our_breaches(&read_lines(text), FinancialYear::parse(year).expect("year"));
         assert_eq!(ours, dfe, "table {n}: ours (left) and the DfE's (right) differ: {report}");

@@ -1,6 +1,6 @@
 """Runs the DfE's SSDA903 validator (csc-validator-be-903) on a Missing table.
 
-    python validator_903.py MISSING.csv --year 2016-17
+    python validator_903.py MISSING.csv --year 2016-17 [--last LAST_YEAR.csv]
 
 The file goes through the validator's own reading (lac_validator.ingress via
 LacValidator, as the DfE's tool reads an upload) and every rule of the year's
@@ -10,7 +10,8 @@ built from the export that agree with it: a Header with each child's first
 date of birth, and one care episode per child, open, from the earliest date
 in its rows. So only the rules on the Missing table itself can fire; the
 others need data ri-chase does not hold (care episodes), and the JSON lists
-them as "context_only".
+them as "context_only". With --last (the year before's Missing table, as
+ri-chase exported it) rule 576 judges the two returns together.
 
 Prints JSON: {"ruleset", "rules_run", "context_only", "failed", "skipped",
 "breaches": [{"rule", "table", "row", "CHILD", "MIS_START", "MIS_END"}]},
@@ -114,6 +115,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("missing")
     ap.add_argument("--year", required=True, help="the collection year, e.g. 2016-17")
+    ap.add_argument("--last", help="last year's Missing table, for rule 576")
     args = ap.parse_args()
     start_year = int(args.year[:4])
     with open(args.missing, "rb") as f:
@@ -127,6 +129,11 @@ def main():
         {"name": "header.csv", "file_content": header_bytes, "description": "This year"},
         {"name": "episodes.csv", "file_content": episodes_bytes, "description": "This year"},
     ]
+    context_only = dict(CONTEXT_ONLY)
+    if args.last:
+        with open(args.last, "rb") as f:
+            files.append({"name": "missing_last.csv", "file_content": f.read(), "description": "Prev year"})
+        del context_only["576"]
     # The validator's metadata: collectionYear is the year the collection ends.
     metadata = {"collectionYear": str(start_year + 1), "localAuthority": "E09000027"}
     try:
@@ -153,7 +160,7 @@ def main():
     report = {
         "ruleset": ruleset,
         "rules_run": sorted(selected),
-        "context_only": {c: why for c, why in CONTEXT_ONLY.items() if c in selected},
+        "context_only": {c: why for c, why in context_only.items() if c in selected},
         "failed": sorted(v.fails),
         "skipped": sorted(v.skips),
         "breaches": breaches,

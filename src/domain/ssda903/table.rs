@@ -69,7 +69,7 @@ impl MissingRow {
 /// our children (responsible authority us at the time: living here or placed
 /// out of area; never a child another authority placed here) who were looked
 /// after at that episode, in progress at any time in the year (started in it,
-/// or started before and still missing when it began). An end after the
+/// or started before and not back before it began). An end after the
 /// year's end is blank: the child was still missing when the year closed.
 /// Ordered by child, then by when each episode began (so a child's rows are
 /// in the order they happened, which the DfE's overlap rule relies on for
@@ -82,7 +82,11 @@ pub fn missing_rows(cases: impl IntoIterator<Item = (Person, CaseEpisode)>, year
             let e = &c.episode;
             let ours = matches!(e.at_the_time.cohort, Cohort::Local | Cohort::OutOfArea);
             let looked_after = e.at_the_time.case_status == CaseStatus::ChildInCare;
-            let in_year = year.contains(e.missing_at) || (e.missing_at < from && e.is_open_at(from));
+            // Back exactly at midnight on 1 April is back on a day of this
+            // year, so the episode is this year's too (and last year's
+            // return left its end blank).
+            let open_at_start = e.returned_at.is_none_or(|r| r >= from);
+            let in_year = year.contains(e.missing_at) || (e.missing_at < from && open_at_start);
             ours && looked_after && in_year
         })
         .collect();
@@ -148,7 +152,7 @@ mod tests {
         let rows = missing_rows(
             [
                 in_care("C1", "before-closed", "2016-03-30 10:00", Some("2016-03-31 23:59")),
-                // Returned at the very instant the year began: no longer missing in it.
+                // Back at the very instant the year began: on its first day.
                 in_care("C1", "returned-at-midnight", "2016-03-31 22:00", Some("2016-04-01 00:00")),
                 in_care("C2", "before-open", "2016-03-20 10:00", Some("2016-04-02 09:00")),
                 in_care("C3", "before-never-back", "2015-12-01 10:00", None),
@@ -158,7 +162,15 @@ mod tests {
             ],
             YEAR,
         );
-        assert_eq!(refs(&rows), ["before-open", "before-never-back", "first-minute", "last-minute"]);
+        assert_eq!(
+            refs(&rows),
+            ["returned-at-midnight", "before-open", "before-never-back", "first-minute", "last-minute"]
+        );
+        assert_eq!(rows[0].line().mis_end, "01/04/2016");
+        // Last year's return left that end blank: it was after 31 March.
+        let last =
+            missing_rows([in_care("C1", "m", "2016-03-31 22:00", Some("2016-04-01 00:00"))], FinancialYear(2015));
+        assert_eq!(last[0].line().mis_end, "");
     }
 
     #[test]
