@@ -68,7 +68,8 @@ pub enum Command {
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// Only episodes starting in this financial year, e.g. 2016-17.
+        /// Only episodes starting in this financial year, e.g. 2016-17 (ssda903-missing: the
+        /// collection year, required; episodes open when it began are in it too).
         #[arg(long, value_name = "YYYY-YY")]
         year: Option<String>,
         /// Write to FILE instead of standard output.
