@@ -68,12 +68,16 @@ pub enum Command {
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// Only episodes starting in this financial year, e.g. 2016-17.
+        /// Only episodes starting in this financial year, e.g. 2016-17 (ssda903-missing: the
+        /// collection year, required; episodes open when it began are in it too).
         #[arg(long, value_name = "YYYY-YY")]
         year: Option<String>,
         /// Write to FILE instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE", value_parser = output_file)]
         output: Option<PathBuf>,
+        /// ssda903-missing: write the table even when it breaks the DfE's rules (each breach is still listed).
+        #[arg(long)]
+        allow_breaches: bool,
     },
     /// Outstanding return interviews, most overdue first; md and html: the weekly chase email.
     Chase(ChaseArgs),
@@ -362,7 +366,15 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
             commands::make_demo(path, seed, people, episodes, at.as_deref())
         }
         Command::Import { file, dry_run, at } => commands::import(path, &file, dry_run, now(at.as_deref())?),
-        Command::Export { format, year, output } => commands::export(path, format, year.as_deref(), output.as_deref()),
+        Command::Export { format: ExportFormat::Ssda903Missing, year, output, allow_breaches } => {
+            commands::export_ssda903_missing(path, year.as_deref(), output.as_deref(), allow_breaches)
+        }
+        Command::Export { allow_breaches: true, .. } => {
+            Err(Failure::input("--allow-breaches is for --format ssda903-missing, whose rules it lets a table break"))
+        }
+        Command::Export { format, year, output, .. } => {
+            commands::export(path, format, year.as_deref(), output.as_deref())
+        }
         Command::Chase(args) => commands::chase(path, &args),
         Command::Strategy(StrategyArgs { list: args, months }) => {
             let store = Store::open_to_read(path)?;

@@ -9,6 +9,7 @@ use crate::cli::{
 use crate::domain::mpmg::{MpmgMonth, TOP10_COLUMNS};
 use crate::domain::period::{FinancialYear, Quarter, YearMonth};
 use crate::domain::report::ReportPeriod;
+use crate::domain::ssda903;
 use crate::domain::time::Instant;
 use crate::domain::time::parse_date;
 use crate::domain::visible::{printable, visible};
@@ -24,6 +25,7 @@ use crate::io::pack::{Pack, write_html, write_markdown};
 use crate::io::paths;
 use crate::io::report_csv::write_report_csv;
 use crate::io::safe_file::{self, SafeFileError};
+use crate::io::ssda903::write_missing;
 use crate::store::Store;
 use crate::store::TEXT_SETTINGS;
 use clap::ValueEnum;
@@ -162,6 +164,53 @@ pub(crate) fn export(path: &Path, format: ExportFormat, year: Option<&str>, outp
         Some(file) => {
             let n = write_via_partial(file, |out| write_episodes(&store, year, out))?;
             eprintln!("{}: {n} episode(s)", file.display());
+            Ok(())
+        }
+    }
+}
+
+/// `export --format ssda903-missing`: the DfE's Missing table for `--year`,
+/// checked against the DfE's rules first. Each breach goes to stderr as
+/// `CHILD episode_ref rule NNNN: what to fix`; with any, nothing is written
+/// (exit 2) unless `allow_breaches`.
+pub(crate) fn export_ssda903_missing(
+    path: &Path,
+    year: Option<&str>,
+    output: Option<&Path>,
+    allow_breaches: bool,
+) -> Outcome {
+    let year = FinancialYear::parse(year.ok_or_else(|| {
+        Failure::input("--format ssda903-missing needs --year, the collection year (e.g. --year 2016-17)")
+    })?)
+    .map_err(|e| Failure::input(format!("--year: {e}")))?;
+    let store = Store::open_to_read(path)?;
+    let mut cases = Vec::new();
+    store.each_case_in_order(|person, case| cases.push((person, case)))?;
+    let lines: Vec<_> = ssda903::missing_rows(cases, year).iter().map(|r| r.line()).collect();
+    let breaches = ssda903::check(&lines, year);
+    if !breaches.is_empty() {
+        let mut err = std::io::stderr().lock();
+        for b in &breaches {
+            // The child's reference and the episode's are data: shown, never obeyed.
+            let _ = writeln!(err, "{}", visible(&b.to_string()));
+        }
+        if !allow_breaches {
+            return Err(Failure::input(format!(
+                "{} breach(es) of the DfE's rules in the {} Missing table; nothing was written (fix them, or --allow-breaches to write it as it is)",
+                breaches.len(),
+                year.label()
+            )));
+        }
+    }
+    let write = |out: &mut dyn Write| write_missing(&lines, out);
+    match output {
+        None => {
+            let result = write(&mut std::io::stdout().lock()).map(drop).map_err(std::io::Error::from);
+            ignore_closed_pipe(result)
+        }
+        Some(file) => {
+            let n = write_via_partial(file, write)?;
+            eprintln!("{}: {n} row(s), the {} SSDA903 Missing table", file.display(), year.label());
             Ok(())
         }
     }

@@ -16,6 +16,7 @@ pub mod record;
 pub mod report;
 pub mod rules;
 pub mod sequence;
+pub mod ssda903;
 pub mod strategy;
 pub mod time;
 pub mod visible;

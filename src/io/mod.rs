@@ -12,3 +12,4 @@ pub mod pack;
 pub mod paths;
 pub mod report_csv;
 pub mod safe_file;
+pub mod ssda903;
