@@ -101,6 +101,16 @@ codes!(
 );
 
 codes!(
+    /// A yes / no the national datasets ask for, or "not applicable" (the
+    /// SSD's and Annex A's `Y` / `N` / `NA`).
+    YesNoNa {
+        Yes = "Y" / "Yes",
+        No = "N" / "No",
+        Na = "NA" / "Not applicable",
+    }
+);
+
+codes!(
     Sex {
         F = "F" / "Female",
         M = "M" / "Male",

@@ -12,6 +12,7 @@ pub mod mpmg;
 pub mod mpmg_review;
 pub mod period;
 pub mod record;
+pub mod ri_offer;
 pub mod rules;
 pub mod sequence;
 pub mod strategy;

@@ -121,6 +121,11 @@ pub struct ReturnInterview {
     pub completed_at: Option<Instant>,
     pub outcome: Option<RiOutcome>,
     pub reasons: Vec<Reason>,
+    /// "Offered" as the user recorded it (e.g. offered by letter, with no
+    /// attempt); `None` = derived (see `domain::ri_offer`).
+    pub offered: Option<bool>,
+    /// "Accepted" as the user recorded it; `None` = derived.
+    pub accepted: Option<bool>,
 }
 
 impl ReturnInterview {

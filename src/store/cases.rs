@@ -249,6 +249,8 @@ fn read_case(r: &Row) -> rusqlite::Result<(Person, CaseEpisode)> {
             .filter(|s| !s.is_empty())
             .map(|s| Reason::parse(s).map_err(|e| bad(25, e)))
             .collect::<rusqlite::Result<_>>()?,
+        offered: None,
+        accepted: None,
     };
     let meeting = StrategyMeeting { record: opt_code(r, 26, MeetingRecord::parse)?, meeting_at: opt_instant(r, 27)? };
     let case = CaseEpisode {

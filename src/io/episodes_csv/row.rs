@@ -307,6 +307,8 @@ impl Values {
                 completed_at: self.completed_at,
                 outcome: self.outcome,
                 reasons: self.reasons.unwrap_or_default(),
+                offered: None,
+                accepted: None,
             },
             meeting: StrategyMeeting { record: self.meeting_record, meeting_at: self.meeting_at },
             update_person: false,

@@ -92,6 +92,7 @@ fn store() -> (tempfile::TempDir, Store) {
         completed_at: Some(at("2026-10-05 10:00")),
         outcome: Some(RiOutcome::FaceToFace),
         reasons: vec![Reason::Friends, Reason::Drugs],
+        ..ReturnInterview::default()
     };
     let overdue = item(&z, "Z-2", "2026-10-12 21:00", Some("2026-10-13 03:00"));
     let mut absent = item(&z, "Z-3", "2026-10-20 22:00", Some("2026-10-21 01:00"));

@@ -39,6 +39,8 @@ impl Db<'_> {
                     completed_at: opt_instant(r, 4)?,
                     outcome: opt_code(r, 5, RiOutcome::parse)?,
                     reasons: Vec::new(),
+                    offered: None,
+                    accepted: None,
                 };
                 let reasons: String = r.get(6)?;
                 let not_required: Option<String> = r.get(7)?;

@@ -71,6 +71,7 @@ fn seeded() -> (tempfile::TempDir, Store) {
         completed_at: Some(at("2026-05-04 10:00")),
         outcome: Some(RiOutcome::FromCarers),
         reasons: vec![Reason::Friends, Reason::Drugs],
+        ..ReturnInterview::default()
     };
     done.meeting = StrategyMeeting { record: Some(MeetingRecord::Held), meeting_at: Some(at("2026-05-02 10:00")) };
     let outstanding = item("P1", "Alex", "E2", "2026-06-01 09:00", Some("2026-06-01 12:00"));

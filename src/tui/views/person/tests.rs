@@ -100,6 +100,7 @@ fn alex() -> PersonPage {
         completed_at: Some(at("2026-09-17 11:00")),
         outcome: Some(RiOutcome::FromCarers),
         reasons: vec![Reason::Friends, Reason::Cse],
+        ..ReturnInterview::default()
     };
     done.attempts = vec![
         Attempt {
