@@ -13,6 +13,7 @@ pub mod mpmg_review;
 pub mod period;
 pub mod record;
 pub mod ri_offer;
+pub mod risk;
 pub mod rules;
 pub mod sequence;
 pub mod strategy;

@@ -362,7 +362,7 @@ impl EpisodeState {
 
 fn risk_short(risk: Risk) -> &'static str {
     match risk {
-        Risk::None => "None",
+        Risk::VeryLow => "V. low",
         other => other.label(),
     }
 }
