@@ -260,6 +260,11 @@ impl Exploitation {
         concerns.iter().map(|c| c.code()).collect::<Vec<_>>().join(";")
     }
 
+    /// Concerns as people read them: `CSE and CCE`.
+    pub fn join_labels(concerns: &[Exploitation]) -> String {
+        concerns.iter().map(|c| c.label()).collect::<Vec<_>>().join(" and ")
+    }
+
     /// Reads `cse;cce` (any order; repeats and blanks forgiven) into code order.
     pub fn parse_list(text: &str) -> Result<Vec<Exploitation>, UnknownCode> {
         let mut out = Vec::new();

@@ -112,6 +112,18 @@ impl Episode {
         self.returned_at.filter(|r| *r <= now)
     }
 
+    /// The kinds of exploitation this episode is marked with: the child
+    /// flagged at the time (CSE strategy, CCE risk) or a concern it raised.
+    /// What the exploitation filters and the CSE / CCE columns go by.
+    pub fn exploitation_marks(&self) -> Vec<Exploitation> {
+        let c = &self.at_the_time;
+        [(c.cse_strategy, Exploitation::Cse), (c.cce_risk, Exploitation::Cce)]
+            .into_iter()
+            .filter(|(flag, kind)| *flag || self.exploitation.contains(kind))
+            .map(|(_, kind)| kind)
+            .collect()
+    }
+
     /// Missing at `now`: started by then and not yet back.
     pub fn is_open_at(&self, now: Instant) -> bool {
         self.missing_at <= now && self.returned_by(now).is_none()

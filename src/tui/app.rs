@@ -238,6 +238,7 @@ impl App {
                     r.cohort,
                     r.team.as_deref(),
                     Some(r.worker.as_deref()),
+                    Some(&r.exploitation),
                 )
             })
             .collect()
@@ -253,7 +254,7 @@ impl App {
         let f = &self.filters;
         let admitted = self.lists.strategy.iter().filter(|r| {
             let police = r.police_ref.as_deref().unwrap_or_default();
-            f.admits(&[&r.name, &r.person_ref, &r.episode_ref, police], r.cohort, r.team.as_deref(), None)
+            f.admits(&[&r.name, &r.person_ref, &r.episode_ref, police], r.cohort, r.team.as_deref(), None, None)
         });
         within_history(admitted, self.now, self.strategy_history)
     }
@@ -265,7 +266,7 @@ impl App {
             .iter()
             .filter(|r| {
                 let police = r.police_ref.as_deref().unwrap_or_default();
-                f.admits(&[&r.name, &r.person_ref, &r.episode_ref, police], r.cohort, r.team.as_deref(), None)
+                f.admits(&[&r.name, &r.person_ref, &r.episode_ref, police], r.cohort, r.team.as_deref(), None, None)
             })
             .collect()
     }
@@ -396,6 +397,7 @@ impl App {
             }
             Action::FilterTeam => self.open_picker(PickerField::Team),
             Action::FilterWorker => self.open_picker(PickerField::Worker),
+            Action::FilterExploitation => self.open_picker(PickerField::Exploitation),
             Action::ClearFilters => self.filters = Filters::default(),
             Action::LongerHistory | Action::ShorterHistory if self.tab == Tab::Strategy => {
                 let h = self.strategy_history;

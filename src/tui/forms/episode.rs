@@ -37,7 +37,7 @@ pub fn open(episode: &Stamped<EpisodeRecord>, known: &Known) -> Form {
         Field::new("risk", "Police risk", choices!(Risk, optional))
             .hint("corrects the latest grade; P records a new one")
             .with_choice(e.risk.map(|r| r.code())),
-        Field::new("exploitation", "Exploitation concern", choices!(Exploitation, multi))
+        Field::new("exploitation", "Exploitation", choices!(Exploitation, multi))
             .with_checked(&e.exploitation.iter().map(|c| c.code()).collect::<Vec<_>>()),
     ];
     Form::new(

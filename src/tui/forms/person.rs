@@ -37,16 +37,6 @@ pub fn open(existing: Option<&Stamped<PersonRecord>>, known: &Known) -> Form {
                 .with_choice(Some(p.map_or(CaseStatus::NotOpen, |p| p.case_status).code())),
             Field::new("cse_strategy", "CSE strategy", yes_no())
                 .with_choice(Some(if p.is_some_and(|p| p.cse_strategy) { "yes" } else { "no" })),
-            Field::new("cse_since", "CSE since", FieldKind::Day { birth: false })
-                .with_text(day(profile.and_then(|pr| pr.cse_since))),
-            Field::new("cce_risk", "CCE risk (county lines)", yes_no())
-                .with_choice(Some(if p.is_some_and(|p| p.cce_risk) { "yes" } else { "no" })),
-            Field::new("cce_since", "CCE since", FieldKind::Day { birth: false })
-                .with_text(day(profile.and_then(|pr| pr.cce_since))),
-            Field::new("nrm_referred_on", "NRM referral on", FieldKind::Day { birth: false })
-                .with_text(day(nrm.map(|n| n.referred_on))),
-            Field::new("nrm_outcome", "NRM outcome", choices!(NrmOutcome, optional))
-                .with_choice(nrm.map(|n| n.outcome.code())),
             Field::new("responsible_la", "Responsible LA", FieldKind::Text)
                 .required()
                 .with_text(p.map_or(known.authority.clone(), |p| p.responsible_la.clone())),
@@ -69,6 +59,21 @@ pub fn open(existing: Option<&Stamped<PersonRecord>>, known: &Known) -> Form {
                 .with_text(text(profile.and_then(|pr| pr.school.as_deref()))),
             Field::new("vulnerability", "Vulnerabilities", FieldKind::Text)
                 .with_text(text(profile.and_then(|pr| pr.vulnerability.as_deref()))),
+            // Exploitation, after the fields every child needs, so those keep their places.
+            Field::new("cse_since", "CSE since", FieldKind::Day { birth: false })
+                .hint("empty: today, if CSE strategy is yes")
+                .with_text(day(profile.and_then(|pr| pr.cse_since))),
+            Field::new("cce_risk", "CCE risk", yes_no())
+                .hint("criminal exploitation, county lines included")
+                .with_choice(Some(if p.is_some_and(|p| p.cce_risk) { "yes" } else { "no" })),
+            Field::new("cce_since", "CCE since", FieldKind::Day { birth: false })
+                .hint("empty: today, if CCE risk is yes")
+                .with_text(day(profile.and_then(|pr| pr.cce_since))),
+            Field::new("nrm_referred_on", "NRM referral", FieldKind::Day { birth: false })
+                .hint("the date of a National Referral Mechanism referral")
+                .with_text(day(nrm.map(|n| n.referred_on))),
+            Field::new("nrm_outcome", "NRM outcome", choices!(NrmOutcome, optional))
+                .with_choice(nrm.map(|n| n.outcome.code())),
         ];
     let mut form = match existing {
         Some(s) => Form::new(
@@ -90,16 +95,16 @@ pub fn open(existing: Option<&Stamped<PersonRecord>>, known: &Known) -> Form {
 
 pub fn submit(form: &mut Form, today: NaiveDate) -> Option<Submission> {
     let text = |form: &Form, key: &str| form.field(key).and_then(|f| f.text());
-    let date_of_birth = day_of(form, "date_of_birth", today);
+    let date_of_birth = super::day(form, "date_of_birth", today);
     let flag = |form: &Form, key: &str| form.field(key).and_then(|f| f.choice()) == Some("yes");
     // A flag's date is when it was set: today unless given; none once cleared.
     let since = |form: &mut Form, flag_key: &str, key: &str| {
-        let d = day_of(form, key, today);
+        let d = super::day(form, key, today);
         flag(form, flag_key).then(|| d.unwrap_or(today))
     };
     let cse_since = since(form, "cse_strategy", "cse_since");
     let cce_since = since(form, "cce_risk", "cce_since");
-    let nrm_on = day_of(form, "nrm_referred_on", today);
+    let nrm_on = super::day(form, "nrm_referred_on", today);
     let nrm_outcome = form.field("nrm_outcome").and_then(|f| f.choice()).and_then(|c| NrmOutcome::parse(c).ok());
     if nrm_on.is_none() && nrm_outcome.is_some() {
         form.fail("nrm_referred_on", "give the date of the NRM referral, or clear its outcome");
@@ -149,17 +154,5 @@ pub fn submit(form: &mut Form, today: NaiveDate) -> Option<Submission> {
             summary: format!("Saved {name}'s details"),
         }),
         _ => Some(Submission { request: Request::AddPerson(record), summary: format!("Added {name}") }),
-    }
-}
-
-/// A date field's value; a date that cannot be read is marked on its field.
-fn day_of(form: &mut Form, key: &str, today: NaiveDate) -> Option<NaiveDate> {
-    match form.field(key).map(|f| f.day(today)) {
-        Some(Ok(d)) => d,
-        Some(Err(e)) => {
-            form.fail(key, e);
-            None
-        }
-        None => None,
     }
 }

@@ -77,6 +77,7 @@ fn line(id: i64, episode_ref: &str, missing: &str, returned: Option<&str>) -> Ep
         signoff: Signoff::Pending,
         signed_off: None,
         meeting_note: None,
+        risk_grades: Vec::new(),
     }
 }
 
