@@ -230,7 +230,7 @@ impl Plan {
         // Criminal exploitation: some frequently missing children, for the
         // second half of their history. Chosen without drawing from `rng`, so
         // the rest of the demo (and every test pinned to it) stays as it was.
-        let cce = frequent && !cse && i % 3 == 1;
+        let cce = !cse && (i % 20 == 7 || (frequent && i % 3 == 1));
         let cce_from = n / 2;
         let placements = self.placements(&mut rng, cohort, neighbour, 1 + (n / 6).min(3));
         let other_family = if rng.chance(0.25) { 0.5 } else { 0.05 };
