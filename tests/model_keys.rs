@@ -95,3 +95,38 @@ fn the_exploitation_filter_keeps_the_chase_rows_of_children_at_risk_of_that_kind
     assert_eq!(s.app.overlay, Overlay::None);
     assert_eq!(s.app.status.as_deref(), Some("The exploitation filter applies to the Chase and MPMG tabs"));
 }
+
+#[test]
+fn a_cce_flag_set_on_the_person_form_is_dated_today_and_shown_and_cleared_with_the_flag() {
+    let (_d, path, mut s) = session();
+    select_episode(&mut s, 0, "E01");
+    act(&mut s, &[Action::OpenPerson, Action::Open(FormKind::EditPerson)]);
+    choose(&mut s, "cce_risk", "yes");
+    // An NRM outcome needs the referral's date.
+    choose(&mut s, "nrm_outcome", "reasonable_grounds");
+    act(&mut s, &[Action::Save]);
+    assert!(error_on(&s, "nrm_referred_on").is_some_and(|e| e.contains("give the date")), "refused");
+    fill(&mut s, "nrm_referred_on", "20/03/2026");
+    act(&mut s, &[Action::Save]);
+    assert!(s.app.form.is_none(), "saved");
+    let (cce, since, nrm): (bool, Option<String>, Option<String>) = db(&path)
+        .query_row(
+            "SELECT cce_risk, cce_since, nrm_referred_on || ' ' || nrm_outcome FROM people WHERE person_ref = 'T001'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("row");
+    assert_eq!(
+        (cce, since.as_deref(), nrm.as_deref()),
+        (true, Some("2026-03-30"), Some("2026-03-20 reasonable_grounds"))
+    );
+    let shown = screen(&s, 120, 40);
+    assert!(shown.contains("CCE risk since 30/03/2026"), "{shown}");
+    assert!(shown.contains("NRM referral 20/03/2026: positive reasonable grounds"), "{shown}");
+    // Cleared, the flag takes its date with it.
+    act(&mut s, &[Action::Open(FormKind::EditPerson)]);
+    choose(&mut s, "cce_risk", "no");
+    act(&mut s, &[Action::Save]);
+    let since: Option<String> = one(&path, "SELECT cce_since FROM people WHERE person_ref = 'T001'");
+    assert_eq!(since, None);
+}
