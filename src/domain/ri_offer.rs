@@ -8,8 +8,9 @@
 //!   whatever else is recorded.
 //! - A value the user recorded (`ReturnInterview::offered` / `accepted`, e.g.
 //!   an interview offered by letter with no attempt) wins over the derived one.
-//! - Derived *offered*: completed (face to face or from carers), declined, or
-//!   at least one attempt made (any method, any outcome).
+//! - Derived *offered*: completed (face to face or from carers, or a
+//!   completion time with no outcome), declined, or at least one attempt
+//!   made (any method, any outcome).
 //! - Derived *accepted*: completed face to face.
 //! - An episode still open, or with nothing done yet, is `N` on both: nothing
 //!   has been offered so far.
@@ -40,7 +41,10 @@ pub fn accepted(ri: &ReturnInterview) -> YesNoNa {
 
 /// What the record shows without the user's own answer.
 pub fn derived_offered(ri: &ReturnInterview) -> bool {
-    ri.attempts > 0 || matches!(ri.outcome, Some(RiOutcome::FaceToFace | RiOutcome::FromCarers | RiOutcome::Declined))
+    // A completion recorded without its outcome (an older import) was still an interview held.
+    ri.attempts > 0
+        || ri.completed_at.is_some()
+        || matches!(ri.outcome, Some(RiOutcome::FaceToFace | RiOutcome::FromCarers | RiOutcome::Declined))
 }
 
 /// What the record shows without the user's own answer.
@@ -105,6 +109,13 @@ mod tests {
         let said_no = ReturnInterview { accepted: Some(false), ..with_outcome(RiOutcome::FaceToFace) };
         assert_eq!(accepted(&said_no), YesNoNa::No);
         assert_eq!(offered(&said_no), YesNoNa::Yes);
+    }
+
+    #[test]
+    fn a_completion_recorded_without_its_outcome_was_offered_but_not_known_accepted() {
+        let t = crate::domain::time::parse_instant("2026-05-01 10:00").expect("time");
+        let ri = ReturnInterview { completed_at: Some(t), ..required() };
+        assert_eq!((offered(&ri), accepted(&ri)), (YesNoNa::Yes, YesNoNa::No));
     }
 
     #[test]

@@ -291,7 +291,7 @@ impl Store {
     }
 
     /// Deletes an episode entered by mistake, with its interview (and its
-    /// attempts) and strategy meeting. Undo brings them all back.
+    /// attempts), strategy meeting and risk grades. Undo brings them all back.
     pub fn delete_episode(&mut self, episode_id: i64, version: i64) -> std::result::Result<Change, EditError> {
         self.write(|db| {
             db.expect_version("episodes", episode_id, version)?;
@@ -301,6 +301,7 @@ impl Store {
             )?;
             db.exec("DELETE FROM return_interviews WHERE episode_id = ?1", [episode_id])?;
             db.exec("DELETE FROM strategy_meetings WHERE episode_id = ?1", [episode_id])?;
+            db.exec("DELETE FROM risk_grades WHERE episode_id = ?1", [episode_id])?;
             db.exec("DELETE FROM episodes WHERE id = ?1", [episode_id])?;
             Ok(())
         })

@@ -143,3 +143,17 @@ fn an_offer_recorded_by_hand_is_stored_cleared_and_refused_when_contradictory() 
     f.store.undo(&change).expect("undo");
     assert_eq!(f.store.interview(id).expect("interview").value.interview.offered, None);
 }
+
+#[test]
+fn a_regraded_episode_deletes_with_its_grades_and_undo_brings_them_back() {
+    let mut f = fixture();
+    let id = graded(&mut f, Risk::Low);
+    let high = RiskGrade { at: at("2026-03-29 09:00"), risk: Risk::High };
+    f.store.record_risk_grade(id, version(&f, id), high, now()).expect("grade");
+    let change = f.store.delete_episode(id, version(&f, id)).expect("delete");
+    let left: i64 = f.store.conn.query_row("SELECT count(*) FROM risk_grades", [], |r| r.get(0)).expect("count");
+    assert_eq!(left, 0);
+    f.store.undo(&change).expect("undo");
+    assert_eq!(f.store.risk_grades(id).expect("grades").len(), 2);
+    assert_eq!(f.store.episode(id).expect("episode").value.episode.risk, Some(Risk::High));
+}
