@@ -107,7 +107,9 @@ impl Db<'_> {
             None => None,
         };
         let ctx = PersonContext { today, authority: authority.to_string(), ref_taken_by, first_episode };
-        Ok(checks::person(&rec.person, &ctx))
+        let mut problems = checks::person(&rec.person, &ctx);
+        problems.extend(checks::profile_dates(&rec.person, &rec.profile, today));
+        Ok(problems)
     }
 
     /// The form's values as columns, the placement looked up (or added) by name and kind.
