@@ -19,7 +19,7 @@ fn a_file_with_several_bad_rows_names_every_line_and_column_and_writes_nothing()
     let stderr = String::from_utf8(out.stderr).expect("utf8");
     let lines: Vec<&str> = stderr.lines().collect();
     assert!(lines[0].starts_with("line 2: missing_at: `2026-02-31 10:00` is not a time"), "{stderr}");
-    assert!(lines[1].starts_with("line 4: risk: `extreme` is not one of: none, low, medium, high"), "{stderr}");
+    assert!(lines[1].starts_with("line 4: risk: `extreme` is not one of: very_low, low, medium, high"), "{stderr}");
     assert!(lines[2].starts_with("line 5: returned_at: ") && lines[2].contains("is before missing_at"), "{stderr}");
     assert!(lines[3].starts_with("line 6: case_status: `looked_after` is not one of"), "{stderr}");
     assert!(lines[4].starts_with("line 6: ri_completed_at: ") && lines[4].contains("before the return"), "{stderr}");
@@ -246,4 +246,99 @@ fn an_import_after_a_delete_never_takes_the_deleted_rows_id_so_undo_still_works(
     store.delete_episode(e14, v14).expect("delete E14");
     store.undo(&deleted).expect("undo the delete");
     assert_eq!(store.episode_id_by_ref("E13").expect("lookup"), Some(e13));
+}
+
+/// Issue 10: a file with every column issue 10 added, and the old names of
+/// the lowest police risk grade.
+const MODEL_HEADER: &str = "person_ref,given_name,family_name,date_of_birth,responsible_la,placement_la,case_status,cse_strategy,cce_risk,episode_ref,missing_from_type,missing_at,returned_at,risk,exploitation,ri_outcome,ri_attempts,ri_completed_at,ri_offered,ri_accepted";
+
+fn model_file(dir: &std::path::Path, rows: &[&str]) -> std::path::PathBuf {
+    let path = dir.join("model.csv");
+    let mut f = std::fs::File::create(&path).expect("create");
+    writeln!(f, "{MODEL_HEADER}").expect("w");
+    for row in rows {
+        writeln!(f, "{row}").expect("w");
+    }
+    path
+}
+
+#[test]
+fn old_risk_names_import_as_very_low_and_export_as_very_low() {
+    let (dir, db) = new_db();
+    let file = model_file(
+        dir.path(),
+        &[
+            "T1,Syn,One,2010-01-01,Northshire,Northshire,child_in_care,no,no,M1,home,2026-03-01 10:00,2026-03-01 12:00,none,,,,,,",
+            "T2,Syn,Two,2010-01-01,Northshire,Northshire,child_in_care,no,no,M2,home,2026-03-01 10:00,2026-03-01 12:00,No_Apparent_Risk,,,,,,",
+            "T3,Syn,Three,2010-01-01,Northshire,Northshire,child_in_care,no,no,M3,home,2026-03-02 10:00,2026-03-02 12:00,absent,,,,,,",
+            "T4,Syn,Four,2010-01-01,Northshire,Northshire,child_in_care,no,no,M4,home,2026-03-29 10:00,,very_low,,,,,,",
+        ],
+    );
+    ri(&db).arg("import").arg(&file).args(["--at", common::AT]).assert().success();
+    let out = stdout_of(ri(&db).args(["export", "--format", "episodes-csv"]));
+    let risk_col = out.lines().next().expect("header").split(',').position(|c| c == "risk").expect("risk");
+    let risks: Vec<&str> = out.lines().skip(1).map(|l| l.split(',').nth(risk_col).expect("cell")).collect();
+    assert_eq!(risks, ["very_low"; 4]);
+    let missing = common::json_of(ri(&db).args(["missing", "--at", common::AT, "--format", "json"]));
+    assert_eq!(missing[0]["risk"], "very_low");
+}
+
+#[test]
+fn exploitation_cce_and_a_recorded_offer_round_trip_and_empty_offer_stays_derived() {
+    let (dir, db) = new_db();
+    let file = model_file(
+        dir.path(),
+        &[
+            // Offered by letter, not accepted (the user's own answers).
+            "T1,Syn,One,2010-01-01,Northshire,Northshire,child_in_care,yes,yes,M1,home,2026-03-01 10:00,2026-03-01 12:00,high,cce;cse,,0,,yes,no",
+            // Derived: completed face to face.
+            "T2,Syn,Two,2010-01-01,Northshire,Northshire,child_in_care,no,yes,M2,home,2026-03-01 10:00,2026-03-01 12:00,low,cce,face_to_face,1,2026-03-02 10:00,,",
+        ],
+    );
+    ri(&db).arg("import").arg(&file).args(["--at", common::AT]).assert().success();
+    let exported = dir.path().join("export.csv");
+    ri(&db).args(["export", "--format", "episodes-csv", "-o"]).arg(&exported).assert().success();
+    let text = std::fs::read_to_string(&exported).expect("read");
+    let header: Vec<&str> = text.lines().next().expect("header").split(',').collect();
+    let cell = |line: usize, col: &str| {
+        let i = header.iter().position(|c| *c == col).expect(col);
+        text.lines().nth(line).expect("row").split(',').nth(i).expect("cell").to_string()
+    };
+    assert_eq!(
+        [cell(1, "cce_risk"), cell(1, "exploitation"), cell(1, "ri_offered"), cell(1, "ri_accepted")],
+        ["yes", "cse;cce", "yes", "no"]
+    );
+    // Derived values are not written: an empty cell keeps deriving on re-import.
+    assert_eq!([cell(2, "exploitation"), cell(2, "ri_offered"), cell(2, "ri_accepted")], ["cce", "", ""]);
+    ri(&db)
+        .arg("import")
+        .arg(&exported)
+        .assert()
+        .success()
+        .stderr(contains("0 episode(s) added, 0 updated, 2 unchanged"));
+    let other = dir.path().join("other.sqlite");
+    ri(&other).args(["init", "--authority", "Northshire"]).assert().success();
+    ri(&other).arg("import").arg(&exported).assert().success();
+    assert_eq!(stdout_of(ri(&other).args(["export", "--format", "episodes-csv"])), text);
+}
+
+#[test]
+fn bad_exploitation_and_an_accepted_offer_that_was_not_made_are_named() {
+    let (dir, db) = new_db();
+    let file = model_file(
+        dir.path(),
+        &[
+            "T1,Syn,One,2010-01-01,Northshire,Northshire,child_in_care,no,maybe,M1,home,2026-03-01 10:00,2026-03-01 12:00,low,cse;trafficking,,,,no,yes",
+        ],
+    );
+    let out = ri(&db).arg("import").arg(&file).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).expect("utf8");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines[0], "line 2: cce_risk: `maybe` is not yes or no", "{stderr}");
+    assert_eq!(lines[1], "line 2: exploitation: `trafficking` is not one of: cse, cce", "{stderr}");
+    assert_eq!(
+        lines[2], "line 2: ri_accepted: is yes but ri_offered is no: an interview not offered cannot be accepted",
+        "{stderr}"
+    );
 }

@@ -1,7 +1,7 @@
 //! The chase list: every required return interview not yet completed, against
 //! its 72-hour clock, most overdue first.
 
-use super::codes::{Band, CaseStatus, ChaseFlag, Cohort, MissingFrom, Risk};
+use super::codes::{Band, CaseStatus, ChaseFlag, Cohort, Exploitation, MissingFrom, Risk};
 use super::holidays::BankHolidays;
 use super::record::CaseEpisode;
 use super::rules::Rules;
@@ -49,6 +49,9 @@ pub struct ChaseRow {
     pub responsible_la: String,
     #[serde(skip)]
     pub police_ref: Option<String>,
+    /// CSE / CCE: the child flagged at the time, or a concern the episode raised.
+    #[serde(skip)]
+    pub exploitation: Vec<Exploitation>,
     #[serde(skip)]
     pub missing_again_since: Option<Instant>,
 }
@@ -126,6 +129,7 @@ fn chase_row(case: &CaseEpisode, now: Instant, rules: &Rules, holidays: &BankHol
         lead_professional: ep.at_the_time.lead_professional.clone(),
         responsible_la: ep.at_the_time.responsible_la.clone(),
         police_ref: ep.police_ref.clone(),
+        exploitation: ep.exploitation_marks(),
         missing_again_since,
     })
 }

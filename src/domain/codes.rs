@@ -15,7 +15,7 @@ pub struct UnknownCode {
 }
 
 macro_rules! codes {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal / $label:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal / $label:literal $(| $alias:literal)*),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $($variant),+ }
@@ -34,10 +34,11 @@ macro_rules! codes {
                 match self { $($name::$variant => $label),+ }
             }
 
-            /// Reads a code; surrounding spaces and letter case are forgiven.
+            /// Reads a code (or an older code it replaced); surrounding
+            /// spaces and letter case are forgiven.
             pub fn parse(text: &str) -> Result<Self, UnknownCode> {
                 let t = text.trim();
-                $(if t.eq_ignore_ascii_case($code) { return Ok($name::$variant); })+
+                $(if t.eq_ignore_ascii_case($code) $(|| t.eq_ignore_ascii_case($alias))* { return Ok($name::$variant); })+
                 Err(UnknownCode {
                     value: t.to_string(),
                     allowed: [$($code),+].join(", "),
@@ -91,12 +92,45 @@ codes!(
 );
 
 codes!(
-    /// The police risk grade.
+    /// The police risk grade, as the College of Policing grades it now: a
+    /// continuum from very low to high. "Absent" (abolished in 2017) became
+    /// "no apparent risk", since renamed "very low"; older data with any of
+    /// those names (or this program's old `none`) reads as very low.
     Risk {
-        None = "none" / "No apparent risk",
+        VeryLow = "very_low" / "Very low" | "none" | "no_apparent_risk" | "absent",
         Low = "low" / "Low",
         Medium = "medium" / "Medium",
         High = "high" / "High",
+    }
+);
+
+codes!(
+    /// A yes / no the national datasets ask for, or "not applicable" (the
+    /// SSD's and Annex A's `Y` / `N` / `NA`).
+    YesNoNa {
+        Yes = "Y" / "Yes",
+        No = "N" / "No",
+        Na = "NA" / "Not applicable",
+    }
+);
+
+codes!(
+    /// A kind of exploitation a child is at risk of, or an episode raised a
+    /// concern about: sexual, or criminal (county lines included).
+    Exploitation {
+        Cse = "cse" / "CSE",
+        Cce = "cce" / "CCE",
+    }
+);
+
+codes!(
+    /// Where a National Referral Mechanism referral stands.
+    NrmOutcome {
+        Pending = "pending" / "Awaiting decision",
+        ReasonableGrounds = "reasonable_grounds" / "Positive reasonable grounds",
+        ConclusiveGrounds = "conclusive_grounds" / "Positive conclusive grounds",
+        Negative = "negative" / "Negative decision",
+        Withdrawn = "withdrawn" / "Withdrawn",
     }
 );
 
@@ -255,6 +289,31 @@ codes!(
     }
 );
 
+impl Exploitation {
+    /// Concerns as files and the database hold them: codes joined by `;`.
+    pub fn join(concerns: &[Exploitation]) -> String {
+        concerns.iter().map(|c| c.code()).collect::<Vec<_>>().join(";")
+    }
+
+    /// Concerns as people read them: `CSE and CCE`.
+    pub fn join_labels(concerns: &[Exploitation]) -> String {
+        concerns.iter().map(|c| c.label()).collect::<Vec<_>>().join(" and ")
+    }
+
+    /// Reads `cse;cce` (any order; repeats and blanks forgiven) into code order.
+    pub fn parse_list(text: &str) -> Result<Vec<Exploitation>, UnknownCode> {
+        let mut out = Vec::new();
+        for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            let c = Exploitation::parse(part)?;
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,6 +325,16 @@ mod tests {
         }
         assert_eq!(Risk::parse(" HIGH "), Ok(Risk::High));
         assert_eq!(Sex::parse("f"), Ok(Sex::F));
+    }
+
+    #[test]
+    fn older_risk_grades_read_as_very_low_and_write_as_very_low() {
+        for old in ["none", "no_apparent_risk", "absent", " Very_Low "] {
+            assert_eq!(Risk::parse(old), Ok(Risk::VeryLow), "{old}");
+        }
+        assert_eq!(Risk::VeryLow.code(), "very_low");
+        let e = Risk::parse("minimal").expect_err("not a grade");
+        assert_eq!(e.to_string(), "`minimal` is not one of: very_low, low, medium, high");
     }
 
     #[test]

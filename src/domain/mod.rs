@@ -14,6 +14,8 @@ pub mod mpmg_review;
 pub mod period;
 pub mod record;
 pub mod report;
+pub mod ri_offer;
+pub mod risk;
 pub mod rules;
 pub mod sequence;
 pub mod ssda903;

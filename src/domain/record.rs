@@ -2,8 +2,8 @@
 //! values that applied at the time, its return interview and strategy meeting.
 
 use super::codes::{
-    AttemptMethod, AttemptOutcome, CaseStatus, Cohort, EpisodeKind, MeetingRecord, MissingFrom, Reason, RiOutcome,
-    Risk, Sex, Signoff,
+    AttemptMethod, AttemptOutcome, CaseStatus, Cohort, EpisodeKind, Exploitation, MeetingRecord, MissingFrom,
+    NrmOutcome, Reason, RiOutcome, Risk, Sex, Signoff,
 };
 use super::time::Instant;
 use chrono::NaiveDate;
@@ -21,6 +21,8 @@ pub struct Person {
     pub placement_la: String,
     pub case_status: CaseStatus,
     pub cse_strategy: bool,
+    /// At risk of child criminal exploitation (county lines included).
+    pub cce_risk: bool,
     pub lead_professional: Option<String>,
     pub team: Option<String>,
 }
@@ -34,6 +36,20 @@ pub struct Profile {
     pub placement: Option<Placement>,
     /// School, college or employment (EET).
     pub school: Option<String>,
+    /// When the CSE strategy flag was set (while it is set).
+    pub cse_since: Option<NaiveDate>,
+    /// When the CCE flag was set (while it is set).
+    pub cce_since: Option<NaiveDate>,
+    /// A National Referral Mechanism referral, if one was made.
+    pub nrm: Option<NrmReferral>,
+}
+
+/// A referral to the National Referral Mechanism (modern slavery and
+/// trafficking, which includes county lines).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NrmReferral {
+    pub referred_on: NaiveDate,
+    pub outcome: NrmOutcome,
 }
 
 /// A named place a child lives (or went missing from).
@@ -61,6 +77,7 @@ pub fn full_name(given: &str, family: &str) -> String {
 pub struct Circumstances {
     pub case_status: CaseStatus,
     pub cse_strategy: bool,
+    pub cce_risk: bool,
     pub responsible_la: String,
     pub placement_la: String,
     pub cohort: Cohort,
@@ -80,7 +97,11 @@ pub struct Episode {
     pub missing_from: MissingFrom,
     pub missing_from_name: Option<String>,
     pub police_ref: Option<String>,
+    /// The police's latest risk grade (earlier grades are the episode's
+    /// grade history, see `store::risk_grades`).
     pub risk: Option<Risk>,
+    /// Exploitation concerns this episode raised, in code order.
+    pub exploitation: Vec<Exploitation>,
     pub at_the_time: Circumstances,
 }
 
@@ -89,6 +110,18 @@ impl Episode {
     /// now, so a return recorded later than a chosen `--at` has not happened yet.
     pub fn returned_by(&self, now: Instant) -> Option<Instant> {
         self.returned_at.filter(|r| *r <= now)
+    }
+
+    /// The kinds of exploitation this episode is marked with: the child
+    /// flagged at the time (CSE strategy, CCE risk) or a concern it raised.
+    /// What the exploitation filters and the CSE / CCE columns go by.
+    pub fn exploitation_marks(&self) -> Vec<Exploitation> {
+        let c = &self.at_the_time;
+        [(c.cse_strategy, Exploitation::Cse), (c.cce_risk, Exploitation::Cce)]
+            .into_iter()
+            .filter(|(flag, kind)| *flag || self.exploitation.contains(kind))
+            .map(|(_, kind)| kind)
+            .collect()
     }
 
     /// Missing at `now`: started by then and not yet back.
@@ -132,6 +165,11 @@ pub struct ReturnInterview {
     pub completed_at: Option<Instant>,
     pub outcome: Option<RiOutcome>,
     pub reasons: Vec<Reason>,
+    /// "Offered" as the user recorded it (e.g. offered by letter, with no
+    /// attempt); `None` = derived (see `domain::ri_offer`).
+    pub offered: Option<bool>,
+    /// "Accepted" as the user recorded it; `None` = derived.
+    pub accepted: Option<bool>,
 }
 
 impl ReturnInterview {

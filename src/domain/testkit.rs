@@ -23,9 +23,11 @@ pub fn case(missing: &str, returned: Option<&str>) -> CaseEpisode {
             missing_from_name: None,
             police_ref: None,
             risk: None,
+            exploitation: Vec::new(),
             at_the_time: Circumstances {
                 case_status: CaseStatus::ChildInNeed,
                 cse_strategy: false,
+                cce_risk: false,
                 responsible_la: "Northshire".into(),
                 placement_la: "Northshire".into(),
                 cohort: Cohort::Local,

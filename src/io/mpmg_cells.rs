@@ -10,7 +10,7 @@ use crate::domain::time::{Instant, display_local, display_short};
 use std::io::Write;
 
 pub const COHORT_HEADERS: [&str; 12] =
-    ["Child", "Ref", "Ep", "Hours", "Status", "Why", "CSE", "Cohort", "From", "Lead", "Team", "Last missing"];
+    ["Child", "Ref", "Ep", "Hours", "Status", "Why", "CSE/CCE", "Cohort", "From", "Lead", "Team", "Last missing"];
 
 /// Why a child is reviewed, in a few words: `in care; 3+ episodes`.
 pub fn reasons_text(reasons: &[ReviewReason], settings: &MpmgSettings) -> String {
@@ -28,8 +28,15 @@ fn dash(text: Option<&str>) -> String {
     text.filter(|t| !t.trim().is_empty()).unwrap_or("-").to_string()
 }
 
-fn cse(flag: bool) -> String {
-    if flag { "CSE" } else { "-" }.to_string()
+/// CSE beside CCE: which of the two the child is flagged with (at the latest episode).
+fn exploitation(cse: bool, cce: bool) -> String {
+    match (cse, cce) {
+        (true, true) => "CSE CCE",
+        (true, false) => "CSE",
+        (false, true) => "CCE",
+        (false, false) => "-",
+    }
+    .to_string()
 }
 
 pub fn cohort_cells(r: &CohortRow, settings: &MpmgSettings, now: Instant) -> Vec<String> {
@@ -40,7 +47,7 @@ pub fn cohort_cells(r: &CohortRow, settings: &MpmgSettings, now: Instant) -> Vec
         r.hours_missing.to_string(),
         r.case_status.label().to_string(),
         reasons_text(&r.review_reasons, settings),
-        cse(r.cse_strategy),
+        exploitation(r.cse_strategy, r.cce_risk),
         cohort_short(r.cohort).to_string(),
         place(r.missing_from, r.missing_from_name.as_deref()),
         dash(r.lead_professional.as_deref()),
@@ -50,7 +57,7 @@ pub fn cohort_cells(r: &CohortRow, settings: &MpmgSettings, now: Instant) -> Vec
 }
 
 pub const TOP_HEADERS: [&str; 10] =
-    ["Rank", "Child", "Ref", "Ep", "Hours", "Last missing", "Status", "CSE", "From", "12 months"];
+    ["Rank", "Child", "Ref", "Ep", "Hours", "Last missing", "Status", "CSE/CCE", "From", "12 months"];
 
 /// Episodes per month as a line of bars, scaled to the busiest month; a dot
 /// is a month with none, so an empty month never reads as a small one.
@@ -75,7 +82,7 @@ pub fn top_cells(r: &TopRow, now: Instant) -> Vec<String> {
         r.hours_missing.to_string(),
         display_short(r.last_missing_at, now),
         r.case_status.label().to_string(),
-        cse(r.cse_strategy),
+        exploitation(r.cse_strategy, r.cce_risk),
         place(r.missing_from, r.missing_from_name.as_deref()),
         sparkline_text(&r.sparkline),
     ]

@@ -3,7 +3,9 @@
 //! domain rules decide what is shown.
 
 use super::{Result, Store, StoreError};
-use crate::domain::codes::{CaseStatus, Cohort, EpisodeKind, MeetingRecord, MissingFrom, Reason, RiOutcome, Risk, Sex};
+use crate::domain::codes::{
+    CaseStatus, Cohort, EpisodeKind, Exploitation, MeetingRecord, MissingFrom, Reason, RiOutcome, Risk, Sex,
+};
 use crate::domain::missing::{MissingNow, missing_now};
 use crate::domain::record::{CaseEpisode, Circumstances, Episode, Person, ReturnInterview, StrategyMeeting, full_name};
 use crate::domain::time::{Instant, db_text, from_db_text, parse_date};
@@ -20,7 +22,8 @@ const CASE_SELECT: &str = "
            e.placement_la, e.cohort, e.lead_professional, e.team,
            ri.required, ri.worker, {attempts},
            ri.completed_at, ri.outcome, ri.reasons,
-           sm.status, sm.meeting_at, {since}
+           sm.status, sm.meeting_at, {since},
+           e.cce_risk, e.exploitation, ri.offered, ri.accepted
       FROM episodes e
       JOIN people p ON p.id = e.person_id
       LEFT JOIN placements pl ON pl.id = e.placement_id
@@ -226,6 +229,7 @@ fn read_case(r: &Row) -> rusqlite::Result<(Person, CaseEpisode)> {
     let at_the_time = Circumstances {
         case_status: code(r, 13, CaseStatus::parse)?,
         cse_strategy: r.get(14)?,
+        cce_risk: r.get(29)?,
         responsible_la: r.get(15)?,
         placement_la: r.get(16)?,
         cohort: code(r, 17, Cohort::parse)?,
@@ -242,6 +246,7 @@ fn read_case(r: &Row) -> rusqlite::Result<(Person, CaseEpisode)> {
         placement_la: at_the_time.placement_la.clone(),
         case_status: at_the_time.case_status,
         cse_strategy: at_the_time.cse_strategy,
+        cce_risk: at_the_time.cce_risk,
         lead_professional: at_the_time.lead_professional.clone(),
         team: at_the_time.team.clone(),
     };
@@ -254,6 +259,7 @@ fn read_case(r: &Row) -> rusqlite::Result<(Person, CaseEpisode)> {
         missing_from_name: r.get(10)?,
         police_ref: r.get(11)?,
         risk: opt_code(r, 12, Risk::parse)?,
+        exploitation: code(r, 30, Exploitation::parse_list)?,
         at_the_time,
     };
     let reasons: Option<String> = r.get(25)?;
@@ -269,6 +275,8 @@ fn read_case(r: &Row) -> rusqlite::Result<(Person, CaseEpisode)> {
             .filter(|s| !s.is_empty())
             .map(|s| Reason::parse(s).map_err(|e| bad(25, e)))
             .collect::<rusqlite::Result<_>>()?,
+        offered: r.get(31)?,
+        accepted: r.get(32)?,
     };
     let meeting = StrategyMeeting { record: opt_code(r, 26, MeetingRecord::parse)?, meeting_at: opt_instant(r, 27)? };
     let case = CaseEpisode {

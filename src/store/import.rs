@@ -6,6 +6,7 @@
 
 use super::ids::FreshIds;
 use super::{Result, Store};
+use crate::domain::codes::Exploitation;
 use crate::domain::record::{Episode, Person, ReturnInterview, StrategyMeeting};
 use crate::domain::time::db_text;
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -66,6 +67,7 @@ const PERSON_COLUMNS: &[&str] = &[
     "cse_strategy",
     "lead_professional",
     "team",
+    "cce_risk",
 ];
 const EPISODE_COLUMNS: &[&str] = &[
     "person_id",
@@ -83,8 +85,10 @@ const EPISODE_COLUMNS: &[&str] = &[
     "cohort",
     "lead_professional",
     "team",
+    "cce_risk",
+    "exploitation",
 ];
-const INTERVIEW_COLUMNS: &[&str] = &["required", "worker", "completed_at", "outcome", "reasons"];
+const INTERVIEW_COLUMNS: &[&str] = &["required", "worker", "completed_at", "outcome", "reasons", "offered", "accepted"];
 const MEETING_COLUMNS: &[&str] = &["status", "meeting_at"];
 
 // Built once: the statements are run for every item of an import.
@@ -166,6 +170,7 @@ fn write_item(
             p.cse_strategy,
             p.lead_professional,
             p.team,
+            p.cce_risk,
         ])?;
         match (existing_person, changed) {
             (None, _) => counts.people_added += 1,
@@ -215,11 +220,16 @@ fn write_item(
         c.cohort.code(),
         c.lead_professional,
         c.team,
+        c.cce_risk,
+        Exploitation::join(&e.exploitation),
     ])?;
     let episode_id = match existing_episode {
         Some(id) => id,
         None => tx.last_insert_rowid(),
     };
+    if let (Some(_), Some(r)) = (existing_episode, e.risk) {
+        changed += tx.prepare_cached(super::edit::CORRECT_LATEST_GRADE)?.execute(params![episode_id, r.code()])?;
+    }
 
     let ri = &item.interview;
     let reasons: Vec<&str> = ri.reasons.iter().map(|r| r.code()).collect();
@@ -232,6 +242,8 @@ fn write_item(
         ri.completed_at.map(db_text),
         ri.outcome.map(|o| o.code()),
         reasons.join(";"),
+        ri.offered,
+        ri.accepted,
     ])?;
     let interview_id = id_of(tx, "SELECT id FROM return_interviews WHERE episode_id = ?1", &episode_id)?
         .ok_or(rusqlite::Error::QueryReturnedNoRows)?;

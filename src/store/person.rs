@@ -1,14 +1,15 @@
 //! Everything about one child for the young person screen, and the index of
 //! children that the forms' child search ranks.
 
-use super::cases::{code, opt_code, opt_instant};
+use super::cases::{code, instant, opt_code, opt_instant};
 use super::edit::Stamped;
 use super::edit::people::{PERSON_COLUMNS, read_person};
 use super::mpmg_review::{AgreedAction, MeetingRef};
 use super::{Result, Store, StoreError};
-use crate::domain::codes::{AttemptMethod, AttemptOutcome, Cohort, Signoff};
+use crate::domain::codes::{AttemptMethod, AttemptOutcome, Cohort, Risk, Signoff};
 use crate::domain::cohort::cohort_of;
 use crate::domain::record::{Attempt, CaseEpisode, InterviewRecord, PersonRecord, full_name};
+use crate::domain::risk::RiskGrade;
 use crate::domain::rules::Rules;
 use crate::domain::time::{Instant, parse_date};
 use chrono::NaiveDate;
@@ -53,6 +54,9 @@ pub struct EpisodeLine {
     pub signed_off: Option<(String, Instant)>,
     /// The meeting's note (why it was not held, or anything else recorded).
     pub meeting_note: Option<String>,
+    /// The police's grades over the episode, oldest first; empty when only
+    /// the grade given at the report is known (`Episode::risk`).
+    pub risk_grades: Vec<RiskGrade>,
 }
 
 impl EpisodeLine {
@@ -90,6 +94,12 @@ const EXTRAS_SELECT: &str = "
       LEFT JOIN return_interviews ri ON ri.episode_id = e.id
       LEFT JOIN strategy_meetings sm ON sm.episode_id = e.id
      WHERE e.person_id = ?1";
+
+const GRADES_SELECT: &str = "
+    SELECT g.episode_id, g.graded_at, g.risk
+      FROM risk_grades g JOIN episodes e ON e.id = g.episode_id
+     WHERE e.person_id = ?1
+     ORDER BY g.episode_id, g.graded_at, g.id";
 
 const ATTEMPTS_SELECT: &str = "
     SELECT ri.episode_id, a.attempted_at, a.method, a.outcome
@@ -140,6 +150,10 @@ impl Store {
         for (episode_id, attempt) in self.rows(ATTEMPTS_SELECT, id, read_attempt)? {
             attempts.entry(episode_id).or_default().push(attempt);
         }
+        let mut grades: HashMap<i64, Vec<RiskGrade>> = HashMap::new();
+        for (episode_id, grade) in self.rows(GRADES_SELECT, id, read_grade)? {
+            grades.entry(episode_id).or_default().push(grade);
+        }
         let mut cases = Vec::new();
         let by_person: &[(&str, &dyn ToSql)] = &[(":person_id", &id)];
         self.each_case(
@@ -158,6 +172,7 @@ impl Store {
                 Ok(EpisodeLine {
                     episode_id: x.id,
                     attempts: attempts.remove(&x.id).unwrap_or_default(),
+                    risk_grades: grades.remove(&x.id).unwrap_or_default(),
                     case,
                     where_found: x.where_found,
                     found_with: x.found_with,
@@ -221,6 +236,10 @@ fn read_extras(r: &Row) -> rusqlite::Result<(String, Extras)> {
         },
     };
     Ok((r.get(0)?, extras))
+}
+
+fn read_grade(r: &Row) -> rusqlite::Result<(i64, RiskGrade)> {
+    Ok((r.get(0)?, RiskGrade { at: instant(r, 1)?, risk: code(r, 2, Risk::parse)? }))
 }
 
 fn read_attempt(r: &Row) -> rusqlite::Result<(i64, Attempt)> {

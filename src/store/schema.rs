@@ -161,6 +161,35 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE return_interviews ADD COLUMN signed_off_by TEXT;
     ALTER TABLE return_interviews ADD COLUMN signed_off_at TEXT;
     "#,
+    // 6: the national datasets' needs (issue 10). Police risk grades as they
+    // are now: the old `none` (no apparent risk) is `very_low`, and each
+    // grade given during an episode is kept with its time (`risk_grades`;
+    // `episodes.risk` stays the latest, which the lists show). Exploitation:
+    // CSE and CCE flags on the child with the date each was set, CCE at the
+    // time of each episode, an episode's concerns (`cse;cce`), an NRM
+    // referral. A return interview's "offered" / "accepted" as the user
+    // recorded them (NULL = derived by domain::ri_offer).
+    r#"
+    UPDATE episodes SET risk = 'very_low', version = version + 1
+     WHERE lower(risk) IN ('none', 'no_apparent_risk', 'absent');
+    CREATE TABLE risk_grades (
+        id         INTEGER PRIMARY KEY,
+        episode_id INTEGER NOT NULL REFERENCES episodes(id),
+        graded_at  TEXT NOT NULL,
+        risk       TEXT NOT NULL CHECK (risk IN ('very_low', 'low', 'medium', 'high')),
+        version    INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX risk_grades_by_episode ON risk_grades (episode_id, graded_at);
+    ALTER TABLE episodes ADD COLUMN cce_risk INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE episodes ADD COLUMN exploitation TEXT NOT NULL DEFAULT '';
+    ALTER TABLE people ADD COLUMN cce_risk INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE people ADD COLUMN cse_since TEXT;
+    ALTER TABLE people ADD COLUMN cce_since TEXT;
+    ALTER TABLE people ADD COLUMN nrm_referred_on TEXT;
+    ALTER TABLE people ADD COLUMN nrm_outcome TEXT;
+    ALTER TABLE return_interviews ADD COLUMN offered INTEGER;
+    ALTER TABLE return_interviews ADD COLUMN accepted INTEGER;
+    "#,
 ];
 
 /// The schema version this build writes.
@@ -187,4 +216,28 @@ pub(super) fn migrate(store: &mut Store) -> Result<()> {
         tx.commit().map_err(wrap)?;
     }
     Ok(())
+}
+
+/// Takes a current file back to schema 5 (before migration 6), so tests can
+/// see older files migrate: migration 6's table and columns dropped, the
+/// trail's triggers rebuilt for what is left.
+#[cfg(test)]
+pub(crate) fn back_to_5(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    let triggers: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'audit_%'")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for t in triggers {
+        conn.execute_batch(&format!("DROP TRIGGER {t}"))?;
+    }
+    conn.execute_batch(
+        "DROP TABLE risk_grades;
+         ALTER TABLE episodes DROP COLUMN cce_risk; ALTER TABLE episodes DROP COLUMN exploitation;
+         ALTER TABLE people DROP COLUMN cce_risk; ALTER TABLE people DROP COLUMN cse_since;
+         ALTER TABLE people DROP COLUMN cce_since; ALTER TABLE people DROP COLUMN nrm_referred_on;
+         ALTER TABLE people DROP COLUMN nrm_outcome;
+         ALTER TABLE return_interviews DROP COLUMN offered; ALTER TABLE return_interviews DROP COLUMN accepted;
+         PRAGMA user_version = 5;",
+    )?;
+    conn.execute_batch(&audit::triggers_sql(conn)?)
 }

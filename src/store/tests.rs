@@ -27,6 +27,7 @@ pub(super) fn item(person_ref: &str, episode_ref: &str, missing: &str, returned:
         placement_la: "Northshire".into(),
         case_status: CaseStatus::ChildInCare,
         cse_strategy: false,
+        cce_risk: false,
         lead_professional: Some("Lee Lead".into()),
         team: Some("North CiC".into()),
     };
@@ -39,9 +40,11 @@ pub(super) fn item(person_ref: &str, episode_ref: &str, missing: &str, returned:
         missing_from_name: Some("Willows".into()),
         police_ref: None,
         risk: None,
+        exploitation: Vec::new(),
         at_the_time: Circumstances {
             case_status: CaseStatus::ChildInCare,
             cse_strategy: false,
+            cce_risk: false,
             responsible_la: "Northshire".into(),
             placement_la: "Northshire".into(),
             cohort: Cohort::Local,

@@ -24,6 +24,7 @@ pub enum Action {
     OpenSearch,
     FilterCohort,
     FilterTeam,
+    FilterExploitation,
     FilterWorker,
     ClearFilters,
     Refresh,

@@ -242,6 +242,7 @@ impl App {
                     r.cohort,
                     r.team.as_deref(),
                     Some(r.worker.as_deref()),
+                    Some(&r.exploitation),
                 )
             })
             .collect()
@@ -257,7 +258,7 @@ impl App {
         let f = &self.filters;
         let admitted = self.lists.strategy.iter().filter(|r| {
             let police = r.police_ref.as_deref().unwrap_or_default();
-            f.admits(&[&r.name, &r.person_ref, &r.episode_ref, police], r.cohort, r.team.as_deref(), None)
+            f.admits(&[&r.name, &r.person_ref, &r.episode_ref, police], r.cohort, r.team.as_deref(), None, None)
         });
         within_history(admitted, self.now, self.strategy_history)
     }
@@ -269,7 +270,7 @@ impl App {
             .iter()
             .filter(|r| {
                 let police = r.police_ref.as_deref().unwrap_or_default();
-                f.admits(&[&r.name, &r.person_ref, &r.episode_ref, police], r.cohort, r.team.as_deref(), None)
+                f.admits(&[&r.name, &r.person_ref, &r.episode_ref, police], r.cohort, r.team.as_deref(), None, None)
             })
             .collect()
     }
@@ -427,6 +428,7 @@ impl App {
             }
             Action::FilterTeam => self.open_picker(PickerField::Team),
             Action::FilterWorker => self.open_picker(PickerField::Worker),
+            Action::FilterExploitation => self.open_picker(PickerField::Exploitation),
             Action::ClearFilters => self.filters = Filters::default(),
             Action::LongerHistory | Action::ShorterHistory if self.tab == Tab::Strategy => {
                 let h = self.strategy_history;

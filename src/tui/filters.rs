@@ -4,7 +4,7 @@
 use super::action::Action;
 use super::app::{App, Effect, Overlay, Tab};
 use super::forms::field::Edit;
-use crate::domain::codes::Cohort;
+use crate::domain::codes::{Cohort, Exploitation};
 
 /// What narrows the rows shown; the same on every tab.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -13,6 +13,8 @@ pub struct Filters {
     pub cohort: Option<Cohort>,
     pub team: Option<String>,
     pub worker: Option<WorkerFilter>,
+    /// Rows marked with this kind of exploitation (Chase and MPMG).
+    pub exploitation: Option<Exploitation>,
 }
 
 /// Whose interviews the Chase list shows.
@@ -39,14 +41,18 @@ impl Filters {
     /// Whether a row with these values passes every filter. `texts` are what
     /// the search looks in (name, references, police reference). `worker` is
     /// `None` for lists that have no worker (the worker filter is the Chase tab's).
+    /// `marks` likewise: the exploitation a row is marked with, `None` for
+    /// lists the exploitation filter does not apply to.
     pub(super) fn admits(
         &self,
         texts: &[&str],
         cohort: Cohort,
         team: Option<&str>,
         worker: Option<Option<&str>>,
+        marks: Option<&[Exploitation]>,
     ) -> bool {
         self.matches_search(texts)
+            && self.admits_marks(marks)
             && self.cohort.is_none_or(|c| c == cohort)
             && self.team.as_deref().is_none_or(|t| team == Some(t))
             && match (&self.worker, worker) {
@@ -54,6 +60,17 @@ impl Filters {
                 (Some(WorkerFilter::Nobody), Some(w)) => w.is_none(),
                 (Some(WorkerFilter::Named(name)), Some(w)) => w == Some(name.as_str()),
             }
+    }
+}
+
+impl Filters {
+    /// Whether a row marked `marks` passes the exploitation filter (`None`:
+    /// a list it does not apply to).
+    pub(super) fn admits_marks(&self, marks: Option<&[Exploitation]>) -> bool {
+        match (self.exploitation, marks) {
+            (Some(kind), Some(marks)) => marks.contains(&kind),
+            _ => true,
+        }
     }
 }
 
@@ -70,6 +87,8 @@ pub enum PickerChoice {
 pub enum PickerField {
     Team,
     Worker,
+    /// CSE or CCE (county lines).
+    Exploitation,
 }
 
 /// A short list to choose a filter value from.
@@ -129,6 +148,10 @@ impl App {
                     (PickerField::Worker, PickerChoice::Value(w)) => self.filters.worker = Some(WorkerFilter::Named(w)),
                     (PickerField::Worker, PickerChoice::Nobody) => self.filters.worker = Some(WorkerFilter::Nobody),
                     (PickerField::Worker, PickerChoice::All) => self.filters.worker = None,
+                    (PickerField::Exploitation, PickerChoice::Value(label)) => {
+                        self.filters.exploitation = Exploitation::ALL.iter().copied().find(|e| e.label() == label)
+                    }
+                    (PickerField::Exploitation, _) => self.filters.exploitation = None,
                 }
                 self.overlay = Overlay::None;
                 self.clamp();
@@ -141,6 +164,9 @@ impl App {
     }
 
     pub(super) fn open_picker(&mut self, field: PickerField) {
+        if field == PickerField::Exploitation {
+            return self.open_exploitation_picker();
+        }
         let team = self.filters.team.clone();
         let values: Vec<Option<String>> = match (field, self.tab) {
             // The workers of the team filtered to, if one is.
@@ -158,6 +184,7 @@ impl App {
                 self.status = Some("The team filter applies to the episode lists".into());
                 return;
             }
+            (PickerField::Exploitation, _) => return,
         };
         let nobody = values.iter().filter(|v| v.is_none()).count();
         let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
@@ -179,5 +206,27 @@ impl App {
         let selected = options.iter().position(|(v, _)| *v == current).unwrap_or(0);
         let team = if field == PickerField::Worker { team } else { None };
         self.overlay = Overlay::Picker(Picker { field, options, selected, team });
+    }
+
+    /// CSE or CCE, each with how many rows of the tab are marked with it.
+    fn open_exploitation_picker(&mut self) {
+        let marks: Vec<&[Exploitation]> = match self.tab {
+            Tab::Chase => self.lists.chase.iter().map(|r| r.exploitation.as_slice()).collect(),
+            Tab::Mpmg => match self.mpmg_board() {
+                Some(b) => b.month.cohort.iter().map(|r| r.exploitation.as_slice()).collect(),
+                None => Vec::new(),
+            },
+            _ => {
+                self.status = Some("The exploitation filter applies to the Chase and MPMG tabs".into());
+                return;
+            }
+        };
+        let mut options = vec![(PickerChoice::All, 0)];
+        options.extend(Exploitation::ALL.iter().map(|kind| {
+            (PickerChoice::Value(kind.label().to_string()), marks.iter().filter(|m| m.contains(kind)).count())
+        }));
+        let current = self.filters.exploitation.map_or(PickerChoice::All, |e| PickerChoice::Value(e.label().into()));
+        let selected = options.iter().position(|(v, _)| *v == current).unwrap_or(0);
+        self.overlay = Overlay::Picker(Picker { field: PickerField::Exploitation, options, selected, team: None });
     }
 }

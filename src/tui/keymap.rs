@@ -150,6 +150,7 @@ macro_rules! entry_bindings {
             bind($ctx, &[key('N')], Action::Open(FormKind::NotRequired), "RI not required", None),
             bind($ctx, &[key('S')], Action::Open(FormKind::SignOff), "RI manager sign-off", None),
             bind($ctx, &[key('R')], Action::RequireInterview, "RI required (child asked)", None),
+            bind($ctx, &[key('P')], Action::Open(FormKind::RiskGrade), "new police risk grade", None),
             bind($ctx, &[key('s')], Action::Open(FormKind::Meeting), "strategy meeting", None),
             bind($ctx, &[key('n')], Action::Open(FormKind::NewPerson), "new young person", None),
             bind($ctx, &[key('e')], Action::Open(FormKind::EditPerson), "edit the young person", None),
@@ -158,8 +159,8 @@ macro_rules! entry_bindings {
         ]
     };
 }
-const LIST_ENTRY: [Binding; 15] = entry_bindings!(List);
-const PERSON_ENTRY: [Binding; 15] = entry_bindings!(Person);
+const LIST_ENTRY: [Binding; 16] = entry_bindings!(List);
+const PERSON_ENTRY: [Binding; 16] = entry_bindings!(Person);
 
 /// Every binding in force. Ctrl-C quits from anywhere (handled before this table),
 /// asking first when a form holds something typed.
@@ -177,6 +178,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(List, &[key('c')], Action::FilterCohort, "cohort filter (cycles)", None),
     bind(List, &[key('t')], Action::FilterTeam, "team filter", None),
     bind(List, &[key('w')], Action::FilterWorker, "worker filter (Chase)", None),
+    bind(List, &[key('X')], Action::FilterExploitation, "CSE / CCE filter (Chase)", None),
     bind(List, &[key('x')], Action::ClearFilters, "clear search, filters", None),
     bind(List, &[special(KeyCode::Enter)], Action::OpenPerson, "the child's screen", Some("child")),
     bind(List, &[key('p')], Action::Open(FormKind::FindChild), "find any child's screen", None),
@@ -218,6 +220,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Mpmg, TAB_DIGITS, Action::GoTab(0), "tab 1 Chase … 4 MPMG", None),
     bind(Mpmg, &[key('/')], Action::OpenSearch, "search name or reference", None),
     bind(Mpmg, &[key('c')], Action::FilterCohort, "cohort filter (cycles)", None),
+    bind(Mpmg, &[key('X')], Action::FilterExploitation, "CSE / CCE filter", None),
     bind(Mpmg, &[key('x')], Action::ClearFilters, "clear search, filters", None),
     bind(Mpmg, &[key('d')], Action::ToggleDetail, "detail pane on/off", None),
     bind(Mpmg, &[key('r')], Action::Refresh, "reload now", None),
@@ -238,6 +241,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Person, &[key('x')], Action::ActionDone, "action done today / reopen", None),
     bind(Person, &[key('-')], Action::DeleteAction, "delete the action (asks)", None),
     bind(Person, &[key('M')], Action::Open(FormKind::MpmgMeeting), "last month's MPMG meeting", None),
+    bind(Person, &[key('O')], Action::Open(FormKind::Offer), "RI offered / accepted", None),
     bind(Form, &[special(KeyCode::Enter), ctrl('s')], Action::Save, "save", Some("save")),
     bind(Form, &[special(KeyCode::Esc)], Action::Back, "cancel (twice if you typed)", Some("cancel")),
     bind(Form, &[special(KeyCode::Tab)], Action::NextField, "next field", Some("next")),

@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::app::{App, Effect, Tab};
-use crate::domain::codes::Cohort;
+use crate::domain::codes::{Cohort, Exploitation};
 use crate::domain::mpmg::{CohortRow, PersistentRow, TopRow};
 use crate::domain::period::YearMonth;
 use crate::store::{MpmgBoard, ReviewedChild};
@@ -66,31 +66,46 @@ impl App {
 
     /// Whether a row with these values passes the search and cohort filter
     /// (a row without a cohort passes the cohort filter).
-    fn mpmg_admits(&self, name: &str, person_ref: &str, cohort: Option<Cohort>) -> bool {
+    fn mpmg_admits(
+        &self,
+        name: &str,
+        person_ref: &str,
+        cohort: Option<Cohort>,
+        marks: Option<&[Exploitation]>,
+    ) -> bool {
         self.filters.matches_search(&[name, person_ref])
+            && self.filters.admits_marks(marks)
             && (self.filters.cohort.is_none() || cohort.is_none() || self.filters.cohort == cohort)
     }
 
     /// The cohort rows the search and cohort filter let through, in order.
     pub fn visible_cohort(&self) -> Vec<&CohortRow> {
         let Some(b) = self.mpmg_board() else { return Vec::new() };
-        b.month.cohort.iter().filter(|r| self.mpmg_admits(&r.name, &r.person_ref, Some(r.cohort))).collect()
+        b.month
+            .cohort
+            .iter()
+            .filter(|r| self.mpmg_admits(&r.name, &r.person_ref, Some(r.cohort), Some(&r.exploitation)))
+            .collect()
     }
 
     pub fn visible_top(&self) -> Vec<&TopRow> {
         let Some(b) = self.mpmg_board() else { return Vec::new() };
-        b.month.top10.iter().filter(|r| self.mpmg_admits(&r.name, &r.person_ref, Some(r.cohort))).collect()
+        b.month
+            .top10
+            .iter()
+            .filter(|r| self.mpmg_admits(&r.name, &r.person_ref, Some(r.cohort), Some(&r.exploitation)))
+            .collect()
     }
 
     pub fn visible_persistent(&self) -> Vec<&PersistentRow> {
         let Some(b) = self.mpmg_board() else { return Vec::new() };
-        b.month.persistent_quarter.iter().filter(|r| self.mpmg_admits(&r.name, &r.person_ref, None)).collect()
+        b.month.persistent_quarter.iter().filter(|r| self.mpmg_admits(&r.name, &r.person_ref, None, None)).collect()
     }
 
     /// The children reviewed for the quarter (the trajectory's group).
     pub fn visible_group(&self) -> Vec<&ReviewedChild> {
         let Some(b) = self.mpmg_board() else { return Vec::new() };
-        b.trajectory.group.iter().filter(|c| self.mpmg_admits(&c.name, &c.person_ref, None)).collect()
+        b.trajectory.group.iter().filter(|c| self.mpmg_admits(&c.name, &c.person_ref, None, None)).collect()
     }
 
     /// The children the MPMG view lists, in order.

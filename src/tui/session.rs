@@ -11,7 +11,9 @@ use super::forms::Known;
 use super::forms::child::ChildPick;
 use super::forms::form::FormKind;
 use super::forms::request::{Request, Submission};
-use super::forms::{attempt, complete, episode, find, found, meeting, missing, not_required, person, signoff, worker};
+use super::forms::{
+    attempt, complete, episode, find, found, meeting, missing, not_required, offer, person, risk_grade, signoff, worker,
+};
 use super::{Clock, load_lists};
 use crate::domain::holidays::BankHolidays;
 use crate::domain::period::YearMonth;
@@ -210,6 +212,7 @@ impl Session {
             },
             (FormKind::Found, Some(e)) => found::open(e),
             (FormKind::EditEpisode, Some(e)) => episode::open(e, &known),
+            (FormKind::RiskGrade, Some(e)) => risk_grade::open(e, self.now()),
             (FormKind::Meeting, Some(e)) => meeting::open(e, self.store.meeting(e.id)?.as_ref()),
             (kind, Some(e)) => {
                 let ri = self.store.interview(e.id)?;
@@ -218,6 +221,7 @@ impl Session {
                     FormKind::Attempt => attempt::open(&e.value, &ri),
                     FormKind::Complete => complete::open(&e.value, &ri),
                     FormKind::NotRequired => not_required::open(&e.value, &ri),
+                    FormKind::Offer => offer::open(&e.value, &ri),
                     _ => signoff::open(&e.value, &ri),
                 }
             }

@@ -14,7 +14,7 @@ mod person;
 pub use episodes::{ChildEpisodes, PoliceRefUse, Recorded, episode_edit, found, new_episode, place_needs_name};
 pub use interview::{attempt, completion, failed_face_to_face, not_required, signoff};
 pub use meeting::meeting;
-pub use person::{PersonContext, person};
+pub use person::{PersonContext, person, profile_dates};
 
 use super::time::{Instant, display_local, to_uk};
 

@@ -1,7 +1,7 @@
 //! The young person's record.
 
 use super::{Problem, when};
-use crate::domain::record::Person;
+use crate::domain::record::{Person, Profile};
 use crate::domain::time::{Instant, uk_date};
 use chrono::{Months, NaiveDate};
 
@@ -73,4 +73,63 @@ pub fn person(p: &Person, ctx: &PersonContext) -> Vec<Problem> {
         ));
     }
     out
+}
+
+/// Problems with the dates the exploitation fields carry: a flag set, or an
+/// NRM referral made, neither in the future nor before the child was born.
+pub fn profile_dates(p: &Person, profile: &Profile, today: NaiveDate) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let dob = p.date_of_birth;
+    let nrm = profile.nrm.as_ref().map(|n| n.referred_on);
+    for (field, date) in [("cse_since", profile.cse_since), ("cce_since", profile.cce_since), ("nrm_referred_on", nrm)]
+    {
+        match date {
+            Some(d) if d > today => out.push(Problem::blocking(field, format!("{d} is in the future"))),
+            Some(d) if d < dob => {
+                out.push(Problem::blocking(field, format!("{d} is before the child was born ({dob})")))
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod profile_tests {
+    use super::*;
+    use crate::domain::codes::{CaseStatus, NrmOutcome};
+    use crate::domain::record::NrmReferral;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("date")
+    }
+
+    #[test]
+    fn flag_and_referral_dates_lie_between_birth_and_today() {
+        let p = Person {
+            person_ref: "T1".into(),
+            given_name: "Syn".into(),
+            family_name: "Thetic".into(),
+            date_of_birth: day(2010, 4, 1),
+            sex: None,
+            responsible_la: "Northshire".into(),
+            placement_la: "Northshire".into(),
+            case_status: CaseStatus::ChildInCare,
+            cse_strategy: true,
+            cce_risk: true,
+            lead_professional: None,
+            team: None,
+        };
+        let today = day(2026, 3, 30);
+        let ok = Profile { cse_since: Some(day(2010, 4, 1)), cce_since: Some(today), ..Profile::default() };
+        assert_eq!(profile_dates(&p, &ok, today), []);
+        let bad = Profile {
+            cse_since: Some(day(2026, 3, 31)),
+            cce_since: Some(day(2010, 3, 31)),
+            nrm: Some(NrmReferral { referred_on: day(2027, 1, 1), outcome: NrmOutcome::Pending }),
+            ..Profile::default()
+        };
+        let fields: Vec<&str> = profile_dates(&p, &bad, today).iter().map(|p| p.field).collect();
+        assert_eq!(fields, ["cse_since", "cce_since", "nrm_referred_on"]);
+    }
 }

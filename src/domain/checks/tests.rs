@@ -26,6 +26,7 @@ fn child(dob: NaiveDate) -> Person {
         placement_la: "Northshire".into(),
         case_status: CaseStatus::ChildInCare,
         cse_strategy: false,
+        cce_risk: false,
         lead_professional: None,
         team: None,
     }

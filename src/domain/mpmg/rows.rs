@@ -3,7 +3,7 @@
 
 use super::SPARKLINE_MONTHS;
 use super::tally::ChildMonth;
-use crate::domain::codes::{CaseStatus, Cohort, MissingFrom, ReviewReason};
+use crate::domain::codes::{CaseStatus, Cohort, Exploitation, MissingFrom, ReviewReason};
 use crate::domain::history::monthly_counts;
 use crate::domain::period::YearMonth;
 use crate::domain::time::{Instant, serialize_local};
@@ -27,6 +27,12 @@ pub struct CohortRow {
     pub cohort: Cohort,
     #[serde(skip)]
     pub cse_strategy: bool,
+    /// At risk of criminal exploitation at the latest episode, shown beside CSE.
+    #[serde(skip)]
+    pub cce_risk: bool,
+    /// CSE / CCE at the latest episode: flagged, or a concern it raised.
+    #[serde(skip)]
+    pub exploitation: Vec<Exploitation>,
     #[serde(skip)]
     pub missing_from: MissingFrom,
     #[serde(skip)]
@@ -60,6 +66,10 @@ pub struct TopRow {
     pub missing_from_name: Option<String>,
     #[serde(skip)]
     pub cse_strategy: bool,
+    #[serde(skip)]
+    pub cce_risk: bool,
+    #[serde(skip)]
+    pub exploitation: Vec<Exploitation>,
     /// Episodes per month for the twelve months ending with the list's month, oldest first.
     #[serde(skip)]
     pub sparkline: Vec<u64>,
@@ -92,6 +102,8 @@ pub(super) fn cohort_rows(children: &[ChildMonth], threshold: u64) -> Vec<Cohort
                 review_reasons,
                 cohort: ep.at_the_time.cohort,
                 cse_strategy: ep.at_the_time.cse_strategy,
+                cce_risk: ep.at_the_time.cce_risk,
+                exploitation: ep.exploitation_marks(),
                 missing_from: ep.missing_from,
                 missing_from_name: ep.missing_from_name.clone(),
                 lead_professional: ep.at_the_time.lead_professional.clone(),
@@ -124,6 +136,8 @@ pub(super) fn top_rows(children: &[ChildMonth], n: usize) -> Vec<TopRow> {
                 missing_from: ep.missing_from,
                 missing_from_name: ep.missing_from_name.clone(),
                 cse_strategy: ep.at_the_time.cse_strategy,
+                cce_risk: ep.at_the_time.cce_risk,
+                exploitation: ep.exploitation_marks(),
                 sparkline: Vec::new(),
             }
         })

@@ -129,6 +129,7 @@ mod tests {
             placement_la: "Northshire".into(),
             case_status: CaseStatus::ChildInCare,
             cse_strategy: false,
+            cce_risk: false,
             lead_professional: None,
             team: None,
         }

@@ -116,6 +116,8 @@ pub(super) fn history_interview(
         completed_at: Some(minute((returned + delay).min(now).max(returned))),
         outcome: Some(outcome),
         reasons,
+        offered: None,
+        accepted: None,
     }
 }
 
@@ -137,6 +139,8 @@ pub(super) fn recent_interview(
         completed_at: Some(minute(done)),
         outcome: Some(RiOutcome::FaceToFace),
         reasons: reasons(rng, cse),
+        offered: None,
+        accepted: None,
     }
 }
 

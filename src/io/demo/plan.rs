@@ -1,6 +1,6 @@
 //! The plan: how many episodes each child has and what is happening to them now.
 
-use crate::domain::codes::{CaseStatus, Cohort, EpisodeKind, MissingFrom, Risk, Sex};
+use crate::domain::codes::{CaseStatus, Cohort, EpisodeKind, Exploitation, MissingFrom, Risk, Sex};
 use crate::domain::cohort::{cohort_of, same_authority};
 use crate::domain::record::{Circumstances, Episode, Person, ReturnInterview};
 use crate::domain::time::uk_date;
@@ -227,6 +227,11 @@ impl Plan {
             };
         let cse = rng.chance(if frequent { 0.25 } else { 0.07 });
         let cse_from = if cse && n > 1 { rng.range(0, (n / 2) as i64) as usize } else { 0 };
+        // Criminal exploitation: some frequently missing children, for the
+        // second half of their history. Chosen without drawing from `rng`, so
+        // the rest of the demo (and every test pinned to it) stays as it was.
+        let cce = !cse && (i % 20 == 7 || (frequent && i % 3 == 1));
+        let cce_from = n / 2;
         let placements = self.placements(&mut rng, cohort, neighbour, 1 + (n / 6).min(3));
         let other_family = if rng.chance(0.25) { 0.5 } else { 0.05 };
 
@@ -295,6 +300,7 @@ impl Plan {
             placement_la: placement_la.to_string(),
             case_status: status,
             cse_strategy: cse,
+            cce_risk: cce,
             lead_professional: lead.clone(),
             team: team.clone(),
         };
@@ -306,6 +312,7 @@ impl Plan {
             let s = if early { earlier_status } else { status };
             let (lead_k, team_k) = if early { (&early_lead, &early_team) } else { (&lead, &team) };
             let cse_k = cse && k >= cse_from;
+            let cce_k = cce && k >= cce_from;
             let (missing_from, missing_from_name) = if s == CaseStatus::ChildInCare {
                 let p = &placements[((k - came_into_care_at) * placements.len()) / care_episodes.max(1)];
                 (p.0, Some(p.1.clone()))
@@ -326,7 +333,7 @@ impl Plan {
                 Some(if rng.chance(if cse_k { 0.6 } else { 0.3 }) { Risk::High } else { Risk::Medium })
             } else {
                 Some(
-                    [Risk::None, Risk::Low, Risk::Medium, Risk::High]
+                    [Risk::VeryLow, Risk::Low, Risk::Medium, Risk::High]
                         [rng.weighted(if cse_k { &[3, 22, 50, 25] } else { &[8, 35, 47, 10] })],
                 )
             };
@@ -369,9 +376,19 @@ impl Plan {
                     missing_from_name,
                     police_ref,
                     risk,
+                    // A concern raised at the high-risk episodes of a child at risk.
+                    exploitation: if risk == Some(Risk::High) {
+                        [(cse_k, Exploitation::Cse), (cce_k, Exploitation::Cce)]
+                            .into_iter()
+                            .filter_map(|(on, c)| on.then_some(c))
+                            .collect()
+                    } else {
+                        Vec::new()
+                    },
                     at_the_time: Circumstances {
                         case_status: s,
                         cse_strategy: cse_k,
+                        cce_risk: cce_k,
                         responsible_la: responsible_la.to_string(),
                         placement_la: placement_la.to_string(),
                         cohort,

@@ -3,7 +3,9 @@
 
 use super::header::ColumnIndex;
 use super::read::LineError;
-use crate::domain::codes::{CaseStatus, Cohort, EpisodeKind, MeetingRecord, MissingFrom, Reason, RiOutcome, Risk, Sex};
+use crate::domain::codes::{
+    CaseStatus, Cohort, EpisodeKind, Exploitation, MeetingRecord, MissingFrom, Reason, RiOutcome, Risk, Sex,
+};
 use crate::domain::cohort::cohort_of;
 use crate::domain::record::{CaseEpisode, Circumstances, Episode, Person, ReturnInterview, StrategyMeeting};
 use crate::domain::rules::ri_required_by_default;
@@ -135,6 +137,8 @@ impl RowReader<'_> {
         self.patch(&mut v.sex, "sex", Sex::parse);
         v.cse = prior.map(|c| c.episode.at_the_time.cse_strategy);
         self.patch(&mut v.cse, "cse_strategy", yes_no);
+        v.cce = prior.map(|c| c.episode.at_the_time.cce_risk);
+        self.patch(&mut v.cce, "cce_risk", yes_no);
         v.lead = prior.and_then(|c| c.episode.at_the_time.lead_professional.clone());
         self.patch(&mut v.lead, "lead_professional", ok_text);
         v.team = prior.and_then(|c| c.episode.at_the_time.team.clone());
@@ -149,6 +153,8 @@ impl RowReader<'_> {
         self.patch(&mut v.police_ref, "police_ref", ok_text);
         v.risk = prior.and_then(|c| c.episode.risk);
         self.patch(&mut v.risk, "risk", Risk::parse);
+        v.exploitation = prior.map(|c| c.episode.exploitation.clone());
+        self.patch(&mut v.exploitation, "exploitation", Exploitation::parse_list);
         v.ri_required = prior.map(|c| c.interview.required);
         self.patch(&mut v.ri_required, "ri_required", yes_no);
         v.worker = prior.and_then(|c| c.interview.worker.clone());
@@ -162,6 +168,10 @@ impl RowReader<'_> {
         self.patch(&mut v.completed_at, "ri_completed_at", parse_instant);
         v.outcome = prior.and_then(|c| c.interview.outcome);
         self.patch(&mut v.outcome, "ri_outcome", RiOutcome::parse);
+        v.offered = prior.and_then(|c| c.interview.offered);
+        self.patch(&mut v.offered, "ri_offered", yes_no);
+        v.accepted = prior.and_then(|c| c.interview.accepted);
+        self.patch(&mut v.accepted, "ri_accepted", yes_no);
         v.reasons = prior.map(|c| c.interview.reasons.clone());
         self.patch(&mut v.reasons, "ri_reasons", reason_list);
         v.meeting_record = prior.and_then(|c| c.meeting.record);
@@ -212,6 +222,9 @@ impl RowReader<'_> {
                 format!("from_carers needs at least 2 failed face-to-face attempts; ri_attempts is {attempts}"),
             );
         }
+        if v.offered == Some(false) && v.accepted == Some(true) {
+            self.fail("ri_accepted", "is yes but ri_offered is no: an interview not offered cannot be accepted");
+        }
         match (v.meeting_record, v.meeting_at) {
             (None, Some(_)) => self.fail("strategy_at", "is given but strategy_status is empty"),
             (Some(MeetingRecord::Held), None) => self.fail("strategy_at", "a held meeting needs its time"),
@@ -243,6 +256,10 @@ struct Values {
     cohort: Option<Cohort>,
     sex: Option<Sex>,
     cse: Option<bool>,
+    cce: Option<bool>,
+    exploitation: Option<Vec<Exploitation>>,
+    offered: Option<bool>,
+    accepted: Option<bool>,
     lead: Option<String>,
     team: Option<String>,
     place_name: Option<String>,
@@ -269,6 +286,7 @@ impl Values {
         let at_the_time = Circumstances {
             case_status: self.case_status?,
             cse_strategy: self.cse.unwrap_or(false),
+            cce_risk: self.cce.unwrap_or(false),
             responsible_la: self.responsible_la.clone()?,
             placement_la: self.placement_la.clone()?,
             cohort: self.cohort?,
@@ -286,6 +304,7 @@ impl Values {
                 placement_la: at_the_time.placement_la.clone(),
                 case_status: at_the_time.case_status,
                 cse_strategy: at_the_time.cse_strategy,
+                cce_risk: at_the_time.cce_risk,
                 lead_professional: self.lead,
                 team: self.team,
             },
@@ -298,6 +317,7 @@ impl Values {
                 missing_from_name: self.place_name,
                 police_ref: self.police_ref,
                 risk: self.risk,
+                exploitation: self.exploitation.unwrap_or_default(),
                 at_the_time,
             },
             interview: ReturnInterview {
@@ -307,6 +327,8 @@ impl Values {
                 completed_at: self.completed_at,
                 outcome: self.outcome,
                 reasons: self.reasons.unwrap_or_default(),
+                offered: self.offered,
+                accepted: self.accepted,
             },
             meeting: StrategyMeeting { record: self.meeting_record, meeting_at: self.meeting_at },
             update_person: false,

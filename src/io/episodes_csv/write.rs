@@ -2,6 +2,7 @@
 //! changes nothing.
 
 use super::COLUMNS;
+use crate::domain::codes::Exploitation;
 use crate::domain::period::FinancialYear;
 use crate::domain::record::{CaseEpisode, Person};
 use crate::domain::time::{Instant, csv_local};
@@ -41,6 +42,7 @@ pub fn episode_row(person: &Person, case: &CaseEpisode) -> Vec<String> {
         c.placement_la.clone(),
         c.case_status.code().to_string(),
         yes_no(c.cse_strategy).to_string(),
+        yes_no(c.cce_risk).to_string(),
         c.lead_professional.clone().unwrap_or_default(),
         c.team.clone().unwrap_or_default(),
         e.episode_ref.clone(),
@@ -51,11 +53,15 @@ pub fn episode_row(person: &Person, case: &CaseEpisode) -> Vec<String> {
         time(e.returned_at),
         e.police_ref.clone().unwrap_or_default(),
         e.risk.map(|r| r.code().to_string()).unwrap_or_default(),
+        Exploitation::join(&e.exploitation),
         yes_no(ri.required).to_string(),
         ri.worker.clone().unwrap_or_default(),
         ri.attempts.to_string(),
         time(ri.completed_at),
         ri.outcome.map(|o| o.code().to_string()).unwrap_or_default(),
+        // The user's own answer only: empty means derived, so a re-import keeps deriving.
+        ri.offered.map(yes_no).unwrap_or_default().to_string(),
+        ri.accepted.map(yes_no).unwrap_or_default().to_string(),
         reasons.join(";"),
         case.meeting.record.map(|m| m.code().to_string()).unwrap_or_default(),
         time(case.meeting.meeting_at),

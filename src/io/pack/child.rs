@@ -88,7 +88,8 @@ fn details(pack: &Pack, c: &ChildPack) -> Vec<(String, Text)> {
         fact("Age", Text::plain(words::age(p, pack.now))),
         fact("Why reviewed", why),
         fact("Case status", Text::plain(case_status)),
-        fact("CSE strategy", Text::plain(if p.cse_strategy { "yes" } else { "no" })),
+        fact("CSE strategy", Text::plain(flag(p.cse_strategy, profile.cse_since))),
+        fact("CCE risk", Text::plain(flag(p.cce_risk, profile.cce_since))),
         fact("Cohort", Text::plain(words::authorities(p, c.cohort))),
         fact("Lead professional", Text::plain(words::lead(p))),
         fact(
@@ -185,4 +186,13 @@ fn history(pack: &Pack, c: &ChildPack) -> Table {
     let mut row: Vec<Text> = c.history.iter().map(|n| Text::plain(n.to_string())).collect();
     row.push(Text::plain(c.history.iter().sum::<u64>().to_string()));
     Table { columns, rows: vec![row], density: Density::Normal, empty: String::new() }
+}
+
+/// `yes, since 01/03/2026`, `yes` (date not known) or `no`.
+fn flag(on: bool, since: Option<chrono::NaiveDate>) -> String {
+    match (on, since) {
+        (true, Some(d)) => format!("yes, since {}", d.format("%d/%m/%Y")),
+        (true, None) => "yes".to_string(),
+        (false, _) => "no".to_string(),
+    }
 }

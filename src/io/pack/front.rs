@@ -186,9 +186,15 @@ pub fn lists(pack: &Pack) -> Vec<Block> {
 }
 
 /// A case status, with the CSE strategy flag beneath it when set.
-pub fn status(label: &str, cse: bool) -> Text {
-    let text = Text::plain(label);
-    if cse { text.line().then(Text::plain("CSE strategy")) } else { text }
+pub fn status(label: &str, cse: bool, cce: bool) -> Text {
+    let mut text = Text::plain(label);
+    if cse {
+        text = text.line().then(Text::plain("CSE strategy"));
+    }
+    if cce {
+        text = text.line().then(Text::plain("CCE risk"));
+    }
+    text
 }
 
 /// The cell under `header` in a row of the screens' cells (so the pack says
@@ -211,7 +217,7 @@ fn top_cells(r: &TopRow, now: Instant) -> Vec<Text> {
         cell("Ep"),
         cell("Hours"),
         cell("Last missing"),
-        status(r.case_status.label(), r.cse_strategy),
+        status(r.case_status.label(), r.cse_strategy, r.cce_risk),
         cell("From"),
         Text::plain(cohort_short(r.cohort)),
         Text::mono(pick(&TOP_HEADERS, &cells, "12 months")).line().then(Text::plain(counts.join(" "))),
@@ -235,7 +241,7 @@ fn cohort_cells(number: usize, c: &ChildPack, settings: &MpmgSettings, today: Na
         cell("Ep"),
         cell("Hours"),
         cell("Why"),
-        status(c.row.case_status.label(), c.row.cse_strategy),
+        status(c.row.case_status.label(), c.row.cse_strategy, c.row.cce_risk),
         cell("Cohort"),
         actions,
     ]

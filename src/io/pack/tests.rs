@@ -39,6 +39,7 @@ fn person(person_ref: &str, given: &str, family: &str, status: CaseStatus) -> Pe
         placement_la: "Northshire".into(),
         case_status: status,
         cse_strategy: false,
+        cce_risk: false,
         lead_professional: Some("Lee Lead".into()),
         team: Some("North CiC".into()),
     }
@@ -54,9 +55,11 @@ fn item(p: &Person, episode_ref: &str, missing: &str, returned: Option<&str>) ->
         missing_from_name: Some("Willows".into()),
         police_ref: None,
         risk: Some(Risk::Medium),
+        exploitation: Vec::new(),
         at_the_time: Circumstances {
             case_status: p.case_status,
             cse_strategy: p.cse_strategy,
+            cce_risk: false,
             responsible_la: p.responsible_la.clone(),
             placement_la: p.placement_la.clone(),
             cohort: crate::domain::codes::Cohort::Local,
@@ -92,6 +95,7 @@ fn store() -> (tempfile::TempDir, Store) {
         completed_at: Some(at("2026-10-05 10:00")),
         outcome: Some(RiOutcome::FaceToFace),
         reasons: vec![Reason::Friends, Reason::Drugs],
+        ..ReturnInterview::default()
     };
     let overdue = item(&z, "Z-2", "2026-10-12 21:00", Some("2026-10-13 03:00"));
     let mut absent = item(&z, "Z-3", "2026-10-20 22:00", Some("2026-10-21 01:00"));
@@ -116,6 +120,7 @@ fn store() -> (tempfile::TempDir, Store) {
         vulnerability: Some("Exploitation risk <high>".into()),
         placement: Some(Placement { kind: MissingFrom::LaHome, name: "Willows".into() }),
         school: Some("Northshire Academy".into()),
+        ..Profile::default()
     };
     store.update_person(id, read.version, &record, today).expect("profile");
     let meeting = crate::domain::mpmg_review::MpmgMeeting {

@@ -17,6 +17,7 @@ pub(super) const TABLES: &[&str] = &[
     "episodes",
     "return_interviews",
     "ri_attempts",
+    "risk_grades",
     "strategy_meetings",
     "mpmg_meetings",
     "mpmg_reviews",

@@ -7,7 +7,7 @@ use super::db::{Db, tidy};
 use super::people::refuse_blocking;
 use super::{Change, EditError, EpisodeEdit, Problem};
 use crate::domain::checks::{self, Recorded};
-use crate::domain::codes::MeetingRecord;
+use crate::domain::codes::{Exploitation, MeetingRecord};
 use crate::domain::record::Placement;
 use crate::domain::time::{Instant, db_text};
 use crate::store::cases::{code, opt_instant};
@@ -94,8 +94,13 @@ impl Store {
                     ("placement_id", &placement_id),
                     ("police_ref", &tidy(&edit.police_ref)),
                     ("risk", &edit.risk.map(|r| r.code())),
+                    ("exploitation", &Exploitation::join(&edit.exploitation)),
                 ],
-            )
+            )?;
+            if let Some(r) = edit.risk {
+                db.exec(super::risk_grades::CORRECT_LATEST_GRADE, rusqlite::params![episode_id, r.code()])?;
+            }
+            Ok(())
         })
         .map(|((), change)| change)
     }

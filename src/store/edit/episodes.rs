@@ -5,7 +5,7 @@ use super::db::{Db, tidy};
 use super::people::refuse_blocking;
 use super::{Change, EditError, EpisodeRecord, Found, NewEpisode, Problem, Stamped};
 use crate::domain::checks::{self, ChildEpisodes, PoliceRefUse};
-use crate::domain::codes::{CaseStatus, Cohort, EpisodeKind, MissingFrom, Risk};
+use crate::domain::codes::{CaseStatus, Cohort, EpisodeKind, Exploitation, MissingFrom, Risk};
 use crate::domain::record::{Circumstances, Episode, Placement, full_name};
 use crate::domain::rules::ri_required_by_default;
 use crate::domain::sequence::Span;
@@ -18,7 +18,8 @@ const EPISODE_SELECT: &str = "
     SELECT e.id, e.version, e.person_id, p.person_ref, p.given_name, p.family_name,
            e.episode_ref, e.missing_at, e.returned_at, e.kind, e.missing_from, pl.name,
            e.police_ref, e.risk, e.case_status, e.cse_strategy, e.responsible_la,
-           e.placement_la, e.cohort, e.lead_professional, e.team, e.where_found, e.found_with
+           e.placement_la, e.cohort, e.lead_professional, e.team, e.where_found, e.found_with,
+           e.cce_risk, e.exploitation
       FROM episodes e
       JOIN people p ON p.id = e.person_id
       LEFT JOIN placements pl ON pl.id = e.placement_id
@@ -34,9 +35,11 @@ fn read_episode(r: &Row) -> rusqlite::Result<Stamped<EpisodeRecord>> {
         missing_from_name: r.get(11)?,
         police_ref: r.get(12)?,
         risk: opt_code(r, 13, Risk::parse)?,
+        exploitation: code(r, 24, Exploitation::parse_list)?,
         at_the_time: Circumstances {
             case_status: code(r, 14, CaseStatus::parse)?,
             cse_strategy: r.get(15)?,
+            cce_risk: r.get(23)?,
             responsible_la: r.get(16)?,
             placement_la: r.get(17)?,
             cohort: code(r, 18, Cohort::parse)?,
@@ -151,12 +154,15 @@ impl Db<'_> {
 
     /// The child's circumstances now, as a new episode records them.
     fn circumstances_now(&self, person_id: i64, authority: &str) -> std::result::Result<Circumstances, EditError> {
-        let (status, cse, responsible_la, placement_la, lead, team): (_, bool, String, String, _, _) = self
-            .one(
-                "SELECT case_status, cse_strategy, responsible_la, placement_la, lead_professional, team
+        let (status, (cse, cce), responsible_la, placement_la, lead, team): (_, (bool, bool), String, String, _, _) =
+            self.one(
+                "SELECT case_status, cse_strategy, responsible_la, placement_la, lead_professional, team, cce_risk
                    FROM people WHERE id = ?1",
                 [person_id],
-                |r| Ok((code(r, 0, CaseStatus::parse)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+                |r| {
+                    let flags = (r.get(1)?, r.get(6)?);
+                    Ok((code(r, 0, CaseStatus::parse)?, flags, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+                },
             )?
             .ok_or(StoreError::NotFound { what: "young person", id: person_id })?;
         // The same rule as import: the cohort as seen by this database's authority.
@@ -171,6 +177,7 @@ impl Db<'_> {
         Ok(Circumstances {
             case_status: status,
             cse_strategy: cse,
+            cce_risk: cce,
             responsible_la,
             placement_la,
             cohort,
@@ -229,8 +236,8 @@ impl Store {
             db.exec(
                 "INSERT INTO episodes (id, episode_ref, person_id, missing_at, kind, missing_from, placement_id,
                    police_ref, risk, case_status, cse_strategy, responsible_la, placement_la, cohort,
-                   lead_professional, team)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                   lead_professional, team, cce_risk)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
                 rusqlite::params![
                     id,
                     db.next_episode_ref()?,
@@ -248,6 +255,7 @@ impl Store {
                     c.cohort.code(),
                     c.lead_professional,
                     c.team,
+                    c.cce_risk,
                 ],
             )?;
             let interview_id = db.fresh_id("return_interviews")?;
@@ -283,7 +291,7 @@ impl Store {
     }
 
     /// Deletes an episode entered by mistake, with its interview (and its
-    /// attempts) and strategy meeting. Undo brings them all back.
+    /// attempts), strategy meeting and risk grades. Undo brings them all back.
     pub fn delete_episode(&mut self, episode_id: i64, version: i64) -> std::result::Result<Change, EditError> {
         self.write(|db| {
             db.expect_version("episodes", episode_id, version)?;
@@ -293,6 +301,7 @@ impl Store {
             )?;
             db.exec("DELETE FROM return_interviews WHERE episode_id = ?1", [episode_id])?;
             db.exec("DELETE FROM strategy_meetings WHERE episode_id = ?1", [episode_id])?;
+            db.exec("DELETE FROM risk_grades WHERE episode_id = ?1", [episode_id])?;
             db.exec("DELETE FROM episodes WHERE id = ?1", [episode_id])?;
             Ok(())
         })

@@ -25,7 +25,7 @@ impl Db<'_> {
     fn load_interview(&self, key_column: &str, key: i64) -> Result<Loaded> {
         let sql = format!(
             "SELECT ri.id, ri.version, ri.required, ri.worker, ri.completed_at, ri.outcome, ri.reasons,
-                    ri.not_required_reason, ri.signoff, e.returned_at
+                    ri.not_required_reason, ri.signoff, e.returned_at, ri.offered, ri.accepted
                FROM return_interviews ri JOIN episodes e ON e.id = ri.episode_id
               WHERE {key_column} = ?1"
         );
@@ -39,6 +39,8 @@ impl Db<'_> {
                     completed_at: opt_instant(r, 4)?,
                     outcome: opt_code(r, 5, RiOutcome::parse)?,
                     reasons: Vec::new(),
+                    offered: r.get(10)?,
+                    accepted: r.get(11)?,
                 };
                 let reasons: String = r.get(6)?;
                 let not_required: Option<String> = r.get(7)?;
@@ -116,6 +118,26 @@ impl Store {
     /// The attempt's problems, as its write finds them (the forms show them as you type).
     pub fn check_attempt(&self, interview_id: i64, attempt: &Attempt, now: Instant) -> Result<Vec<Problem>> {
         self.db().attempt_problems(interview_id, attempt, now)
+    }
+
+    /// Records whether the interview was offered and accepted, as the user
+    /// knows it (an offer made by letter, with no attempt); `None` goes back
+    /// to deriving it from the attempts and outcome (`domain::ri_offer`).
+    pub fn record_offer(
+        &mut self,
+        interview_id: i64,
+        version: i64,
+        offered: Option<bool>,
+        accepted: Option<bool>,
+    ) -> std::result::Result<Change, EditError> {
+        if offered == Some(false) && accepted == Some(true) {
+            return Err(EditError::Invalid(vec![Problem::blocking(
+                "accepted",
+                "an interview not offered cannot have been accepted",
+            )]));
+        }
+        self.write(|db| db.update_at(TABLE, interview_id, version, &[("offered", &offered), ("accepted", &accepted)]))
+            .map(|((), c)| c)
     }
 
     /// Sets (or, with `None` or blank, clears) the worker responsible.

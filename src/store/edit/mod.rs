@@ -32,11 +32,12 @@ mod interviews;
 mod meetings;
 mod mpmg;
 pub(crate) mod people;
+mod risk_grades;
 mod undo;
 mod version;
 
 use super::{Result, Store, StoreError};
-use crate::domain::codes::{EpisodeKind, MeetingRecord, MissingFrom, Reason, RiOutcome, Risk};
+use crate::domain::codes::{EpisodeKind, Exploitation, MeetingRecord, MissingFrom, Reason, RiOutcome, Risk};
 use crate::domain::record::Episode;
 use crate::domain::time::Instant;
 use rusqlite::functions::FunctionFlags;
@@ -130,6 +131,8 @@ pub struct EpisodeEdit {
     pub missing_from_name: Option<String>,
     pub police_ref: Option<String>,
     pub risk: Option<Risk>,
+    /// Exploitation concerns the episode raised.
+    pub exploitation: Vec<Exploitation>,
 }
 
 /// The end of an episode: the child found or returned.
@@ -167,6 +170,8 @@ pub struct MeetingEntry {
     /// Why it was not held (required for `not_held`).
     pub note: Option<String>,
 }
+
+pub(crate) use risk_grades::CORRECT_LATEST_GRADE;
 
 // Named here so the forms can import every edit type from one place.
 pub use crate::domain::checks::Problem;

@@ -3,8 +3,8 @@
 use super::db::{Db, tidy, tidy_place};
 use super::{Change, EditError, PersonRecord, Problem, Stamped};
 use crate::domain::checks::{self, PersonContext};
-use crate::domain::codes::{CaseStatus, MissingFrom, Sex};
-use crate::domain::record::{Person, Placement, Profile};
+use crate::domain::codes::{CaseStatus, MissingFrom, NrmOutcome, Sex};
+use crate::domain::record::{NrmReferral, Person, Placement, Profile};
 use crate::domain::time::parse_date;
 use crate::store::cases::{code, instant, opt_code};
 use crate::store::{Result, Store, StoreError};
@@ -15,7 +15,8 @@ use rusqlite::{Row, ToSql};
 pub(crate) const PERSON_COLUMNS: &str = "
     SELECT p.id, p.version, p.person_ref, p.given_name, p.family_name, p.date_of_birth, p.sex,
            p.responsible_la, p.placement_la, p.case_status, p.cse_strategy, p.lead_professional,
-           p.team, p.vulnerability, p.school, pl.type, pl.name
+           p.team, p.vulnerability, p.school, pl.type, pl.name,
+           p.cce_risk, p.cse_since, p.cce_since, p.nrm_referred_on, p.nrm_outcome
       FROM people p LEFT JOIN placements pl ON pl.id = p.placement_id";
 
 /// A row of [`PERSON_COLUMNS`].
@@ -30,6 +31,7 @@ pub(crate) fn read_person(r: &Row) -> rusqlite::Result<Stamped<PersonRecord>> {
         placement_la: r.get(8)?,
         case_status: code(r, 9, CaseStatus::parse)?,
         cse_strategy: r.get(10)?,
+        cce_risk: r.get(17)?,
         lead_professional: r.get(11)?,
         team: r.get(12)?,
     };
@@ -37,7 +39,21 @@ pub(crate) fn read_person(r: &Row) -> rusqlite::Result<Stamped<PersonRecord>> {
         Some(kind) => Some(Placement { kind, name: r.get(16)? }),
         None => None,
     };
-    let profile = Profile { vulnerability: r.get(13)?, placement, school: r.get(14)? };
+    let date = |i| opt_code(r, i, parse_date);
+    let nrm = match (date(20)?, opt_code(r, 21, NrmOutcome::parse)?) {
+        (Some(referred_on), outcome) => {
+            Some(NrmReferral { referred_on, outcome: outcome.unwrap_or(NrmOutcome::Pending) })
+        }
+        (None, _) => None,
+    };
+    let profile = Profile {
+        vulnerability: r.get(13)?,
+        placement,
+        school: r.get(14)?,
+        cse_since: date(18)?,
+        cce_since: date(19)?,
+        nrm,
+    };
     Ok(Stamped { id: r.get(0)?, version: r.get(1)?, value: PersonRecord { person, profile } })
 }
 
@@ -59,6 +75,7 @@ fn tidied(rec: &PersonRecord) -> PersonRecord {
             vulnerability: tidy(&rec.profile.vulnerability),
             placement: tidy_place(rec.profile.placement.as_ref()),
             school: tidy(&rec.profile.school),
+            ..rec.profile.clone()
         },
     }
 }
@@ -90,7 +107,9 @@ impl Db<'_> {
             None => None,
         };
         let ctx = PersonContext { today, authority: authority.to_string(), ref_taken_by, first_episode };
-        Ok(checks::person(&rec.person, &ctx))
+        let mut problems = checks::person(&rec.person, &ctx);
+        problems.extend(checks::profile_dates(&rec.person, &rec.profile, today));
+        Ok(problems)
     }
 
     /// The form's values as columns, the placement looked up (or added) by name and kind.
@@ -102,7 +121,11 @@ impl Db<'_> {
         let p = &rec.person;
         let placement_id = rec.profile.placement.as_ref().map(|pl| self.placement_id(pl)).transpose()?;
         let dob = p.date_of_birth.format("%Y-%m-%d").to_string();
-        let sets: [(&str, &dyn ToSql); 14] = [
+        let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+        let (cse_since, cce_since) = (day(rec.profile.cse_since), day(rec.profile.cce_since));
+        let nrm_on = day(rec.profile.nrm.as_ref().map(|n| n.referred_on));
+        let nrm_outcome = rec.profile.nrm.as_ref().map(|n| n.outcome.code());
+        let sets: [(&str, &dyn ToSql); 19] = [
             ("person_ref", &p.person_ref),
             ("given_name", &p.given_name),
             ("family_name", &p.family_name),
@@ -117,6 +140,11 @@ impl Db<'_> {
             ("vulnerability", &rec.profile.vulnerability),
             ("placement_id", &placement_id),
             ("school", &rec.profile.school),
+            ("cce_risk", &p.cce_risk),
+            ("cse_since", &cse_since),
+            ("cce_since", &cce_since),
+            ("nrm_referred_on", &nrm_on),
+            ("nrm_outcome", &nrm_outcome),
         ];
         f(&sets)
     }

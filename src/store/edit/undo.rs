@@ -30,6 +30,7 @@ fn noun(table: &str) -> &'static str {
         "episodes" => "episode",
         "return_interviews" => "return interview",
         "ri_attempts" => "attempt",
+        "risk_grades" => "risk grade",
         "strategy_meetings" => "strategy meeting",
         "mpmg_meetings" => "MPMG meeting",
         "mpmg_reviews" => "MPMG review",

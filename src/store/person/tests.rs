@@ -28,6 +28,7 @@ fn item(person_ref: &str, given: &str, episode_ref: &str, missing: &str, returne
         placement_la: "Northshire".into(),
         case_status: CaseStatus::ChildInCare,
         cse_strategy: true,
+        cce_risk: false,
         lead_professional: Some("Lee Lead".into()),
         team: Some("North CiC".into()),
     };
@@ -40,9 +41,11 @@ fn item(person_ref: &str, given: &str, episode_ref: &str, missing: &str, returne
         missing_from_name: Some("Willows".into()),
         police_ref: Some(format!("NP-{episode_ref}")),
         risk: None,
+        exploitation: Vec::new(),
         at_the_time: Circumstances {
             case_status: CaseStatus::ChildInNeed,
             cse_strategy: false,
+            cce_risk: false,
             responsible_la: "Northshire".into(),
             placement_la: "Northshire".into(),
             cohort: Cohort::Local,
@@ -71,6 +74,7 @@ fn seeded() -> (tempfile::TempDir, Store) {
         completed_at: Some(at("2026-05-04 10:00")),
         outcome: Some(RiOutcome::FromCarers),
         reasons: vec![Reason::Friends, Reason::Drugs],
+        ..ReturnInterview::default()
     };
     done.meeting = StrategyMeeting { record: Some(MeetingRecord::Held), meeting_at: Some(at("2026-05-02 10:00")) };
     let outstanding = item("P1", "Alex", "E2", "2026-06-01 09:00", Some("2026-06-01 12:00"));
@@ -120,6 +124,7 @@ fn the_page_has_the_child_now_and_every_episode_newest_first() {
             vulnerability: Some("Exploitation concerns".into()),
             placement: Some(Placement { kind: MissingFrom::Foster, name: "Oak Foster Home".into() }),
             school: Some("Northshire Academy".into()),
+            ..Profile::default()
         }
     );
     assert_eq!(page.cohort, Some(Cohort::Local));

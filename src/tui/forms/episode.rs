@@ -1,12 +1,13 @@
 //! Correct an episode's details: when the child went missing (and returned),
-//! the type, where from, the police reference and risk.
+//! the type, where from, the police reference and risk, the exploitation
+//! concerns it raised.
 
 use super::Known;
 use super::field::{Field, FieldKind};
 use super::form::{Form, FormKind};
 use super::request::{Request, Submission, Target};
 use super::{choices, parse_code, time};
-use crate::domain::codes::{EpisodeKind, MissingFrom, Risk};
+use crate::domain::codes::{EpisodeKind, Exploitation, MissingFrom, Risk};
 use crate::domain::time::Instant;
 use crate::domain::when::describe;
 use crate::store::edit::{EpisodeEdit, EpisodeRecord, Stamped};
@@ -33,7 +34,11 @@ pub fn open(episode: &Stamped<EpisodeRecord>, known: &Known) -> Form {
         )
         .with_text(text(&e.missing_from_name)),
         Field::new("police_ref", "Police reference", FieldKind::Text).with_text(text(&e.police_ref)),
-        Field::new("risk", "Police risk", choices!(Risk, optional)).with_choice(e.risk.map(|r| r.code())),
+        Field::new("risk", "Police risk", choices!(Risk, optional))
+            .hint("corrects the latest grade; P records a new one")
+            .with_choice(e.risk.map(|r| r.code())),
+        Field::new("exploitation", "Exploitation", choices!(Exploitation, multi))
+            .with_checked(&e.exploitation.iter().map(|c| c.code()).collect::<Vec<_>>()),
     ];
     Form::new(
         FormKind::EditEpisode,
@@ -61,6 +66,10 @@ pub fn submit(form: &mut Form, now: Instant) -> Option<Submission> {
         missing_from_name: form.field("missing_from_name").and_then(|f| f.text()),
         police_ref: form.field("police_ref").and_then(|f| f.text()),
         risk: form.field("risk").and_then(|f| f.choice()).and_then(|c| Risk::parse(c).ok()),
+        exploitation: form
+            .field("exploitation")
+            .map(|f| f.checked().into_iter().filter_map(|c| Exploitation::parse(c).ok()).collect())
+            .unwrap_or_default(),
     };
     let episode_ref = form.subject.split(" · ").nth(1).unwrap_or_default();
     Some(Submission {

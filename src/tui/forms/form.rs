@@ -28,6 +28,10 @@ pub enum FormKind {
     MpmgMeeting,
     /// An action the MPMG agreed for a child: new, or one already recorded.
     MpmgAction,
+    /// A new police risk grade during an episode.
+    RiskGrade,
+    /// A return interview offered / accepted, as the user records it.
+    Offer,
 }
 
 /// An open form.

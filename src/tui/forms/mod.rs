@@ -18,7 +18,9 @@ pub mod meeting;
 pub mod missing;
 pub mod mpmg_meeting;
 pub mod not_required;
+pub mod offer;
 pub mod person;
+pub mod risk_grade;
 pub mod signoff;
 pub mod worker;
 
@@ -168,6 +170,8 @@ pub fn submit(form: &mut Form, now: Instant) -> Option<Submission> {
         FormKind::Meeting => meeting::submit(form, now),
         FormKind::MpmgMeeting => mpmg_meeting::submit(form, uk_date(now)),
         FormKind::MpmgAction => action::submit(form, uk_date(now)),
+        FormKind::RiskGrade => risk_grade::submit(form, now),
+        FormKind::Offer => offer::submit(form),
     };
     if submission.is_none() && !form.has_errors() && form.banner.is_none() {
         form.banner = Some("Some values are missing".into());

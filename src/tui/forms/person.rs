@@ -5,8 +5,8 @@ use super::field::{Field, FieldKind};
 use super::form::{Form, FormKind};
 use super::request::{Request, Submission, Target};
 use super::{choices, parse_code, place_of, yes_no};
-use crate::domain::codes::{CaseStatus, MissingFrom, Sex};
-use crate::domain::record::{Person, PersonRecord, Placement, Profile, full_name};
+use crate::domain::codes::{CaseStatus, MissingFrom, NrmOutcome, Sex};
+use crate::domain::record::{NrmReferral, Person, PersonRecord, Placement, Profile, full_name};
 use crate::store::edit::Stamped;
 use chrono::NaiveDate;
 
@@ -15,6 +15,8 @@ pub fn open(existing: Option<&Stamped<PersonRecord>>, known: &Known) -> Form {
     let profile = existing.map(|s| &s.value.profile);
     let text = |v: Option<&str>| v.unwrap_or("").to_string();
     let place = profile.and_then(|pr| pr.placement.as_ref());
+    let nrm = profile.and_then(|pr| pr.nrm.as_ref());
+    let day = |d: Option<NaiveDate>| d.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
     let fields =
         vec![
             Field::new("person_ref", "Local case ID", FieldKind::Text)
@@ -57,6 +59,21 @@ pub fn open(existing: Option<&Stamped<PersonRecord>>, known: &Known) -> Form {
                 .with_text(text(profile.and_then(|pr| pr.school.as_deref()))),
             Field::new("vulnerability", "Vulnerabilities", FieldKind::Text)
                 .with_text(text(profile.and_then(|pr| pr.vulnerability.as_deref()))),
+            // Exploitation, after the fields every child needs, so those keep their places.
+            Field::new("cse_since", "CSE since", FieldKind::Day { birth: false })
+                .hint("empty: today, if CSE strategy is yes")
+                .with_text(day(profile.and_then(|pr| pr.cse_since))),
+            Field::new("cce_risk", "CCE risk", yes_no())
+                .hint("criminal exploitation, county lines included")
+                .with_choice(Some(if p.is_some_and(|p| p.cce_risk) { "yes" } else { "no" })),
+            Field::new("cce_since", "CCE since", FieldKind::Day { birth: false })
+                .hint("empty: today, if CCE risk is yes")
+                .with_text(day(profile.and_then(|pr| pr.cce_since))),
+            Field::new("nrm_referred_on", "NRM referral", FieldKind::Day { birth: false })
+                .hint("the date of a National Referral Mechanism referral")
+                .with_text(day(nrm.map(|n| n.referred_on))),
+            Field::new("nrm_outcome", "NRM outcome", choices!(NrmOutcome, optional))
+                .with_choice(nrm.map(|n| n.outcome.code())),
         ];
     let mut form = match existing {
         Some(s) => Form::new(
@@ -78,14 +95,22 @@ pub fn open(existing: Option<&Stamped<PersonRecord>>, known: &Known) -> Form {
 
 pub fn submit(form: &mut Form, today: NaiveDate) -> Option<Submission> {
     let text = |form: &Form, key: &str| form.field(key).and_then(|f| f.text());
-    let date_of_birth = match form.field("date_of_birth").map(|f| f.day(today)) {
-        Some(Ok(d)) => d,
-        Some(Err(e)) => {
-            form.fail("date_of_birth", e);
-            None
-        }
-        None => None,
+    let date_of_birth = super::day(form, "date_of_birth", today);
+    let flag = |form: &Form, key: &str| form.field(key).and_then(|f| f.choice()) == Some("yes");
+    // A flag's date is when it was set: today unless given; none once cleared.
+    let since = |form: &mut Form, flag_key: &str, key: &str| {
+        let d = super::day(form, key, today);
+        flag(form, flag_key).then(|| d.unwrap_or(today))
     };
+    let cse_since = since(form, "cse_strategy", "cse_since");
+    let cce_since = since(form, "cce_risk", "cce_since");
+    let nrm_on = super::day(form, "nrm_referred_on", today);
+    let nrm_outcome = form.field("nrm_outcome").and_then(|f| f.choice()).and_then(|c| NrmOutcome::parse(c).ok());
+    if nrm_on.is_none() && nrm_outcome.is_some() {
+        form.fail("nrm_referred_on", "give the date of the NRM referral, or clear its outcome");
+    }
+    let nrm =
+        nrm_on.map(|referred_on| NrmReferral { referred_on, outcome: nrm_outcome.unwrap_or(NrmOutcome::Pending) });
     // A placement is recorded by its name; a child living at home has none.
     let placement = match place_of(form, "placement_type", "placement_name") {
         Ok(Some((kind, Some(name)))) => Some(Placement { kind, name }),
@@ -108,11 +133,19 @@ pub fn submit(form: &mut Form, today: NaiveDate) -> Option<Submission> {
         responsible_la: text(form, "responsible_la")?,
         placement_la: text(form, "placement_la")?,
         case_status: parse_code(form.field("case_status")?.choice()?, CaseStatus::parse)?,
-        cse_strategy: form.field("cse_strategy").and_then(|f| f.choice()) == Some("yes"),
+        cse_strategy: flag(form, "cse_strategy"),
+        cce_risk: flag(form, "cce_risk"),
         lead_professional: text(form, "lead_professional"),
         team: text(form, "team"),
     };
-    let profile = Profile { vulnerability: text(form, "vulnerability"), placement, school: text(form, "school") };
+    let profile = Profile {
+        vulnerability: text(form, "vulnerability"),
+        placement,
+        school: text(form, "school"),
+        cse_since,
+        cce_since,
+        nrm,
+    };
     let name = full_name(&person.given_name, &person.family_name);
     let record = PersonRecord { person, profile };
     match form.target {

@@ -4,6 +4,7 @@ use crate::domain::codes::{EpisodeKind, MissingFrom, Risk, Signoff};
 use crate::domain::history::Month;
 use crate::domain::mpmg_review::{Action, MpmgMeeting};
 use crate::domain::record::{Attempt, PersonRecord};
+use crate::domain::risk::RiskGrade;
 use crate::domain::time::Instant;
 use crate::store::edit::{Completion, EpisodeEdit, Found, MeetingEntry};
 use chrono::NaiveDate;
@@ -150,6 +151,17 @@ pub enum Request {
         id: i64,
         version: i64,
     },
+    RiskGrade {
+        episode_id: i64,
+        version: i64,
+        grade: RiskGrade,
+    },
+    RecordOffer {
+        interview_id: i64,
+        version: i64,
+        offered: Option<bool>,
+        accepted: Option<bool>,
+    },
 }
 
 impl Request {
@@ -170,7 +182,9 @@ impl Request {
             | Request::UpdateMpmgMeeting { version, .. }
             | Request::UpdateAction { version, .. }
             | Request::ActionDone { version, .. }
-            | Request::DeleteAction { version, .. } => *version = now,
+            | Request::DeleteAction { version, .. }
+            | Request::RiskGrade { version, .. }
+            | Request::RecordOffer { version, .. } => *version = now,
             Request::Meeting { version, .. } => *version = Some(now),
             Request::AddPerson(_)
             | Request::ReportMissing(_)

@@ -58,6 +58,7 @@ impl Session {
             }
             Request::SignOff { interview_id, signoff, .. } => self.store.check_signoff(*interview_id, *signoff)?,
             Request::NotRequired { reason, .. } => crate::domain::checks::not_required(reason),
+            Request::RiskGrade { episode_id, grade, .. } => self.store.check_risk_grade(*episode_id, grade.at, now)?,
             Request::Meeting { episode_id, entry, .. } => self.store.check_meeting(*episode_id, entry, now)?,
             // The other writes check themselves and have no warnings.
             _ => Vec::new(),
@@ -109,6 +110,12 @@ impl Session {
             Request::ActionDone { id, version, done_on: Some(day) } => s.mark_action_done(*id, *version, *day, today),
             Request::ActionDone { id, version, done_on: None } => s.reopen_action(*id, *version),
             Request::DeleteAction { id, version } => s.delete_action(*id, *version),
+            Request::RiskGrade { episode_id, version, grade } => {
+                s.record_risk_grade(*episode_id, *version, *grade, now)
+            }
+            Request::RecordOffer { interview_id, version, offered, accepted } => {
+                s.record_offer(*interview_id, *version, *offered, *accepted)
+            }
         }
     }
 }

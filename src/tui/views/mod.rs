@@ -268,6 +268,9 @@ fn filter_summary(app: &App, theme: &Theme) -> Vec<Span<'static>> {
         (Some(WorkerFilter::Nobody), Tab::Chase) => parts.push("no worker assigned".to_string()),
         _ => {}
     }
+    if let (Some(e), Tab::Chase | Tab::Mpmg) = (f.exploitation, app.tab) {
+        parts.push(e.label().to_string());
+    }
     if parts.is_empty() {
         return Vec::new();
     }

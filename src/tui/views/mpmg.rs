@@ -225,7 +225,12 @@ fn detail_lines<'a>(board: &MpmgBoard, person_ref: &str, theme: &Theme, now: Ins
             "Lead {} · team {}{}",
             c.lead_professional.as_deref().unwrap_or("-"),
             c.team.as_deref().unwrap_or("-"),
-            if c.cse_strategy { " · CSE strategy" } else { "" }
+            match (c.cse_strategy, c.cce_risk) {
+                (true, true) => " · CSE strategy · CCE risk",
+                (true, false) => " · CSE strategy",
+                (false, true) => " · CCE risk",
+                (false, false) => "",
+            }
         )));
     } else if let Some(t) = m.top10.iter().find(|t| t.person_ref == person_ref) {
         lines.push(Line::from(vec![

@@ -143,8 +143,19 @@ fn header_lines<'a>(page: &PersonPage, now: Instant, theme: &Theme, width: usize
     let mut parts = vec![name, Span::raw(p.person_ref.clone()), Span::raw(age)];
     parts.push(Span::raw(p.sex.map_or("sex not recorded", |s| s.label())));
     parts.push(Span::raw(p.case_status.label()));
+    let since = |d: Option<NaiveDate>| d.map_or(String::new(), |d| format!(" since {}", d.format("%d/%m/%Y")));
     if p.cse_strategy {
-        parts.push(Span::styled("CSE strategy", theme.urgent()));
+        parts.push(Span::styled(format!("CSE strategy{}", since(profile.cse_since)), theme.urgent()));
+    }
+    if p.cce_risk {
+        parts.push(Span::styled(format!("CCE risk{}", since(profile.cce_since)), theme.urgent()));
+    }
+    if let Some(nrm) = &profile.nrm {
+        parts.push(Span::raw(format!(
+            "NRM referral {}: {}",
+            nrm.referred_on.format("%d/%m/%Y"),
+            nrm.outcome.label().to_lowercase()
+        )));
     }
     if let Some(open) = page.episodes.iter().find(|e| e.case.episode.is_open_at(now)) {
         let text = format!("MISSING NOW for {}", format_span(open.case.episode.minutes_missing(now)));
@@ -362,7 +373,7 @@ impl EpisodeState {
 
 fn risk_short(risk: Risk) -> &'static str {
     match risk {
-        Risk::None => "None",
+        Risk::VeryLow => "V. low",
         other => other.label(),
     }
 }

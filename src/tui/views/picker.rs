@@ -13,6 +13,7 @@ pub fn render(picker: &Picker, theme: &Theme, frame: &mut Frame, area: Rect) {
         (PickerField::Team, _) => (" Filter by team ".to_string(), "All teams".to_string()),
         (PickerField::Worker, None) => (" Filter by worker ".to_string(), "All workers".to_string()),
         (PickerField::Worker, Some(team)) => (format!(" Workers of {team} "), format!("All of {team}")),
+        (PickerField::Exploitation, _) => (" Filter by exploitation ".to_string(), "All children".to_string()),
     };
     let items: Vec<ListItem> = picker
         .options

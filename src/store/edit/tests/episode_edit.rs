@@ -16,6 +16,7 @@ fn as_read(f: &Fixture, id: i64) -> (i64, EpisodeEdit) {
         missing_from_name: e.missing_from_name,
         police_ref: e.police_ref,
         risk: e.risk,
+        exploitation: e.exploitation,
     };
     (read.version, edit)
 }

@@ -171,6 +171,7 @@ fn only_a_concluded_interview_is_signed_off() {
 fn a_schema_4_file_gains_who_signed_off_and_when_empty_for_the_interviews_it_holds() {
     let mut f = fixture();
     let (_, ri) = returned(&mut f);
+    crate::store::schema::back_to_5(&f.store.conn).expect("back to schema 5");
     f.store
         .conn
         .execute_batch(

@@ -7,6 +7,7 @@ mod episode_edit;
 mod episodes;
 mod interviews;
 mod meetings;
+mod model;
 mod mpmg;
 mod mpmg_reads;
 mod people;
@@ -70,6 +71,7 @@ pub(super) fn record(person_ref: &str, given: &str, family: &str) -> PersonRecor
             placement_la: "Northshire".into(),
             case_status: CaseStatus::ChildInCare,
             cse_strategy: false,
+            cce_risk: false,
             lead_professional: Some("Lee Lead".into()),
             team: Some("North CiC".into()),
         },
@@ -77,6 +79,7 @@ pub(super) fn record(person_ref: &str, given: &str, family: &str) -> PersonRecor
             vulnerability: None,
             placement: Some(Placement { kind: MissingFrom::LaHome, name: "Willows".into() }),
             school: None,
+            ..Profile::default()
         },
     }
 }

@@ -96,6 +96,7 @@ fn the_childs_page_carries_their_actions_and_reviews() {
 fn a_schema_3_file_gains_the_mpmg_tables_with_their_trail() {
     let f = fixture();
     let path = f.path.clone();
+    crate::store::schema::back_to_5(&f.store.conn).expect("back to schema 5");
     f.store
         .conn
         .execute_batch(

@@ -1,9 +1,10 @@
 //! The young person screen's detail pane: the selected episode in full.
 
 use super::{EpisodeState, pack};
-use crate::domain::codes::Band;
+use crate::domain::codes::{Band, Exploitation};
 use crate::domain::history::RiState;
 use crate::domain::record::Attempt;
+use crate::domain::ri_offer;
 use crate::domain::time::{Instant, display_local, display_short, format_span, minutes_between};
 use crate::io::cells::place;
 use crate::store::{EpisodeLine, PersonPage};
@@ -28,6 +29,20 @@ pub(super) fn detail_lines<'a>(
         Span::raw(format!("police ref {}", ep.police_ref.as_deref().unwrap_or("not recorded"))),
         Span::raw(format!("risk {}", ep.risk.map_or("not graded", |r| r.label()))),
     ]];
+    if !ep.exploitation.is_empty() {
+        topics[0]
+            .push(Span::styled(format!("{} concern", Exploitation::join_labels(&ep.exploitation)), theme.urgent()));
+    }
+    // The police's grades over the episode, when it has been regraded.
+    if !e.risk_grades.is_empty() {
+        let mut grades: Vec<Span> = e
+            .risk_grades
+            .iter()
+            .map(|g| Span::raw(format!("{} {}", g.risk.label(), display_short(g.at, now))))
+            .collect();
+        grades[0] = Span::raw(format!("Risk grades: {}", grades[0].content));
+        topics.push(grades);
+    }
     let length = format_span(ep.minutes_missing(now));
     topics.push(match ep.returned_by(now) {
         Some(back) => {
@@ -87,6 +102,14 @@ pub(super) fn detail_lines<'a>(
             }),
         ],
     });
+    // Once the child is back: before that nothing can have been offered.
+    if ri.is_required() && ep.returned_by(now).is_some() {
+        let said = |recorded: Option<bool>| if recorded.is_some() { " (recorded)" } else { "" };
+        topics.push(vec![
+            Span::raw(format!("Offered {}{}", ri_offer::offered(ri).label().to_lowercase(), said(ri.offered))),
+            Span::raw(format!("accepted {}{}", ri_offer::accepted(ri).label().to_lowercase(), said(ri.accepted))),
+        ]);
+    }
     if !e.attempts.is_empty() {
         let mut attempts: Vec<Span> = e.attempts.iter().enumerate().map(|(i, a)| attempt_span(i + 1, a, now)).collect();
         attempts[0] = Span::raw(format!("Attempts: {}", attempts[0].content));

@@ -31,6 +31,7 @@ fn person(person_ref: &str, given: &str, family: &str) -> Person {
         placement_la: "Northshire".into(),
         case_status: CaseStatus::ChildInCare,
         cse_strategy: true,
+        cce_risk: false,
         lead_professional: Some("Lee Lead".into()),
         team: Some("North CiC".into()),
     }
@@ -53,9 +54,11 @@ fn line(id: i64, episode_ref: &str, missing: &str, returned: Option<&str>) -> Ep
                 missing_from_name: Some("Willows".into()),
                 police_ref: Some(format!("NP-{episode_ref}")),
                 risk: Some(Risk::Medium),
+                exploitation: Vec::new(),
                 at_the_time: Circumstances {
                     case_status: CaseStatus::ChildInCare,
                     cse_strategy: true,
+                    cce_risk: false,
                     responsible_la: "Northshire".into(),
                     placement_la: "Northshire".into(),
                     cohort: Cohort::Local,
@@ -74,6 +77,7 @@ fn line(id: i64, episode_ref: &str, missing: &str, returned: Option<&str>) -> Ep
         signoff: Signoff::Pending,
         signed_off: None,
         meeting_note: None,
+        risk_grades: Vec::new(),
     }
 }
 
@@ -100,6 +104,7 @@ fn alex() -> PersonPage {
         completed_at: Some(at("2026-09-17 11:00")),
         outcome: Some(RiOutcome::FromCarers),
         reasons: vec![Reason::Friends, Reason::Cse],
+        ..ReturnInterview::default()
     };
     done.attempts = vec![
         Attempt {
@@ -138,6 +143,7 @@ fn alex() -> PersonPage {
                 vulnerability: Some("Exploitation concerns; county lines".into()),
                 placement: Some(Placement { kind: MissingFrom::LaHome, name: "Willows".into() }),
                 school: Some("Northshire Academy, Year 11".into()),
+                ..Profile::default()
             },
         },
         cohort: Some(Cohort::Local),
