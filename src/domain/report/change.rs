@@ -45,9 +45,61 @@ pub fn counts_sentence(counts: &[Count]) -> String {
 }
 
 /// `Return interviews in 72 hours rose by 2.5 points to 91.0%.`, or what
-/// can be said when either period had nothing to measure.
-pub fn share_sentence(share: &Share) -> String {
-    sentence(vec![share_clause(share)])
+/// can be said when either period had nothing to measure; several shares
+/// joined by semicolons.
+pub fn share_sentence(shares: &[Share]) -> String {
+    sentence(shares.iter().map(share_clause).collect())
+}
+
+/// For a table of rows: the row that changed most (the first of equals),
+/// `The largest change: episodes from home rose by 3 to 40.`; or `Nothing
+/// changed since the period before.` when no row did.
+pub fn largest_change(counts: &[Count]) -> String {
+    let moved = |c: &&Count| c.now.abs_diff(c.before);
+    let mut largest: Option<&Count> = None;
+    for count in counts.iter().filter(|c| moved(c) > 0) {
+        if largest.is_none_or(|l| moved(&count) > moved(&l)) {
+            largest = Some(count);
+        }
+    }
+    match largest {
+        None => "Nothing changed since the period before.".to_string(),
+        Some(c) => {
+            let (verb, rest) = count_clause(c.now, c.before);
+            format!("The largest change: {} {} {rest}.", c.name, verb.words())
+        }
+    }
+}
+
+/// `Against the same month a year before, episodes were higher in 7
+/// months, lower in 4 and the same in 1.` (months with episodes in neither
+/// year count as the same).
+pub fn months_sentence(pairs: &[(u64, u64)]) -> String {
+    let higher = pairs.iter().filter(|(now, before)| now > before).count() as u64;
+    let lower = pairs.iter().filter(|(now, before)| now < before).count() as u64;
+    let same = pairs.len() as u64 - higher - lower;
+    format!(
+        "Against the same month a year before, episodes were higher in {}, lower in {} and the same in {}.",
+        counted(higher, "month", "months"),
+        counted(lower, "month", "months"),
+        counted(same, "month", "months")
+    )
+}
+
+/// `The target of 90% was met in 2 of 4 quarters.` (`None`: a quarter with
+/// no interviews due, which neither meets nor misses it).
+pub fn target_sentence(target: i64, quarters: &[Option<f64>]) -> String {
+    let measured: Vec<f64> = quarters.iter().flatten().copied().collect();
+    let met = measured.iter().filter(|p| **p >= target as f64).count() as u64;
+    let unmeasured = quarters.len() - measured.len();
+    let rest = match unmeasured {
+        0 => String::new(),
+        n => format!(" ({} with no interviews due)", counted(n as u64, "quarter", "quarters")),
+    };
+    format!(
+        "The target of {target}% was met in {met} of {}{rest}.",
+        counted(quarters.len() as u64, "quarter", "quarters")
+    )
 }
 
 /// A share's clause, without the capital and the full stop.
@@ -191,7 +243,46 @@ mod tests {
     }
 
     fn s(now: Option<f64>, before: Option<f64>) -> String {
-        share_sentence(&Share { name: "interviews in 72 hours", now, before })
+        share_sentence(&[Share { name: "interviews in 72 hours", now, before }])
+    }
+
+    #[test]
+    fn the_largest_change_is_the_first_of_the_biggest_moves() {
+        assert_eq!(
+            largest_change(&[c("episodes from home", 40, 37), c("episodes from foster care", 9, 14), c("x", 1, 6)]),
+            "The largest change: episodes from foster care fell by 5 to 9."
+        );
+        assert_eq!(largest_change(&[c("a", 0, 2), c("b", 3, 3)]), "The largest change: a fell from 2 to none.");
+        assert_eq!(largest_change(&[c("a", 2, 2), c("b", 0, 0)]), "Nothing changed since the period before.");
+        assert_eq!(largest_change(&[]), "Nothing changed since the period before.");
+    }
+
+    #[test]
+    fn months_against_a_year_before_count_each_way_singular_at_one() {
+        assert_eq!(
+            months_sentence(&[(3, 1), (2, 2), (0, 0), (1, 4)]),
+            "Against the same month a year before, episodes were higher in 1 month, lower in 1 month and the same in 2 months."
+        );
+        assert_eq!(
+            months_sentence(&[(3, 1)]),
+            "Against the same month a year before, episodes were higher in 1 month, lower in no months and the same in no months."
+        );
+    }
+
+    #[test]
+    fn the_target_is_met_at_exactly_the_target() {
+        assert_eq!(
+            target_sentence(90, &[Some(90.0), Some(89.9), None, Some(100.0)]),
+            "The target of 90% was met in 2 of 4 quarters (1 quarter with no interviews due)."
+        );
+        assert_eq!(target_sentence(90, &[Some(50.0)]), "The target of 90% was met in 0 of 1 quarter.");
+    }
+
+    #[test]
+    fn shares_join_like_counts() {
+        let a = Share { name: "one-off", now: Some(60.0), before: Some(50.0) };
+        let b = Share { name: "persistent", now: Some(5.0), before: Some(5.0) };
+        assert_eq!(share_sentence(&[a, b]), "One-off rose by 10 points to 60.0%; persistent stayed at 5.0%.");
     }
 
     #[test]
