@@ -73,6 +73,7 @@ fn draw(chart: &Bars, root: &DrawingArea<SVGBackend, Shift>) -> Result<(), Faile
     let mut plot = ChartBuilder::on(root)
         .margin_top(10 + 18 * rows as u32)
         .margin_right(12)
+        .margin_left(8)
         .x_label_area_size(24)
         .y_label_area_size(44)
         .build_cartesian_2d(0.0..n as f64, 0.0..y_max)?;

@@ -462,7 +462,7 @@ impl Sections<'_> {
         let sentence = format!(
             "{} {}",
             share_sentence(&[Share {
-                name: "return interviews held within 72 hours",
+                name: "the share of return interviews held within 72 hours",
                 now: now.by_cohort.all.percent,
                 before: before.by_cohort.all.percent
             }]),
@@ -646,7 +646,7 @@ impl Sections<'_> {
                     Count { name: "individuals", now: now.individuals, before: before.individuals },
                 ]),
                 share_sentence(&[Share {
-                    name: "their interviews within 72 hours",
+                    name: "the share of their interviews held within 72 hours",
                     now: now.return_interviews.percent,
                     before: before.return_interviews.percent
                 }])
