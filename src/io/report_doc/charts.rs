@@ -101,6 +101,12 @@ fn draw(chart: &Bars, root: &DrawingArea<SVGBackend, Shift>) -> Result<(), Faile
             let corners = [(x0, 0.0), (x1, *value)];
             plot.draw_series(std::iter::once(Rectangle::new(corners, fill.filled())))?;
             plot.draw_series(std::iter::once(Rectangle::new(corners, outline.stroke_width(1))))?;
+            // The value (and with many series, whose it is) above the bar;
+            // with two series over a long run the labels would overlap, and
+            // filled against outlined still tells the bars apart.
+            if !many && chart.categories.len() * chart.series.len() > 36 {
+                continue;
+            }
             // The value (and with many series, whose it is) above the bar.
             let label = match (many, chart.percent) {
                 (true, true) => format!("{} {value:.0}", series.tag),
@@ -121,7 +127,9 @@ fn draw(chart: &Bars, root: &DrawingArea<SVGBackend, Shift>) -> Result<(), Faile
 
     // Category names under their group.
     let under = TextStyle::from((FONT, 12).into_font()).color(&INK).pos(Pos::new(HPos::Center, VPos::Top));
-    for (i, name) in chart.categories.iter().enumerate() {
+    // Past a dozen (a long run of days, by month), every k-th, so none overlap.
+    let every = chart.categories.len().div_ceil(12).max(1);
+    for (i, name) in chart.categories.iter().enumerate().step_by(every) {
         let (px, py) = plot.backend_coord(&(i as f64 + 0.5, 0.0));
         root.draw(&Text::new(name.clone(), (px, py + 5), under.clone()))?;
     }
