@@ -225,7 +225,7 @@ pub struct ReportArgs {
     /// "Now": YYYY-MM-DD HH:MM (UK local) or RFC 3339 with offset.
     #[arg(long, value_name = "T")]
     pub at: Option<String>,
-    /// json: every figure (INTERFACES.md); csv: one table per section; md, html: not built yet.
+    /// json: every figure (INTERFACES.md); csv: one table per section; md, html: the board paper (html with charts, for A4).
     #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
     pub format: ReportFormat,
     /// Write to FILE instead of standard output (nothing is left half-written).

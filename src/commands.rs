@@ -24,6 +24,7 @@ use crate::io::output::{TextTable, write_csv, write_csv_headed, write_json, writ
 use crate::io::pack::{Pack, write_html, write_markdown};
 use crate::io::paths;
 use crate::io::report_csv::write_report_csv;
+use crate::io::report_doc::{write_report_html, write_report_markdown};
 use crate::io::safe_file::{self, SafeFileError};
 use crate::io::ssda903::write_missing;
 use crate::store::Store;
@@ -354,20 +355,19 @@ fn what(format: MpmgFormat) -> &'static str {
     }
 }
 
-/// `ri-chase report`: the board report for the period asked for, as JSON or
-/// CSV; to standard output, or to `-o FILE`.
+/// `ri-chase report`: the board report for the period asked for, as JSON,
+/// CSV, or the board paper (Markdown or HTML); to standard output, or to `-o FILE`.
 pub(crate) fn report(path: &Path, args: &ReportArgs) -> Outcome {
     let now = now(args.at.as_deref())?;
     let period = report_period(args)?;
-    if matches!(args.format, ReportFormat::Md | ReportFormat::Html) {
-        return Err(Failure::input("--format md and html (the board paper) are not built yet; use json or csv"));
-    }
     let store = Store::open_to_read(path)?;
     // Read whole before anything is written, so a failed read leaves no output.
     let report = store.report(period, now)?;
     let write = |out: &mut dyn Write| match args.format {
         ReportFormat::Csv => write_report_csv(&report, out),
-        _ => write_json(&report, out),
+        ReportFormat::Md => write_report_markdown(&report, out),
+        ReportFormat::Html => write_report_html(&report, out),
+        ReportFormat::Json => write_json(&report, out),
     };
     match &args.output {
         None => {

@@ -85,19 +85,27 @@ fn plan(missing: Option<&str>, in_ci: bool, skip_asked: bool) -> Plan {
     }
 }
 
-#[test]
-fn the_html_pack_prints_on_a4_with_every_table_inside_the_page() {
+/// Whether the check of `what` runs here: false when skipped (said on the
+/// terminal); a panic when it must run and cannot.
+fn may_run(what: &str) -> bool {
     let missing = TOOLS.iter().copied().find(|t| !on_path(t));
     let in_ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
     let skip_asked = std::env::var("RI_CHASE_SKIP_PRINT").is_ok_and(|v| v == "1");
     match plan(missing, in_ci, skip_asked) {
-        Plan::Run => {}
+        Plan::Run => true,
         Plan::Skip(why) => {
             // Straight to the terminal: cargo keeps what `eprintln!` says in a passing test to itself.
-            let _ = writeln!(std::io::stderr(), "SKIPPED the A4 print check of the MPMG pack: {why}");
-            return;
+            let _ = writeln!(std::io::stderr(), "SKIPPED the A4 print check of {what}: {why}");
+            false
         }
         Plan::Fail(why) => panic!("{why}"),
+    }
+}
+
+#[test]
+fn the_html_pack_prints_on_a4_with_every_table_inside_the_page() {
+    if !may_run("the MPMG pack") {
+        return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("demo.sqlite");
@@ -124,7 +132,7 @@ fn the_html_pack_prints_on_a4_with_every_table_inside_the_page() {
     print_to_pdf(dir.path(), &html, &pdf);
     let pages = check_a4(&pdf);
     eprintln!("{pages} pages, every one A4 (595 x 842 pt)");
-    check_words_inside_the_page(&pdf);
+    check_words_inside_the_page(&pdf, "MPMG");
     // In content order (`-raw`): the layout mode drops the narrow spaces between the counts.
     let text = stdout(Command::new("pdftotext").arg("-raw").arg(&pdf).arg("-"));
     assert!(text.contains("MPMG pack — October 2026"), "{text}");
@@ -144,7 +152,45 @@ fn the_html_pack_prints_on_a4_with_every_table_inside_the_page() {
     for c in counts {
         assert!(flat.contains(c), "`{c}` is not on the printed page:\n{text}");
     }
-    keep_pictures(&pdf, pages);
+    keep_pictures(&pdf, pages, "pack-check");
+}
+
+/// The board report for the demo's last whole year, printed the same way:
+/// A4 pages, every table and chart inside the content width, every word
+/// inside the margins, at full size.
+#[test]
+fn the_html_report_prints_on_a4_with_every_table_and_chart_inside_the_page() {
+    if !may_run("the board report") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("demo.sqlite");
+    ri(&db).args(["demo", "--at", AT]).assert().success();
+    let html = dir.path().join("report.html");
+    ri(&db).args(["report", "--year", "2025-26", "--at", AT, "--format", "html", "-o"]).arg(&html).assert().success();
+    let page = std::fs::read_to_string(&html).expect("report");
+    let charts = page.matches("<svg").count();
+    assert_eq!(charts, 6, "the six charts are drawn");
+
+    let fit = layout_report(dir.path(), &page, "fit.html");
+    eprintln!("layout check:{fit}");
+    assert!(fit.contains(" OK") && fit.contains("6 charts"), "{fit}");
+    // Charts forced wider than the page must be found: the chart check bites.
+    let broken = page.replace("</style>", "figure.chart svg { width: 900px; max-width: none; }\n</style>");
+    let control = layout_report(dir.path(), &broken, "broken.html");
+    eprintln!("control (charts made too wide):{}", control.chars().take(300).collect::<String>());
+    assert!(control.contains("OVERFLOW") && control.contains("chart 0 is 900px"), "{control}");
+
+    let pdf = dir.path().join("report.pdf");
+    print_to_pdf(dir.path(), &html, &pdf);
+    let pages = check_a4(&pdf);
+    eprintln!("{pages} pages, every one A4 (595 x 842 pt)");
+    check_words_inside_the_page(&pdf, "Missing");
+    let text = stdout(Command::new("pdftotext").arg("-raw").arg(&pdf).arg("-"));
+    assert!(text.contains("Missing children: board report 2025-26"), "{text}");
+    // The charts' own labels are text on the page, inside the margins too.
+    assert!(text.contains("Target 90%") && text.contains("This period (filled)"), "{text}");
+    keep_pictures(&pdf, pages, "report-check");
 }
 
 fn on_path(tool: &str) -> bool {
@@ -194,8 +240,8 @@ fn layout_report(dir: &Path, page: &str, name: &str) -> String {
     report.to_string()
 }
 
-/// Marks any table wider than its container, any cell whose content is
-/// wider than the cell, and a page wider than the window.
+/// Marks any table or chart wider than its container, any cell whose
+/// content is wider than the cell, and a page wider than the window.
 const FIT_SCRIPT: &str = r#"<script>
 (function () {
   var problems = [];
@@ -212,10 +258,17 @@ const FIT_SCRIPT: &str = r#"<script>
       }
     });
   });
+  var charts = document.querySelectorAll('svg');
+  charts.forEach(function (c, i) {
+    var box = c.getBoundingClientRect(), room = c.parentElement.getBoundingClientRect();
+    if (box.left < room.left - 0.5 || box.right > room.right + 0.5) {
+      problems.push('chart ' + i + ' is ' + box.width + 'px in ' + room.width + 'px');
+    }
+  });
   var root = document.documentElement;
   if (root.scrollWidth > root.clientWidth + 1) problems.push('page is ' + root.scrollWidth + 'px wide');
   var report = document.createElement('pre');
-  report.textContent = 'FIT-CHECK ' + tables.length + ' tables at ' + root.clientWidth + 'px: '
+  report.textContent = 'FIT-CHECK ' + tables.length + ' tables and ' + charts.length + ' charts at ' + root.clientWidth + 'px: '
     + (tables.length === 0 ? 'NO TABLES' : problems.length ? 'OVERFLOW ' + problems.join('; ') : 'all fit OK');
   document.body.appendChild(report);
 })();
@@ -250,7 +303,7 @@ fn check_a4(pdf: &Path) -> usize {
 }
 
 /// Every word lies within the side margins, and the title is at full size.
-fn check_words_inside_the_page(pdf: &Path) {
+fn check_words_inside_the_page(pdf: &Path, title_word: &str) {
     let xml = stdout(Command::new("pdftotext").arg("-bbox").arg(pdf).arg("-"));
     let attr = |tag: &str, name: &str| -> f64 {
         let start = tag.find(&format!("{name}=\"")).map(|i| i + name.len() + 2).expect("attribute");
@@ -264,7 +317,7 @@ fn check_words_inside_the_page(pdf: &Path) {
             (word, attr(l, "xMin"), attr(l, "xMax"), attr(l, "yMax") - attr(l, "yMin"))
         })
         .collect();
-    assert!(words.len() > 500, "the pack's text is in the PDF");
+    assert!(words.len() > 500, "the document's text is in the PDF");
     for (word, left, right, _) in &words {
         assert!(
             *left >= SIDE_MARGIN_PT - 1.0 && *right <= A4.0 - SIDE_MARGIN_PT + 1.0,
@@ -274,7 +327,7 @@ fn check_words_inside_the_page(pdf: &Path) {
     }
     // The h1 is 1.7 x 9.5 pt; DejaVu Sans's ascent and descent make a word
     // box 1.164 em tall, so 18.8 pt. Shrunk to fit, it would be 14 pt or less.
-    let (_, _, _, title) = words.iter().find(|(w, ..)| *w == "MPMG").copied().expect("the title");
+    let (_, _, _, title) = words.iter().find(|(w, ..)| *w == title_word).copied().expect("the title");
     assert!(
         (17.0..20.5).contains(&title),
         "the title is {title} pt tall: the page was scaled (or DejaVu Sans, which the pack asks for first, is missing: \
@@ -287,9 +340,9 @@ fn check_words_inside_the_page(pdf: &Path) {
     );
 }
 
-/// The first pages as pictures, to look at: `$TMPDIR/pack-check/page-N.png`.
-fn keep_pictures(pdf: &Path, pages: usize) {
-    let dir = std::env::temp_dir().join("pack-check");
+/// The first pages as pictures, to look at: `$TMPDIR/{folder}/page-N.png`.
+fn keep_pictures(pdf: &Path, pages: usize, folder: &str) {
+    let dir = std::env::temp_dir().join(folder);
     std::fs::create_dir_all(&dir).expect("picture folder");
     let last = pages.min(4).to_string();
     let prefix: PathBuf = dir.join("page");

@@ -11,5 +11,6 @@ pub mod output;
 pub mod pack;
 pub mod paths;
 pub mod report_csv;
+pub mod report_doc;
 pub mod safe_file;
 pub mod ssda903;

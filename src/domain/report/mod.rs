@@ -9,6 +9,7 @@
 //! every cohort). Absences (away without authorisation) are episodes like any
 //! other here. The data holds no CCE flag yet, so no `cce` sits beside `cse`.
 
+pub mod change;
 mod counts;
 mod input;
 mod interviews;

@@ -50,6 +50,8 @@ fn write_block(block: &Block, out: &mut impl Write) -> std::io::Result<()> {
             Ok(())
         }
         Block::Table(table) => write_table(table, out),
+        // The email draws no charts.
+        Block::Chart(_) => Ok(()),
         Block::Child { head, body } => head.iter().chain(body).try_for_each(|b| write_block(b, out)),
     }
 }

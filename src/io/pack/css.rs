@@ -5,7 +5,8 @@
 //! fixed`), so they can never run off the page, and long words wrap inside
 //! their cell; wide tables are set smaller; table headers repeat on each
 //! page, rows are not split across pages, and a child's heading stays with
-//! their details. On screen: the same, in a readable column. Urgent words
+//! their details. The board report's charts (inline SVG) scale to the
+//! column and are never split across pages. On screen: the same, in a readable column. Urgent words
 //! are in capitals and bold, so nothing rests on colour.
 
 pub const CSS: &str = r#"@page {
@@ -75,6 +76,8 @@ th, td {
 th { background: #e6e6e6; font-weight: bold; }
 .num { text-align: right; }
 p.empty { font-style: italic; }
+figure.chart { margin: 0.4em 0 0.3em; break-inside: avoid; page-break-inside: avoid; }
+figure.chart svg { display: block; width: 100%; max-width: 100%; height: auto; }
 section.child { margin-top: 1.6em; padding-top: 0.5em; border-top: 3px double #333; }
 .child-head { break-inside: avoid; page-break-inside: avoid; }
 @media print {

@@ -115,12 +115,25 @@ pub enum Block {
     /// Labelled values: `Lead professional: Lee Lead, North CiC`.
     Facts(Vec<(String, Text)>),
     Table(Table),
+    /// A chart for the HTML page: an SVG picture drawn by our own code from
+    /// figures (never from names), with its title; Markdown leaves it out, as
+    /// the table of its numbers beside it says the same.
+    Chart(Chart),
     /// One child's section. Its `head` (heading and details) is kept together
     /// on one page; the `body` may run on.
     Child {
         head: Vec<Block>,
         body: Vec<Block>,
     },
+}
+
+/// A drawn chart: its title (read out by screen readers, escaped when
+/// written) and its SVG, which [`crate::io::report_doc`]'s charts make.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chart {
+    pub title: String,
+    /// A whole `<svg>` element with no `<title>` yet: the writer adds it.
+    pub svg: String,
 }
 
 impl Block {

@@ -4,24 +4,30 @@
 
 use super::Pack;
 use super::css::CSS;
-use super::document::{Block, Density, Run, Table, Text, document};
+use super::document::{Block, Chart, Density, Run, Table, Text, document};
 use crate::domain::visible::printable;
 use std::io::Write;
 
 /// Writes the pack for `pack`'s month as an HTML page.
-pub fn write_html(pack: &Pack, mut out: impl Write) -> std::io::Result<()> {
+pub fn write_html(pack: &Pack, out: impl Write) -> std::io::Result<()> {
     let doc = document(pack);
     let title = format!("{} — {}", doc.title, pack.authority);
+    write_page(&title, &doc.blocks, out)
+}
+
+/// Writes any document's blocks (the board report's too) as one
+/// self-contained page with the pack's style, titled `title`.
+pub fn write_page(title: &str, blocks: &[Block], mut out: impl Write) -> std::io::Result<()> {
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, "<html lang=\"en-GB\">")?;
     writeln!(out, "<head>")?;
     writeln!(out, "<meta charset=\"utf-8\">")?;
     writeln!(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")?;
-    writeln!(out, "<title>{}</title>", escape(&title))?;
+    writeln!(out, "<title>{}</title>", escape(title))?;
     writeln!(out, "<style>\n{CSS}</style>")?;
     writeln!(out, "</head>")?;
     writeln!(out, "<body>")?;
-    for block in &doc.blocks {
+    for block in blocks {
         write_block(block, &mut out)?;
     }
     writeln!(out, "</body>")?;
@@ -40,6 +46,7 @@ fn write_block(block: &Block, out: &mut impl Write) -> std::io::Result<()> {
             writeln!(out, "</dl>")
         }
         Block::Table(table) => write_table(table, out),
+        Block::Chart(chart) => write_chart(chart, out),
         Block::Child { head, body } => {
             writeln!(out, "<section class=\"child\">")?;
             writeln!(out, "<div class=\"child-head\">")?;
@@ -53,6 +60,21 @@ fn write_block(block: &Block, out: &mut impl Write) -> std::io::Result<()> {
             writeln!(out, "</section>")
         }
     }
+}
+
+/// The chart's SVG with a `<title>` and `role="img"`/`aria-label` added on
+/// its root, so a screen reader names it; the numbers are in the table
+/// beside it.
+fn write_chart(chart: &Chart, out: &mut impl Write) -> std::io::Result<()> {
+    let title = escape(&chart.title);
+    let svg = match chart.svg.split_once('>') {
+        Some((open, rest)) if open.starts_with("<svg") => {
+            format!("{open} role=\"img\" aria-label=\"{title}\"><title>{title}</title>{rest}")
+        }
+        // Not an SVG element: leave it out rather than write it unchecked.
+        _ => return Ok(()),
+    };
+    writeln!(out, "<figure class=\"chart\">\n{}\n</figure>", svg.trim_end())
 }
 
 fn write_table(table: &Table, out: &mut impl Write) -> std::io::Result<()> {

@@ -35,6 +35,7 @@ fn write_block(block: &Block, out: &mut impl Write) -> std::io::Result<()> {
             writeln!(out)
         }
         Block::Table(table) => write_table(table, out),
+        Block::Chart(_) => Ok(()),
         Block::Child { head, body } => {
             for block in head.iter().chain(body) {
                 write_block(block, out)?;

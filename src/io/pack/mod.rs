@@ -14,7 +14,7 @@ mod html;
 mod markdown;
 mod words;
 
-pub use html::{escape as html_escape, write_html};
+pub use html::{escape as html_escape, write_html, write_page as write_html_page};
 pub use markdown::{escape as markdown_escape, write_blocks as write_markdown_blocks, write_markdown};
 
 use crate::domain::codes::{Band, Cohort, ReviewReason};
