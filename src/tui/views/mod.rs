@@ -8,6 +8,7 @@ mod missing;
 mod mpmg;
 pub mod person;
 mod picker;
+mod reports;
 mod strategy;
 
 use super::app::{App, Overlay, Tab};
@@ -70,6 +71,7 @@ fn render_screen(app: &App, theme: &Theme, frame: &mut Frame) {
         (None, Tab::Strategy) => strategy::render(app, theme, frame, body),
         (None, Tab::Missing) => missing::render(app, theme, frame, body),
         (None, Tab::Mpmg) => mpmg::render(app, theme, frame, body),
+        (None, Tab::Reports) => reports::render(app, theme, frame, body),
     }
     render_status(app, theme, frame, status);
     match &app.overlay {
@@ -125,9 +127,14 @@ fn render_top_bar(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let wide = area.width >= 120;
     let mut tabs = Vec::new();
     for (i, tab) in Tab::ALL.iter().enumerate() {
-        let count = app.tab_count(*tab);
         let title = if wide { tab.title() } else { tab.short_title() };
-        let label = format!(" {} {title} ({count}) ", i + 1);
+        // The Reports tab lists nobody: it has no count.
+        let count = match tab {
+            Tab::Reports => String::new(),
+            _ => format!(" ({})", app.tab_count(*tab)),
+        };
+        // Five tabs and the clock fit 80 columns only without the padding.
+        let label = if wide { format!(" {} {title}{count} ", i + 1) } else { format!("{} {title}{count}", i + 1) };
         let style = if *tab == app.tab { theme.tab_active() } else { ratatui::style::Style::new() };
         tabs.push(Span::raw(" "));
         tabs.push(Span::styled(label, style));
