@@ -1,4 +1,4 @@
-//! The terminal app: tabs Chase, Strategy meetings and Still missing.
+//! The terminal app: tabs Chase, Strategy meetings, Still missing, MPMG and Reports.
 //!
 //! keys -> keymap -> Action -> App::update -> (reload from the store) -> views -> frame
 

@@ -143,11 +143,11 @@ fn summary(r: &Report) -> Table {
         share("  share of individuals".into(), f.one_off_percent, p.one_off_percent),
         row("Persistently missing", f.persistent_individuals, p.persistent_individuals, None),
         share("  share of individuals".into(), f.persistent_percent, p.persistent_percent),
-        row("Return interviews due", ri(f).required, ri(p).required, None),
+        row("Interviews due, all cohorts", ri(f).required, ri(p).required, None),
         row("  done in 72 hours", ri(f).in_time, ri(p).in_time, None),
         share(format!("  share (target {}%)", r.target_percent), ri(f).percent, ri(p).percent),
         row(
-            "Strategy meetings due",
+            "Meetings due, all cohorts",
             f.strategy_meetings.by_cohort.all.due,
             p.strategy_meetings.by_cohort.all.due,
             None,
