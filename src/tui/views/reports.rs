@@ -169,8 +169,10 @@ fn month_label(m: crate::domain::period::YearMonth, with_year: bool) -> String {
 fn months(r: &Report, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = &r.figures.by_month;
     let with_year = rows.len() > 12;
+    // The legend wraps onto a second line on a narrow screen rather than lose its end.
+    let legend_height = if area.width < 110 { 2 } else { 1 };
     let [legend, chart, numbers] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(6), Constraint::Length(6)]).areas(area);
+        Layout::vertical([Constraint::Length(legend_height), Constraint::Min(6), Constraint::Length(7)]).areas(area);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled("Episodes per month", theme.title()),
@@ -180,8 +182,11 @@ fn months(r: &Report, theme: &Theme, frame: &mut Frame, area: Rect) {
         legend,
     );
     let n = rows.len().max(1) as u16;
-    // Two bars and a gap to a group; as wide as the room allows, up to 6.
-    let bar_width = ((chart.width / n).saturating_sub(1) / 2).clamp(1, 6);
+    // Two bars, a gap between them where there is room (so two bars of one
+    // height still read as two), and a gap to the next month; up to 6 wide.
+    let per_group = chart.width / n;
+    let bar_gap = u16::from(per_group >= 5);
+    let bar_width = (per_group.saturating_sub(1 + bar_gap) / 2).clamp(1, 6);
     let groups: Vec<BarGroup> = rows
         .iter()
         .map(|m| {
@@ -192,7 +197,7 @@ fn months(r: &Report, theme: &Theme, frame: &mut Frame, area: Rect) {
             BarGroup::new([this, before]).label(Line::from(month_label(m.month, with_year)).centered())
         })
         .collect();
-    let barchart = BarChart::grouped(groups).bar_width(bar_width).bar_gap(0).group_gap(1);
+    let barchart = BarChart::grouped(groups).bar_width(bar_width).bar_gap(bar_gap).group_gap(1);
     // A bar's symbols cannot differ bar by bar: the order (this period on
     // the left), the legend and the table under the chart say which is which.
     frame.render_widget(barchart, chart);
