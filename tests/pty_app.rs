@@ -137,3 +137,40 @@ fn l_on_a_placed_in_overdue_row_writes_the_letter_and_says_where() {
     app.press("q");
     assert!(app.wait_for_exit().success());
 }
+
+/// Issue 9.4 in the real binary: `5` shows the Reports tab on the last
+/// whole quarter (read on the loader thread: "Loading…" until it is in),
+/// `]` loads the next quarter and the status line goes back to the lists'
+/// time, `y` the year, `v` the months chart, and `o` writes the period's
+/// report into the data folder's `reports/` and says where.
+#[test]
+fn five_shows_the_reports_tab_and_brackets_load_another_period() {
+    let home = tempfile::tempdir().expect("home");
+    let data = home.path().join("data");
+    let env = [("XDG_DATA_HOME", data.to_str().expect("utf8")), ("HOME", home.path().to_str().expect("utf8"))];
+    let mut app = start_on_demo(&env);
+    app.screen.wait_for("the Chase tab", |s| s.contents().contains("Overdue"));
+    app.press("5");
+    app.screen.wait_for("2026-27 Q2 on the Reports tab", |s| {
+        let text = s.contents();
+        text.contains("2026-27 Q2 · 01/07/2026 to 30/09/2026") && text.contains("Episodes")
+    });
+    app.press("]");
+    app.screen.wait_for("Q3 loaded, and the status line back to the lists' time", |s| {
+        let text = s.contents();
+        text.contains("2026-27 Q3 · 01/10/2026") && !text.contains("Loading") && text.contains("Lists as at 09:30")
+    });
+    app.press("y");
+    app.press("v");
+    app.screen.wait_for("the year's months chart", |s| {
+        let text = s.contents();
+        text.contains("2026-27 · 01/04/2026 to 31/03/2027") && text.contains("Episodes per month")
+    });
+    app.press("o");
+    app.screen.wait_for("the report's message", |s| {
+        s.contents().contains("Report for 2026-27 written: report-2026-27.html in")
+    });
+    assert!(data.join("ri-chase/reports/report-2026-27.html").exists());
+    app.press("Q");
+    assert!(app.wait_for_exit().success());
+}

@@ -78,6 +78,12 @@ pub fn letters_folder() -> Result<PathBuf, PathError> {
     Ok(data_folder()?.join("letters"))
 }
 
+/// Where the app's Reports tab writes a period's report (`o`): `reports/`
+/// in the data folder (made for its owner alone).
+pub fn reports_folder() -> Result<PathBuf, PathError> {
+    Ok(data_folder()?.join("reports"))
+}
+
 /// The configuration folder (`~/.config/ri-chase` on Linux).
 pub fn config_dir() -> Result<PathBuf, PathError> {
     Ok(project_dirs()?.config_dir().to_path_buf())

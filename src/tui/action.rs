@@ -3,6 +3,7 @@
 
 use super::forms::field::Edit;
 use super::forms::form::FormKind;
+use super::reports::PeriodKind;
 
 /// One thing to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +69,15 @@ pub enum Action {
     CycleView,
     /// The MPMG tab: the selected child reviewed at the month's meeting, or not.
     ToggleReviewed,
+    /// The Reports tab: the period before / after, of the same kind.
+    PeriodBack,
+    PeriodOn,
+    /// The Reports tab: a year, quarter or month (holding the period's start).
+    SwitchPeriod(PeriodKind),
+    /// The Reports tab: the section before (`v` steps on, as `CycleView`).
+    CycleViewBack,
+    /// The Reports tab: write the period's report to the reports folder.
+    WriteReport,
     NextField,
     PrevField,
     /// Edit the focused field's text (or step its choice).

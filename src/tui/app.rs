@@ -7,10 +7,12 @@ use super::forms::form::Form;
 use super::forms::request::Submission;
 use super::keymap::Context;
 pub use super::mpmg::MpmgView;
+pub use super::reports::ReportsView;
 use crate::domain::chase::{BandCounts, ChaseRow, band_counts};
 use crate::domain::codes::Cohort;
 use crate::domain::missing::MissingRow;
 use crate::domain::period::YearMonth;
+use crate::domain::report::{Report, ReportPeriod};
 use crate::domain::strategy::{History, StrategyRow, within_history};
 use crate::domain::time::Instant;
 use crate::store::MpmgBoard;
@@ -22,10 +24,11 @@ pub enum Tab {
     Strategy,
     Missing,
     Mpmg,
+    Reports,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Chase, Tab::Strategy, Tab::Missing, Tab::Mpmg];
+    pub const ALL: [Tab; 5] = [Tab::Chase, Tab::Strategy, Tab::Missing, Tab::Mpmg, Tab::Reports];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -33,6 +36,7 @@ impl Tab {
             Tab::Strategy => "Strategy meetings",
             Tab::Missing => "Still missing",
             Tab::Mpmg => "MPMG",
+            Tab::Reports => "Reports",
         }
     }
 
@@ -43,6 +47,7 @@ impl Tab {
             Tab::Strategy => "Strategy",
             Tab::Missing => "Missing",
             Tab::Mpmg => "MPMG",
+            Tab::Reports => "Reports",
         }
     }
 
@@ -59,6 +64,9 @@ pub struct Lists {
     pub missing: Vec<MissingRow>,
     /// The MPMG tab's month, as loaded (the app may already be asking for another).
     pub mpmg: Option<MpmgBoard>,
+    /// The Reports tab's figures and the period they are for, as loaded;
+    /// read only while the tab is shown (a reload elsewhere keeps the last).
+    pub report: Option<(ReportPeriod, Report)>,
     /// No child is recorded yet: the lists say how to add one.
     pub empty_file: bool,
 }
@@ -113,6 +121,8 @@ pub enum Effect {
     AskDeleteAction {
         action_id: i64,
     },
+    /// Write the Reports tab's period's report to the reports folder.
+    WriteReport,
 }
 
 /// Everything the screens show.
@@ -126,7 +136,7 @@ pub struct App {
     pub overlay: Overlay,
     pub show_detail: bool,
     /// The selected row of each tab, as an index into its visible rows.
-    pub selected: [usize; 4],
+    pub selected: [usize; 5],
     /// How many rows the list showed last time it was drawn (for paging).
     pub page_rows: usize,
     pub status: Option<String>,
@@ -148,6 +158,9 @@ pub struct App {
     /// The month the MPMG tab shows (by default the one just gone).
     pub mpmg_month: YearMonth,
     pub mpmg_view: MpmgView,
+    /// The period the Reports tab shows (by default the last whole quarter).
+    pub report_period: ReportPeriod,
+    pub reports_view: ReportsView,
     /// Quitting was asked for with typed data unsaved: y quits, n goes back.
     pub quit_asked: bool,
     /// The terminal is too small to draw the screens (set by the event loop):
@@ -167,7 +180,7 @@ impl App {
             filters: Filters::default(),
             overlay: Overlay::None,
             show_detail: true,
-            selected: [0; 4],
+            selected: [0; 5],
             page_rows: 10,
             status: None,
             person: None,
@@ -179,6 +192,8 @@ impl App {
             clock: now,
             mpmg_month: YearMonth::containing(now).plus(-1),
             mpmg_view: MpmgView::Cohort,
+            report_period: super::reports::default_period(now),
+            reports_view: ReportsView::Summary,
             quit_asked: false,
             too_small: false,
             strategy_history: History::DEFAULT,
@@ -189,13 +204,18 @@ impl App {
     pub fn load(&mut self, now: Instant, lists: Lists) {
         let keep: Vec<Option<String>> = Tab::ALL.iter().map(|t| self.selected_ref(*t)).collect();
         self.now = now;
+        let kept_report = self.lists.report.take();
         self.lists = lists;
+        if self.lists.report.is_none() {
+            self.lists.report = kept_report;
+        }
         for (i, tab) in Tab::ALL.iter().enumerate() {
             let refs = self.visible_refs(*tab);
             self.selected[i] = keep[i].as_deref().and_then(|r| refs.iter().position(|x| *x == r)).unwrap_or(0);
         }
         self.clamp();
         self.mpmg_loaded();
+        self.reports_loaded();
     }
 
     /// The keymap context in force.
@@ -220,6 +240,9 @@ impl App {
         }
         if self.tab == Tab::Mpmg && matches!(self.overlay, Overlay::None | Overlay::Help) {
             return Context::Mpmg;
+        }
+        if self.tab == Tab::Reports && matches!(self.overlay, Overlay::None | Overlay::Help) {
+            return Context::Reports;
         }
         if self.tab == Tab::Strategy && matches!(self.overlay, Overlay::None | Overlay::Help) {
             return Context::Strategy;
@@ -285,6 +308,7 @@ impl App {
     fn visible_refs(&self, tab: Tab) -> Vec<&str> {
         match tab {
             Tab::Mpmg => self.visible_mpmg_refs(),
+            Tab::Reports => Vec::new(),
             Tab::Chase => self.visible_chase().into_iter().map(|r| r.episode_ref.as_str()).collect(),
             Tab::Strategy => self.visible_strategy().into_iter().map(|r| r.episode_ref.as_str()).collect(),
             Tab::Missing => self.visible_missing().into_iter().map(|r| r.episode_ref.as_str()).collect(),
@@ -312,7 +336,7 @@ impl App {
             Tab::Chase => self.visible_chase().get(i).map(|r| pair(&r.person_ref, &r.episode_ref)),
             Tab::Strategy => self.visible_strategy().get(i).map(|r| pair(&r.person_ref, &r.episode_ref)),
             Tab::Missing => self.visible_missing().get(i).map(|r| pair(&r.person_ref, &r.episode_ref)),
-            Tab::Mpmg => None,
+            Tab::Mpmg | Tab::Reports => None,
         }
     }
 
@@ -347,6 +371,7 @@ impl App {
     pub fn selected_person(&self) -> Option<String> {
         match self.tab {
             Tab::Mpmg => self.visible_mpmg_refs().get(self.selection()).map(|r| r.to_string()),
+            Tab::Reports => None,
             _ => self.selected_row().map(|(p, _)| p),
         }
     }
@@ -385,6 +410,13 @@ impl App {
         {
             return effect;
         }
+        if self.tab == Tab::Reports
+            && self.overlay == Overlay::None
+            && let Some(effect) = self.update_reports(action)
+        {
+            return effect;
+        }
+        let tab_before = self.tab;
         match self.overlay.clone() {
             Overlay::Search => return self.update_search(action),
             Overlay::Picker(p) => return self.update_picker(p, action),
@@ -458,7 +490,13 @@ impl App {
             | Action::MonthBack
             | Action::MonthOn
             | Action::CycleView
-            | Action::ToggleReviewed => {}
+            | Action::ToggleReviewed
+            // The Reports tab's own.
+            | Action::PeriodBack
+            | Action::PeriodOn
+            | Action::SwitchPeriod(_)
+            | Action::CycleViewBack
+            | Action::WriteReport => {}
             Action::Open(_)
             | Action::FoundNow
             | Action::RequireInterview
@@ -469,6 +507,9 @@ impl App {
             }
         }
         self.clamp();
+        if self.tab == Tab::Reports && tab_before != Tab::Reports {
+            return self.entered_reports();
+        }
         Effect::None
     }
 }

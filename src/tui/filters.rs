@@ -180,7 +180,7 @@ impl App {
             (PickerField::Team, Tab::Chase) => self.lists.chase.iter().map(|r| r.team.clone()).collect(),
             (PickerField::Team, Tab::Strategy) => self.lists.strategy.iter().map(|r| r.team.clone()).collect(),
             (PickerField::Team, Tab::Missing) => self.lists.missing.iter().map(|r| r.team.clone()).collect(),
-            (PickerField::Team, Tab::Mpmg) => {
+            (PickerField::Team, Tab::Mpmg | Tab::Reports) => {
                 self.status = Some("The team filter applies to the episode lists".into());
                 return;
             }

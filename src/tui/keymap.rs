@@ -4,6 +4,7 @@
 use super::action::Action;
 use super::forms::field::Edit;
 use super::forms::form::FormKind;
+use super::reports::PeriodKind;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies.
@@ -21,6 +22,8 @@ pub enum Context {
     Strategy,
     /// The MPMG tab.
     Mpmg,
+    /// The Reports tab.
+    Reports,
     /// Filling in a form.
     Form,
     /// A save refused because someone else changed the row.
@@ -34,10 +37,11 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::List,
         Context::Strategy,
         Context::Mpmg,
+        Context::Reports,
         Context::Person,
         Context::Search,
         Context::Picker,
@@ -54,6 +58,7 @@ impl Context {
             Context::List => "In a list",
             Context::Strategy => "On the Strategy tab",
             Context::Mpmg => "On the MPMG tab",
+            Context::Reports => "On the Reports tab",
             Context::Person => "On a child's screen",
             Context::Search => "In the search box",
             Context::Picker => "In a filter list",
@@ -131,10 +136,10 @@ const fn bind(
     Binding { context, keys, action, description, hint }
 }
 
-use Context::{Confirm, Conflict, Form, Gone, List, Mpmg, Person, Picker, Search, Strategy, TooSmall};
+use Context::{Confirm, Conflict, Form, Gone, List, Mpmg, Person, Picker, Reports, Search, Strategy, TooSmall};
 
 /// The digit keys that pick a tab: one binding, the digit says which.
-const TAB_DIGITS: &[Key] = &[key('1'), key('2'), key('3'), key('4')];
+const TAB_DIGITS: &[Key] = &[key('1'), key('2'), key('3'), key('4'), key('5')];
 
 /// The keys that record things, the same on a list row and on a child's screen.
 macro_rules! entry_bindings {
@@ -173,7 +178,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(List, &[key('G'), special(KeyCode::End)], Action::Bottom, "last row", None),
     bind(List, &[special(KeyCode::Tab), key('l'), special(KeyCode::Right)], Action::NextTab, "next tab", None),
     bind(List, &[special(KeyCode::BackTab), key('h'), special(KeyCode::Left)], Action::PrevTab, "previous tab", None),
-    bind(List, TAB_DIGITS, Action::GoTab(0), "tab 1 Chase … 4 MPMG", None),
+    bind(List, TAB_DIGITS, Action::GoTab(0), "tab 1 Chase … 5 Reports", None),
     bind(List, &[key('/')], Action::OpenSearch, "search name or reference", Some("search")),
     bind(List, &[key('c')], Action::FilterCohort, "cohort filter (cycles)", None),
     bind(List, &[key('t')], Action::FilterTeam, "team filter", None),
@@ -217,7 +222,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Mpmg, &[key('u')], Action::Undo, "undo your last change", None),
     bind(Mpmg, &[special(KeyCode::Tab), key('l'), special(KeyCode::Right)], Action::NextTab, "next tab", None),
     bind(Mpmg, &[special(KeyCode::BackTab), key('h'), special(KeyCode::Left)], Action::PrevTab, "previous tab", None),
-    bind(Mpmg, TAB_DIGITS, Action::GoTab(0), "tab 1 Chase … 4 MPMG", None),
+    bind(Mpmg, TAB_DIGITS, Action::GoTab(0), "tab 1 Chase … 5 Reports", None),
     bind(Mpmg, &[key('/')], Action::OpenSearch, "search name or reference", None),
     bind(Mpmg, &[key('c')], Action::FilterCohort, "cohort filter (cycles)", None),
     bind(Mpmg, &[key('X')], Action::FilterExploitation, "CSE / CCE filter", None),
@@ -227,6 +232,28 @@ pub const BINDINGS: &[Binding] = &[
     bind(Mpmg, &[key('?')], Action::ToggleHelp, "this help", Some("help")),
     bind(Mpmg, &[special(KeyCode::Esc)], Action::Back, "close help, clear filters", None),
     bind(Mpmg, &[key('q')], Action::Quit, "quit", Some("quit")),
+    bind(Reports, &[key('['), key('<')], Action::PeriodBack, "the period before", Some("period")),
+    bind(Reports, &[key(']'), key('>')], Action::PeriodOn, "the period after", None),
+    bind(Reports, &[key('y')], Action::SwitchPeriod(PeriodKind::Year), "a financial year", Some("year")),
+    bind(Reports, &[key('q')], Action::SwitchPeriod(PeriodKind::Quarter), "a quarter", Some("quarter")),
+    bind(Reports, &[key('m')], Action::SwitchPeriod(PeriodKind::Month), "a month", Some("month")),
+    bind(Reports, &[key('v')], Action::CycleView, "the next section", Some("section")),
+    bind(Reports, &[key('V')], Action::CycleViewBack, "the section before", None),
+    bind(Reports, &[key('o')], Action::WriteReport, "write the period's report (HTML)", Some("write")),
+    bind(Reports, &[special(KeyCode::Tab), key('l'), special(KeyCode::Right)], Action::NextTab, "next tab", None),
+    bind(
+        Reports,
+        &[special(KeyCode::BackTab), key('h'), special(KeyCode::Left)],
+        Action::PrevTab,
+        "previous tab",
+        None,
+    ),
+    bind(Reports, TAB_DIGITS, Action::GoTab(0), "tab 1 Chase … 5 Reports", None),
+    bind(Reports, &[key('r')], Action::Refresh, "reload now", None),
+    bind(Reports, &[key('?')], Action::ToggleHelp, "this help", Some("help")),
+    bind(Reports, &[special(KeyCode::Esc)], Action::Back, "close help", None),
+    // `q` is the quarter here, so quitting takes the capital (or Ctrl-c, anywhere).
+    bind(Reports, &[key('Q')], Action::Quit, "quit", Some("quit")),
     bind(Person, &[special(KeyCode::Down), key('j')], Action::Down, "next episode (or action)", None),
     bind(Person, &[special(KeyCode::Up), key('k')], Action::Up, "previous episode (or action)", None),
     bind(Person, &[key('g'), special(KeyCode::Home)], Action::Top, "newest episode (first action)", None),
@@ -348,6 +375,18 @@ mod tests {
         }
         assert_eq!(action_for(Context::Search, press(KeyCode::Char('q'))), Some(Action::Type('q')));
         assert_eq!(action_for(Context::List, press(KeyCode::Char('q'))), Some(Action::Quit));
+    }
+
+    #[test]
+    fn the_reports_tab_switches_periods_and_quits_with_the_capital() {
+        let on = |c| action_for(Context::Reports, press(KeyCode::Char(c)));
+        assert_eq!(on('q'), Some(Action::SwitchPeriod(PeriodKind::Quarter)));
+        assert_eq!(on('y'), Some(Action::SwitchPeriod(PeriodKind::Year)));
+        assert_eq!(on('m'), Some(Action::SwitchPeriod(PeriodKind::Month)));
+        assert_eq!(on(']'), Some(Action::PeriodOn));
+        assert_eq!(on('Q'), Some(Action::Quit));
+        assert_eq!(on('5'), Some(Action::GoTab(4)));
+        assert_eq!(action_for(Context::List, press(KeyCode::Char('5'))), Some(Action::GoTab(4)));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The terminal app: tabs Chase, Strategy meetings and Still missing.
+//! The terminal app: tabs Chase, Strategy meetings, Still missing, MPMG and Reports.
 //!
 //! keys -> keymap -> Action -> App::update -> (reload from the store) -> views -> frame
 
@@ -9,6 +9,7 @@ pub mod filters;
 pub mod forms;
 pub mod keymap;
 pub mod mpmg;
+pub mod reports;
 pub mod session;
 pub mod theme;
 pub mod views;
@@ -16,6 +17,7 @@ pub mod widgets;
 
 use crate::domain::holidays::BankHolidays;
 use crate::domain::period::YearMonth;
+use crate::domain::report::ReportPeriod;
 use crate::domain::time::Instant;
 use crate::store::{Store, StoreError};
 use app::Lists;
@@ -113,14 +115,31 @@ impl Clock {
 
 /// The lists every tab shows, from the same functions as the commands.
 pub fn load_lists(store: &Store, now: Instant, holidays: &BankHolidays, month: YearMonth) -> Result<Lists, StoreError> {
+    load_lists_with(store, now, holidays, month, None)
+}
+
+/// The lists, and the board report for `report` when the Reports tab asks
+/// for one (`Store::report`, as `ri-chase report` reads it).
+pub fn load_lists_with(
+    store: &Store,
+    now: Instant,
+    holidays: &BankHolidays,
+    month: YearMonth,
+    report: Option<ReportPeriod>,
+) -> Result<Lists, StoreError> {
     Ok(Lists {
         chase: store.chase_list(now, holidays)?,
         strategy: store.strategy_list(now)?,
         missing: store.missing_list(now)?,
         mpmg: Some(store.mpmg_board(month, now)?),
+        report: report.map(|p| store.report(p, now).map(|r| (p, r))).transpose()?,
         empty_file: !store.has_people()?,
     })
 }
+
+/// What the loader is asked to read: as of when, the MPMG month, and the
+/// Reports tab's period (while it is shown).
+type LoadRequest = (Instant, YearMonth, Option<ReportPeriod>);
 
 /// Restores the terminal however the app ends (the panic hook that
 /// `ratatui::init` installs covers panics).
@@ -135,14 +154,14 @@ impl Drop for TerminalGuard {
 /// Loads the lists on a thread of its own, with its own connection, so a
 /// reload of a large file never freezes the keys.
 struct Loader {
-    requests: mpsc::Sender<(Instant, YearMonth)>,
+    requests: mpsc::Sender<LoadRequest>,
     results: mpsc::Receiver<(Instant, Result<Lists, StoreError>)>,
 }
 
 impl Loader {
     fn spawn(path: PathBuf, holidays: BankHolidays) -> Result<Loader, StoreError> {
         let store = Store::open_existing(&path)?;
-        let (requests, inbox) = mpsc::channel::<(Instant, YearMonth)>();
+        let (requests, inbox) = mpsc::channel::<LoadRequest>();
         let (outbox, results) = mpsc::channel();
         std::thread::spawn(move || {
             // Only the latest request matters: skip any that queued up meanwhile.
@@ -150,8 +169,8 @@ impl Loader {
                 while let Ok(later) = inbox.try_recv() {
                     request = later;
                 }
-                let (now, month) = request;
-                if outbox.send((now, load_lists(&store, now, &holidays, month))).is_err() {
+                let (now, month, report) = request;
+                if outbox.send((now, load_lists_with(&store, now, &holidays, month, report))).is_err() {
                     break;
                 }
             }
@@ -217,7 +236,7 @@ pub fn run(store: Store, holidays: BankHolidays, clock: Clock) -> Result<(), Tui
         }
         if reload {
             // A closed channel means the loader died; say so rather than stop.
-            if loader.requests.send((clock.now(), session.app.mpmg_month)).is_err() {
+            if loader.requests.send((clock.now(), session.app.mpmg_month, session.app.report_request())).is_err() {
                 session.app.status = Some("Could not reload: the loader stopped; restart ri-chase".into());
             }
         }

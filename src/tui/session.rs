@@ -14,7 +14,7 @@ use super::forms::request::{Request, Submission};
 use super::forms::{
     attempt, complete, episode, find, found, meeting, missing, not_required, offer, person, risk_grade, signoff, worker,
 };
-use super::{Clock, load_lists};
+use super::{Clock, load_lists, load_lists_with};
 use crate::domain::holidays::BankHolidays;
 use crate::domain::period::YearMonth;
 use crate::domain::time::Instant;
@@ -28,6 +28,7 @@ use std::sync::Arc;
 mod letter;
 mod live;
 mod mpmg;
+mod report;
 mod requests;
 
 /// What the event loop does next.
@@ -49,6 +50,8 @@ pub struct Session {
     /// Where `L` writes letters (the data folder's `letters/`); `None` if
     /// there is no home folder to find it from.
     pub letters_dir: Option<std::path::PathBuf>,
+    /// Where `o` on the Reports tab writes reports (the data folder's `reports/`).
+    pub reports_dir: Option<std::path::PathBuf>,
 }
 
 impl Session {
@@ -59,7 +62,8 @@ impl Session {
         let app = App::new(authority, now, load_lists(&store, now, &holidays, month)?);
         let seen_data_version = store.data_version()?;
         let letters_dir = crate::io::paths::letters_folder().ok();
-        Ok(Session { app, store, holidays, clock, seen_data_version, letters_dir })
+        let reports_dir = crate::io::paths::reports_folder().ok();
+        Ok(Session { app, store, holidays, clock, seen_data_version, letters_dir, reports_dir })
     }
 
     /// Now, to the minute: what a form's "now" means.
@@ -108,6 +112,10 @@ impl Session {
                 self.app.status = Some(self.draft_letter(&episode_ref));
                 Flow::Continue
             }
+            Effect::WriteReport => {
+                self.app.status = Some(self.write_report());
+                Flow::Continue
+            }
             Effect::ToggleActionDone { action_id } => self.toggle_action_done(action_id),
             Effect::AskDeleteAction { action_id } => {
                 if let Err(e) = self.ask_delete_action(action_id) {
@@ -130,7 +138,7 @@ impl Session {
     /// event loop does the lists on its loader thread instead.
     pub fn reload_now(&mut self) -> Result<(), StoreError> {
         let now = self.clock.now();
-        let lists = load_lists(&self.store, now, &self.holidays, self.app.mpmg_month)?;
+        let lists = load_lists_with(&self.store, now, &self.holidays, self.app.mpmg_month, self.app.report_request())?;
         self.app.load(now, lists);
         self.refresh_person()
     }

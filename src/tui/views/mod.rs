@@ -8,6 +8,7 @@ mod missing;
 mod mpmg;
 pub mod person;
 mod picker;
+mod reports;
 mod strategy;
 
 use super::app::{App, Overlay, Tab};
@@ -70,6 +71,7 @@ fn render_screen(app: &App, theme: &Theme, frame: &mut Frame) {
         (None, Tab::Strategy) => strategy::render(app, theme, frame, body),
         (None, Tab::Missing) => missing::render(app, theme, frame, body),
         (None, Tab::Mpmg) => mpmg::render(app, theme, frame, body),
+        (None, Tab::Reports) => reports::render(app, theme, frame, body),
     }
     render_status(app, theme, frame, status);
     match &app.overlay {
@@ -121,29 +123,48 @@ fn render_too_small(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
-fn render_top_bar(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let wide = area.width >= 120;
+/// The tab bar's tabs: padded where there is room, else tight (five tabs
+/// and the clock fit 80 columns only so).
+fn tab_spans<'a>(app: &App, theme: &Theme, wide: bool, padded: bool) -> Vec<Span<'a>> {
     let mut tabs = Vec::new();
     for (i, tab) in Tab::ALL.iter().enumerate() {
-        let count = app.tab_count(*tab);
         let title = if wide { tab.title() } else { tab.short_title() };
-        let label = format!(" {} {title} ({count}) ", i + 1);
+        // The Reports tab lists nobody: it has no count.
+        let count = match tab {
+            Tab::Reports => String::new(),
+            _ => format!(" ({})", app.tab_count(*tab)),
+        };
+        let label = if padded { format!(" {} {title}{count} ", i + 1) } else { format!("{} {title}{count}", i + 1) };
         let style = if *tab == app.tab { theme.tab_active() } else { ratatui::style::Style::new() };
         tabs.push(Span::raw(" "));
         tabs.push(Span::styled(label, style));
     }
-    let clock = display_clock(app.now, area.width >= 150);
-    let tabs_width: usize = tabs.iter().map(|s| s.width()).sum();
+    tabs
+}
+
+fn render_top_bar(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let wide = area.width >= 120;
+    let width = |spans: &[Span]| spans.iter().map(|s| s.width()).sum::<usize>();
+    // A space before the clock and one after it.
+    let fits = |tabs: &[Span], clock: &str| width(tabs) + clock.chars().count() + 2 <= area.width as usize;
+    // Padded tabs and the full clock; else tight tabs; else the clock without its weekday.
+    let full_clock = display_clock(app.now, area.width >= 150);
+    let (tabs, clock) = [(true, full_clock.clone()), (false, full_clock)]
+        .into_iter()
+        .map(|(padded, clock)| (tab_spans(app, theme, wide, padded), clock))
+        .find(|(tabs, clock)| fits(tabs, clock))
+        .unwrap_or_else(|| (tab_spans(app, theme, wide, false), to_uk(app.now).format("%-d %b %H:%M").to_string()));
+    let tabs_width = width(&tabs);
     // The tabs and the clock come first; the authority's name where there is room.
     let name = if wide { format!(" ri-chase · {} ", app.authority) } else { format!(" {} ", app.authority) };
-    let room = (area.width as usize).saturating_sub(tabs_width + clock.len() + 1);
+    let room = (area.width as usize).saturating_sub(tabs_width + clock.chars().count() + 1);
     let mut spans = Vec::new();
     if name.chars().count() <= room {
         spans.push(Span::styled(name, theme.title()));
     }
     spans.extend(tabs);
-    let used: usize = spans.iter().map(|s| s.width()).sum();
-    let pad = (area.width as usize).saturating_sub(used + clock.len() + 1);
+    let used = width(&spans);
+    let pad = (area.width as usize).saturating_sub(used + clock.chars().count() + 1);
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::raw(clock));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
