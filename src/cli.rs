@@ -370,6 +370,9 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
             commands::make_demo(path, seed, people, episodes, at.as_deref())
         }
         Command::Import { file, dry_run, at } => commands::import(path, &file, dry_run, now(at.as_deref())?),
+        Command::Export { format: ExportFormat::EpisodesCsv | ExportFormat::Ssda903Missing, at: Some(_), .. } => {
+            Err(Failure::input("--at is for --format annex-a-list8, whose reference date it sets"))
+        }
         Command::Export { format: ExportFormat::Ssda903Missing, year, output, allow_breaches, .. } => {
             commands::export_ssda903_missing(path, year.as_deref(), output.as_deref(), allow_breaches)
         }

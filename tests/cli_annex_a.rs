@@ -88,4 +88,10 @@ fn o_writes_the_same_list_to_a_file_and_year_is_refused() {
         .code(2)
         .stderr(predicates::str::contains("--year is not for --format annex-a-list8"));
     ri(&db).args(["export", "--format", "annex-a-list8", "--at", "yesterday"]).assert().code(2);
+    // --at would be silently ignored by the formats that have no reference date.
+    ri(&db)
+        .args(["export", "--format", "episodes-csv", "--at", AT])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--at is for --format annex-a-list8"));
 }
