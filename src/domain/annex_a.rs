@@ -38,6 +38,7 @@ use super::record::{CaseEpisode, PersonRecord};
 use super::ri_offer;
 use super::time::{Instant, uk_date};
 use chrono::{Months, NaiveDate};
+use std::collections::HashMap;
 
 /// The list's 34 headers, verbatim and in order (`assets/annex-a-list8-headers.csv`).
 pub const HEADERS: [&str; 34] = [
@@ -168,11 +169,16 @@ fn counted(c: &CaseEpisode, first_day: NaiveDate, at: Instant) -> bool {
 /// child's record and every episode, in Child Unique ID order.
 pub fn list8_rows(people: &[PersonRecord], cases: &[CaseEpisode], us: &str, at: Instant) -> Vec<List8Row> {
     let Some(first_day) = window_start(at) else { return Vec::new() };
+    // Each child's episodes, found once (a large database has many of both).
+    let mut by_child: HashMap<&str, Vec<&CaseEpisode>> = HashMap::new();
+    for c in cases {
+        by_child.entry(c.person_ref.as_str()).or_default().push(c);
+    }
     let mut rows: Vec<List8Row> = people
         .iter()
         .filter_map(|rec| {
             let p = &rec.person;
-            let mine: Vec<&CaseEpisode> = cases.iter().filter(|c| c.person_ref == p.person_ref).collect();
+            let mine = by_child.get(p.person_ref.as_str()).map_or(&[][..], Vec::as_slice);
             let counted: Vec<&&CaseEpisode> = mine.iter().filter(|c| counted(c, first_day, at)).collect();
             let ours_now =
                 matches!(cohort_of(&p.responsible_la, &p.placement_la, us), Some(Cohort::Local | Cohort::OutOfArea));
