@@ -78,6 +78,10 @@ pub enum Command {
         /// ssda903-missing: write the table even when it breaks the DfE's rules (each breach is still listed).
         #[arg(long)]
         allow_breaches: bool,
+        /// annex-a-list8: the reference date (and time), YYYY-MM-DD HH:MM (UK local) or RFC 3339
+        /// (default: now); the list covers the 12 months up to it.
+        #[arg(long, value_name = "T")]
+        at: Option<String>,
     },
     /// Outstanding return interviews, most overdue first; md and html: the weekly chase email.
     Chase(ChaseArgs),
@@ -366,11 +370,17 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
             commands::make_demo(path, seed, people, episodes, at.as_deref())
         }
         Command::Import { file, dry_run, at } => commands::import(path, &file, dry_run, now(at.as_deref())?),
-        Command::Export { format: ExportFormat::Ssda903Missing, year, output, allow_breaches } => {
+        Command::Export { format: ExportFormat::EpisodesCsv | ExportFormat::Ssda903Missing, at: Some(_), .. } => {
+            Err(Failure::input("--at is for --format annex-a-list8, whose reference date it sets"))
+        }
+        Command::Export { format: ExportFormat::Ssda903Missing, year, output, allow_breaches, .. } => {
             commands::export_ssda903_missing(path, year.as_deref(), output.as_deref(), allow_breaches)
         }
         Command::Export { allow_breaches: true, .. } => {
             Err(Failure::input("--allow-breaches is for --format ssda903-missing, whose rules it lets a table break"))
+        }
+        Command::Export { format: ExportFormat::AnnexAList8, year, output, at, .. } => {
+            commands::export_annex_a(path, at.as_deref(), year.as_deref(), output.as_deref())
         }
         Command::Export { format, year, output, .. } => {
             commands::export(path, format, year.as_deref(), output.as_deref())

@@ -6,13 +6,15 @@ use crate::cli::{
     ChaseArgs, ChaseFormat, ExportFormat, Failure, MpmgArgs, MpmgFormat, Outcome, ReportArgs, ReportFormat,
     ignore_closed_pipe, now,
 };
+use crate::domain::annex_a;
 use crate::domain::mpmg::{MpmgMonth, TOP10_COLUMNS};
 use crate::domain::period::{FinancialYear, Quarter, YearMonth};
 use crate::domain::report::ReportPeriod;
 use crate::domain::ssda903;
 use crate::domain::time::Instant;
-use crate::domain::time::parse_date;
+use crate::domain::time::{parse_date, uk_date};
 use crate::domain::visible::{printable, visible};
+use crate::io::annex_a::write_list8;
 use crate::io::cells::chase_table;
 use crate::io::chase_email::{email, write_email_html, write_email_markdown};
 use crate::io::demo::file::{DemoFile, DemoFileError, remove_database};
@@ -212,6 +214,35 @@ pub(crate) fn export_ssda903_missing(
         Some(file) => {
             let n = write_via_partial(file, write)?;
             eprintln!("{}: {n} row(s), the {} SSDA903 Missing table", file.display(), year.label());
+            Ok(())
+        }
+    }
+}
+
+/// `export --format annex-a-list8`: Ofsted's Annex A list 8 at reference
+/// time `at` (or now), the columns ri-chase holds filled, the rest blank.
+pub(crate) fn export_annex_a(path: &Path, at: Option<&str>, year: Option<&str>, output: Option<&Path>) -> Outcome {
+    if year.is_some() {
+        return Err(Failure::input(
+            "--year is not for --format annex-a-list8: it covers the 12 months up to its reference date, --at",
+        ));
+    }
+    let at = now(at)?;
+    let store = Store::open_to_read(path)?;
+    let authority = store.require_authority()?;
+    let people = store.all_people()?;
+    let mut cases = Vec::new();
+    store.each_case_in_order(|_, case| cases.push(case))?;
+    let rows = annex_a::list8_rows(&people, &cases, &authority, at);
+    let write = |out: &mut dyn Write| write_list8(&rows, out);
+    match output {
+        None => {
+            let result = write(&mut std::io::stdout().lock()).map(drop).map_err(std::io::Error::from);
+            ignore_closed_pipe(result)
+        }
+        Some(file) => {
+            let n = write_via_partial(file, write)?;
+            eprintln!("{}: {n} child(ren), Annex A list 8 at {}", file.display(), uk_date(at).format("%d/%m/%Y"));
             Ok(())
         }
     }

@@ -1,6 +1,7 @@
 //! The rules of the missing-children process, as pure functions over plain
 //! data. No SQL, no terminal, no clock: "now" is always a parameter.
 
+pub mod annex_a;
 pub mod chase;
 pub mod chase_groups;
 pub mod checks;

@@ -1,6 +1,7 @@
 //! Files and formats: the episode CSV, list output (table, CSV, JSON), the
 //! demo data, and where files live.
 
+pub mod annex_a;
 pub mod cells;
 pub mod chase_email;
 pub mod demo;

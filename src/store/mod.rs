@@ -11,6 +11,7 @@ mod lists;
 mod mpmg;
 mod mpmg_board;
 mod mpmg_review;
+mod people_all;
 mod person;
 pub mod private_files;
 mod read_only;
