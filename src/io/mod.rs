@@ -12,4 +12,5 @@ pub mod pack;
 pub mod paths;
 pub mod report_csv;
 pub mod safe_file;
+pub mod ssd;
 pub mod ssda903;
