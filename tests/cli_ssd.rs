@@ -145,6 +145,8 @@ fn a_re_import_updates_by_miss_table_id_and_never_duplicates() {
     // The case system has since recorded MIS-1004's return and a new surname.
     let text = std::fs::read_to_string(&missing).expect("fixture");
     let newer = dir.path().join("MISSING.csv");
+    // It also lost MIS-1003's end: the return ri-chase holds stays.
+    let text = text.replace("10/01/2025,M,12/01/2025 09:15,Y,Y", "10/01/2025,M,,Y,Y");
     std::fs::write(
         &newer,
         text.replace("2025-02-01 22:00:00.000,Absent,,,", "2025-02-01 22:00:00.000,Absent,2025-02-02 07:00:00.000,,"),
@@ -161,6 +163,7 @@ fn a_re_import_updates_by_miss_table_id_and_never_duplicates() {
     let table = export(&db, "ssd-missing");
     assert_eq!(table.lines().count(), 6, "{table}");
     assert!(table.contains("MIS-1004,P-502,2025-02-01 22:00:00,A,2025-02-02 07:00:00,NA,NA\n"), "{table}");
+    assert!(table.contains("MIS-1003,P-502,2025-01-10 00:00:00,M,2025-01-12 09:15:00,Y,Y\n"), "{table}");
     assert!(export(&db, "ssd-person").contains("P-502,Noah,Samplekid-Jones,2009-07-15,M\n"));
 }
 
@@ -201,4 +204,67 @@ fn the_ssd_export_imports_into_a_fresh_file_as_the_same_episodes() {
     let out = again.output().expect("runs");
     let n = before.lines().count() - 1;
     assert!(stderr_of(&out).contains(&format!("0 episode(s) added, 0 updated, {n} unchanged")), "{}", stderr_of(&out));
+}
+
+const PERSON_T001: &str =
+    "pers_person_id,pers_forename,pers_surname,pers_dob,pers_sex\nT001,Alex,Testcase,2010-04-01,F\n";
+const MISSING_HEADER: &str = "miss_table_id,miss_person_id,miss_missing_episode_start_date,miss_missing_episode_type,miss_missing_episode_end_date,miss_missing_rhi_offered,miss_missing_rhi_accepted\n";
+
+#[test]
+fn a_known_child_keeps_their_circumstances_and_a_known_episode_its_interview() {
+    let (dir, db) = fixture_db();
+    let (missing, person) = (dir.path().join("MISSING.csv"), dir.path().join("PERSON.csv"));
+    std::fs::write(&person, PERSON_T001).expect("write");
+    // E01 as the case system has it (offered Y: one attempt made, as held), and a new episode.
+    std::fs::write(
+        &missing,
+        format!("{MISSING_HEADER}E01,T001,2026-03-27 18:00:00,M,2026-03-28 20:00:00,Y,N\nSSD-1,T001,2026-03-29 10:00:00,M,2026-03-29 12:00:00,,\n"),
+    )
+    .expect("write");
+    let mut cmd = ri(&db);
+    cmd.args(["import", "--format", "ssd"]).arg(&missing).arg("--person").arg(&person).args(["--at", AT]);
+    let out = cmd.output().expect("runs");
+    assert_eq!(
+        stderr_of(&out),
+        format!("{}: 1 episode(s) added, 0 updated, 1 unchanged; 0 child(ren) added, 0 updated\n", missing.display())
+    );
+    let csv = export(&db, "episodes-csv");
+    // The new episode: the child's authorities, status, lead and team, from where they usually are.
+    assert!(
+        csv.contains("T001,Alex,Testcase,2010-04-01,F,Northshire,Northshire,child_in_care,no,no,Lee Lead,North CiC,SSD-1,la_home,Willows,missing,2026-03-29 10:00,2026-03-29 12:00,"),
+        "{csv}"
+    );
+    // E01 keeps its police reference, worker and attempt.
+    assert!(
+        csv.contains(
+            ",E01,la_home,Willows,missing,2026-03-27 18:00,2026-03-28 20:00,NP-26-000001,medium,,yes,Sam Worker,1,"
+        ),
+        "{csv}"
+    );
+}
+
+#[test]
+fn overlaps_with_the_database_and_future_times_are_named_in_the_ssds_terms() {
+    let (dir, db) = fixture_db();
+    let (missing, person) = (dir.path().join("MISSING.csv"), dir.path().join("PERSON.csv"));
+    std::fs::write(&person, PERSON_T001).expect("write");
+    std::fs::write(
+        &missing,
+        format!("{MISSING_HEADER}SSD-2,T001,2026-03-28 10:00:00,M,2026-03-28 11:00:00,,\nSSD-3,T001,2026-03-30 13:00:00.000,M,,,\n"),
+    )
+    .expect("write");
+    let mut cmd = ri(&db);
+    cmd.args(["import", "--format", "ssd"]).arg(&missing).arg("--person").arg(&person).args(["--at", AT]);
+    let out = cmd.output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let m = missing.display();
+    assert_eq!(
+        stderr_of(&out),
+        format!(
+            "{m} line 2: miss_missing_episode_start_date: overlaps episode E01 already in the database\n\
+             {m} line 3: miss_missing_episode_start_date: Mon 30 Mar 2026 13:00 is in the future\n\
+             ri-chase: {m}, {}: 2 problem(s); nothing was imported\n",
+            person.display()
+        )
+    );
 }

@@ -235,7 +235,6 @@ pub fn read_ssd(
             }
             Some(t) => parse_datetime(t).map_err(|e| fail("miss_missing_episode_start_date", e)).ok(),
         };
-        let end_present = m.at.contains_key("miss_missing_episode_end_date");
         let end = match m.cell(row, "miss_missing_episode_end_date").filter(|v| !v.is_empty()) {
             None => Some(None),
             Some(t) => parse_datetime(t).map(Some).map_err(|e| fail("miss_missing_episode_end_date", e)).ok(),
@@ -309,8 +308,10 @@ pub fn read_ssd(
         if let Some(sex) = child.sex {
             cells.push(("sex", sex.code().to_string()));
         }
-        if end_present {
-            cells.push(("returned_at", end.map(iso_local).unwrap_or_default()));
+        // An empty end keeps a return already held: ri-chase often hears of
+        // a return before the case system records it.
+        if let Some(t) = end {
+            cells.push(("returned_at", iso_local(t)));
         }
         if let Some(k) = kind {
             cells.push(("type", k.code().to_string()));
