@@ -268,3 +268,20 @@ fn overlaps_with_the_database_and_future_times_are_named_in_the_ssds_terms() {
         )
     );
 }
+
+#[test]
+fn the_flags_of_one_format_are_refused_with_another() {
+    let (_dir, db) = new_db();
+    let out = ri(&db)
+        .arg("import")
+        .arg(fixture("ssd-missing.csv"))
+        .arg("--person")
+        .arg(fixture("ssd-person.csv"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr_of(&out), "ri-chase: --person is for --format ssd\n");
+    let out = ri(&db).args(["export", "--format", "ssd-missing", "--allow-breaches"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}
