@@ -285,3 +285,29 @@ fn the_flags_of_one_format_are_refused_with_another() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn a_typo_in_the_missing_files_header_and_a_missing_column_are_named() {
+    let (dir, db) = new_db();
+    let (missing, person) = (dir.path().join("MISSING.csv"), dir.path().join("PERSON.csv"));
+    // The older data model's `miss_missing_episode_start` is read as `_start_date`.
+    std::fs::write(
+        &missing,
+        "miss_table_id,miss_person_id,miss_missing_episode_start,miss_missing_episod_type\nA,P-501,2024-01-01,M\n",
+    )
+    .expect("write");
+    // The person file's other SSD columns are ignored; a required one missing is not.
+    std::fs::write(&person, "pers_person_id,pers_forename,pers_surname,pers_ethnicity\nP-501,Ava,Testchild,WBRI\n")
+        .expect("write");
+    let out = import_ssd(&db, &missing, &person).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let (m, p) = (missing.display(), person.display());
+    assert_eq!(
+        stderr_of(&out),
+        format!(
+            "{m} line 1: miss_missing_episod_type: unknown column; the columns are miss_table_id, miss_person_id, miss_missing_episode_start_date, miss_missing_episode_type, miss_missing_episode_end_date, miss_missing_rhi_offered, miss_missing_rhi_accepted\n\
+             {p} line 1: pers_dob: this required column is missing\n\
+             ri-chase: {m}, {p}: 2 problem(s); nothing was imported\n"
+        )
+    );
+}
