@@ -54,9 +54,16 @@ pub enum Command {
         #[arg(long, value_name = "T")]
         at: Option<String>,
     },
-    /// Import episodes from a CSV file (all or nothing).
+    /// Import episodes from a CSV file, or an SSD extract (all or nothing).
     Import {
+        /// The episode CSV, or with --format ssd the ssd_missing table.
         file: PathBuf,
+        /// episodes-csv (the default), or ssd: a case system's ssd_missing extract (with --person).
+        #[arg(long, value_enum, default_value_t = ImportFormat::EpisodesCsv)]
+        format: ImportFormat,
+        /// --format ssd: the ssd_person table naming each child.
+        #[arg(long, value_name = "PERSON.csv")]
+        person: Option<PathBuf>,
         /// Check the file and report, without writing anything.
         #[arg(long)]
         dry_run: bool,
@@ -251,6 +258,13 @@ pub enum ExportFormat {
     Ssda903Missing,
     AnnexAList8,
     SsdMissing,
+    SsdPerson,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    EpisodesCsv,
+    Ssd,
 }
 
 /// A failure and the exit status it earns: 2 for bad usage or input, 1 otherwise.
@@ -369,8 +383,15 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
         Command::Demo { seed, people, episodes, at } => {
             commands::make_demo(path, seed, people, episodes, at.as_deref())
         }
-        Command::Import { file, dry_run, at } => commands::import(path, &file, dry_run, now(at.as_deref())?),
-        Command::Export { format: ExportFormat::EpisodesCsv | ExportFormat::Ssda903Missing, at: Some(_), .. } => {
+        Command::Import { file, format: ImportFormat::Ssd, person, dry_run, at } => {
+            commands::import_ssd(path, &file, person.as_deref(), dry_run, now(at.as_deref())?)
+        }
+        Command::Import { person: Some(_), .. } => Err(Failure::input("--person is for --format ssd")),
+        Command::Import { file, dry_run, at, .. } => commands::import(path, &file, dry_run, now(at.as_deref())?),
+        Command::Export { format: ExportFormat::AnnexAList8, year, output, at, .. } => {
+            commands::export_annex_a(path, at.as_deref(), year.as_deref(), output.as_deref())
+        }
+        Command::Export { at: Some(_), .. } => {
             Err(Failure::input("--at is for --format annex-a-list8, whose reference date it sets"))
         }
         Command::Export { format: ExportFormat::Ssda903Missing, year, output, allow_breaches, .. } => {
@@ -379,8 +400,15 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
         Command::Export { allow_breaches: true, .. } => {
             Err(Failure::input("--allow-breaches is for --format ssda903-missing, whose rules it lets a table break"))
         }
-        Command::Export { format: ExportFormat::AnnexAList8, year, output, at, .. } => {
-            commands::export_annex_a(path, at.as_deref(), year.as_deref(), output.as_deref())
+        Command::Export {
+            format: format @ (ExportFormat::SsdMissing | ExportFormat::SsdPerson), year, output, ..
+        } => {
+            let table = if format == ExportFormat::SsdMissing {
+                commands::SsdTable::Missing
+            } else {
+                commands::SsdTable::Person
+            };
+            commands::export_ssd(path, table, year.as_deref(), output.as_deref())
         }
         Command::Export { format, year, output, .. } => {
             commands::export(path, format, year.as_deref(), output.as_deref())

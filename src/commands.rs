@@ -35,6 +35,9 @@ use clap::ValueEnum;
 use std::io::Write;
 use std::path::Path;
 
+mod ssd;
+pub(crate) use ssd::{SsdTable, export_ssd, import_ssd};
+
 pub(crate) fn init(path: &Path, authority: &str) -> Outcome {
     if authority.trim().is_empty() {
         return Err(Failure::input("--authority: give the authority's name"));

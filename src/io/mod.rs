@@ -14,4 +14,5 @@ pub mod paths;
 pub mod report_csv;
 pub mod report_doc;
 pub mod safe_file;
+pub mod ssd;
 pub mod ssda903;

@@ -187,6 +187,17 @@ impl Store {
         Ok(Some(PersonPage { id, version, record, cohort, episodes, rules: self.rules()?, actions, reviews }))
     }
 
+    /// The child with this reference as recorded now, with their row id
+    /// (an import that does not carry the child's circumstances keeps these).
+    pub fn person_by_ref(&self, person_ref: &str) -> Result<Option<(i64, crate::domain::record::Person)>> {
+        let found = self
+            .conn
+            .prepare_cached(&format!("{PERSON_COLUMNS} WHERE p.person_ref = ?1"))
+            .and_then(|mut stmt| stmt.query_row([person_ref], read_person).optional())
+            .map_err(|e| self.fail(e))?;
+        Ok(found.map(|s| (s.id, s.value.person)))
+    }
+
     /// Every child, most recent episode first, then by name: what the forms'
     /// child search ranks.
     pub fn people_index(&self) -> Result<Vec<PersonHit>> {

@@ -7,7 +7,7 @@ mod read;
 mod row;
 mod write;
 
-pub use read::{ImportError, LineError, read_episodes};
+pub use read::{ImportError, LineError, read_episodes, read_rows};
 pub use write::write_episodes;
 
 /// Every column, in the order export writes them.

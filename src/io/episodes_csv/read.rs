@@ -2,7 +2,7 @@
 //! consistent set of items. Every problem is reported, not only the first.
 
 use super::across::{check_across_rows, latest_sets_person};
-use super::header::read_header;
+use super::header::{ColumnIndex, read_header};
 use super::row::RowReader;
 use crate::domain::time::Instant;
 use crate::store::{ImportItem, Store, StoreError};
@@ -77,12 +77,59 @@ pub fn read_episodes(
             }
         }
     }
+    finish(parsed, errors, store)
+}
+
+/// The checks across rows and against the database, on rows already read.
+fn finish(
+    parsed: Vec<(u64, ImportItem)>,
+    mut errors: Vec<LineError>,
+    store: &Store,
+) -> Result<Vec<ImportItem>, ImportError> {
     let db_latest = check_across_rows(&parsed, store, &mut errors)?;
     if !errors.is_empty() {
         errors.sort_by_key(|e| e.line);
         return Err(ImportError::Invalid(errors));
     }
     Ok(latest_sets_person(parsed, &db_latest))
+}
+
+/// Checks rows that another format (the SSD) has already read and put into
+/// this file's columns: each `(line, cells)` goes through exactly the checks a
+/// row of an episode CSV gets (required values, times not in the future, a
+/// return not before its start, overlaps in the file and with the database),
+/// so one set of rules judges every import. A column not among a row's cells
+/// keeps what the database holds, as a column absent from a file does.
+/// Unknown column names are a programming error, reported as such.
+pub fn read_rows(
+    rows: Vec<(u64, Vec<(&'static str, String)>)>,
+    store: &Store,
+    authority: &str,
+    now: Instant,
+) -> Result<Vec<ImportItem>, ImportError> {
+    let mut errors = Vec::new();
+    let mut parsed = Vec::new();
+    for (line, cells) in rows {
+        let mut at = std::collections::HashMap::new();
+        let mut record = StringRecord::new();
+        for (i, (column, value)) in cells.iter().enumerate() {
+            if !super::COLUMNS.contains(column) {
+                errors.push(LineError {
+                    line,
+                    column: (*column).into(),
+                    problem: "is not a column of the episode CSV".into(),
+                });
+            }
+            at.insert(*column, i);
+            record.push_field(value);
+        }
+        let index = ColumnIndex { at, width: cells.len() };
+        let mut row = RowReader { record: &record, index: &index, line, errors: &mut errors };
+        if let Some(item) = row.item(store, authority, now)? {
+            parsed.push((line, item));
+        }
+    }
+    finish(parsed, errors, store)
 }
 
 pub(super) fn read_problem(e: &csv::Error) -> String {
