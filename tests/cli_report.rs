@@ -55,10 +55,11 @@ fn month(month: &str, individuals: u64, episodes: u64, individuals_prior: u64, e
            "individuals_prior_year": individuals_prior, "episodes_prior_year": episodes_prior})
 }
 
-/// Individuals, then not open, early help, child in need, child protection, child in care, CSE.
+/// Individuals, then not open, early help, child in need, child protection, child in care, CSE;
+/// the fixture flags no child at risk of CCE, so `cce` is 0 throughout.
 fn status(quarter: &str, individuals: u64, [no, eh, cin, cp, cic]: [u64; 5], cse: u64) -> Value {
     json!({"quarter": quarter, "individuals": individuals, "not_open": no, "early_help": eh,
-           "child_in_need": cin, "child_protection": cp, "child_in_care": cic, "cse": cse})
+           "child_in_need": cin, "child_protection": cp, "child_in_care": cic, "cse": cse, "cce": 0})
 }
 
 fn bands([a, b, c, d, e]: [u64; 5]) -> Value {

@@ -40,7 +40,7 @@ fn the_sections_are_in_the_reports_order_and_each_says_what_changed() {
             "## Each month against the year before",
             "## By type of location",
             "## By named placement",
-            "## Case status each quarter, with CSE",
+            "## Case status each quarter, with CSE and CCE",
             "## How long children were missing",
             "## Missing for the first time",
             "## Missing once, and missing persistently",
@@ -166,7 +166,7 @@ fn the_html_holds_six_well_formed_charts_each_named_for_screen_readers() {
         "Episodes per month, against the same month a year before",
         "Individuals per month, against the same month a year before",
         "Episodes at the top 3 placements, by rank in the table",
-        "Individuals under each case status per quarter, and under a CSE strategy",
+        "Individuals under each case status per quarter, under a CSE strategy and at risk of CCE",
         "Episodes by how long they lasted, against the period before",
         "Return interviews held within 72 hours per quarter, against the target of 90%",
     ];

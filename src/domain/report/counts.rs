@@ -207,6 +207,7 @@ pub(super) fn case_status_by_quarter(main: &Main, period: ReportPeriod) -> Vec<C
                 individuals: individuals(&inside),
                 by_status: CaseStatus::ALL.iter().map(|s| with(&|c: &Counted| c.case_status == *s)).collect(),
                 cse: with(&|c: &Counted| c.cse_strategy),
+                cce: with(&|c: &Counted| c.cce_risk),
             }
         })
         .collect()

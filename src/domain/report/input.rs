@@ -55,6 +55,8 @@ pub struct Counted {
     pub place: Option<u32>,
     pub case_status: CaseStatus,
     pub cse_strategy: bool,
+    /// At risk of criminal exploitation (county lines included) at the episode.
+    pub cce_risk: bool,
     pub cohort: Cohort,
     /// An index into [`ReportInput::authorities`]: who is responsible.
     pub responsible_la: u32,
@@ -178,6 +180,7 @@ impl ReportInput {
             place,
             case_status: ep.at_the_time.case_status,
             cse_strategy: ep.at_the_time.cse_strategy,
+            cce_risk: ep.at_the_time.cce_risk,
             cohort: ep.at_the_time.cohort,
             responsible_la,
             interview: RiVerdict::of(case, now, &rules),

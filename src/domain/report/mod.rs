@@ -7,7 +7,7 @@
 //! our area (local and placed in); children we placed out of area are counted
 //! in `out_of_area` and in every cohort split (`by_cohort`, whose `all` is
 //! every cohort). Absences (away without authorisation) are episodes like any
-//! other here. The data holds no CCE flag yet, so no `cce` sits beside `cse`.
+//! other here. Every figure split by CSE is split by CCE too (`cce` beside `cse`).
 
 pub mod change;
 mod counts;

@@ -74,6 +74,8 @@ pub struct CaseStatusRow {
     /// In [`CaseStatus::ALL`]'s order.
     pub by_status: Vec<u64>,
     pub cse: u64,
+    /// At risk of criminal exploitation: split beside CSE, as DOMAIN.md asks.
+    pub cce: u64,
 }
 
 impl Serialize for CaseStatusRow {
@@ -85,6 +87,7 @@ impl Serialize for CaseStatusRow {
             map.serialize_entry(status.code(), n)?;
         }
         map.serialize_entry("cse", &self.cse)?;
+        map.serialize_entry("cce", &self.cce)?;
         map.end()
     }
 }

@@ -94,6 +94,7 @@ fn a_child_whose_status_changed_counts_under_each() {
     let mut second = child("A", "A2", "2016-05-05 10:00", Some("2016-05-05 12:00"));
     second.episode.at_the_time.case_status = CaseStatus::ChildInCare;
     second.episode.at_the_time.cse_strategy = true;
+    first.episode.at_the_time.cce_risk = true;
     let f = figures(
         &input(vec![first, second]).at(at("2017-01-01 00:00")),
         quarter("2016-17 Q1"),
@@ -101,7 +102,10 @@ fn a_child_whose_status_changed_counts_under_each() {
     );
     let row = &f.case_status_by_quarter[0];
     let of = |s: CaseStatus| row.by_status[CaseStatus::ALL.iter().position(|x| *x == s).expect("status")];
-    assert_eq!((row.individuals, of(CaseStatus::ChildInNeed), of(CaseStatus::ChildInCare), row.cse), (1, 1, 1, 1));
+    assert_eq!(
+        (row.individuals, of(CaseStatus::ChildInNeed), of(CaseStatus::ChildInCare), row.cse, row.cce),
+        (1, 1, 1, 1, 1)
+    );
     assert_eq!(of(CaseStatus::NotOpen), 0);
 }
 

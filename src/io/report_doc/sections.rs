@@ -6,7 +6,7 @@
 use super::charts::{self, Bars, Series};
 use crate::domain::codes::{CaseStatus, LengthBand, Location, Reason};
 use crate::domain::report::change::{self, Count, Share, counted, largest_change, share_sentence};
-use crate::domain::report::{CohortSplit, Figures, MeetingCount, Report, RiCount};
+use crate::domain::report::{CaseStatusRow, CohortSplit, Figures, MeetingCount, Report, RiCount};
 use crate::io::pack::document::{Block, Chart, Column, Density, Table, Text};
 use std::collections::HashMap;
 
@@ -275,9 +275,9 @@ impl Sections<'_> {
     }
 
     fn case_status(&mut self) -> Result<(), String> {
-        let sum = |f: &Figures, i: Option<usize>| -> u64 {
-            f.case_status_by_quarter.iter().map(|q| i.map_or(q.cse, |i| q.by_status.get(i).copied().unwrap_or(0))).sum()
-        };
+        let sum =
+            |f: &Figures, of: &dyn Fn(&CaseStatusRow) -> u64| -> u64 { f.case_status_by_quarter.iter().map(of).sum() };
+        let status = |i: usize| move |q: &CaseStatusRow| q.by_status.get(i).copied().unwrap_or(0);
         let names: Vec<String> = CaseStatus::ALL
             .iter()
             .map(|s| format!("{} (the quarters' counts added up)", s.label().to_lowercase()))
@@ -285,14 +285,19 @@ impl Sections<'_> {
         let mut counts: Vec<Count> = names
             .iter()
             .enumerate()
-            .map(|(i, name)| Count { name, now: sum(self.now, Some(i)), before: sum(self.before, Some(i)) })
+            .map(|(i, name)| Count { name, now: sum(self.now, &status(i)), before: sum(self.before, &status(i)) })
             .collect();
         counts.push(Count {
             name: "children under a CSE strategy (added up)",
-            now: sum(self.now, None),
-            before: sum(self.before, None),
+            now: sum(self.now, &|q| q.cse),
+            before: sum(self.before, &|q| q.cse),
         });
-        self.head("Case status each quarter, with CSE", largest_change(&counts));
+        counts.push(Count {
+            name: "children at risk of criminal exploitation (added up)",
+            now: sum(self.now, &|q| q.cce),
+            before: sum(self.before, &|q| q.cce),
+        });
+        self.head("Case status each quarter, with CSE and CCE", largest_change(&counts));
         let quarters = &self.now.case_status_by_quarter;
         let tags = ["NO", "EH", "CIN", "CP", "CIC", "CSE"];
         let mut series: Vec<Series> = CaseStatus::ALL
@@ -309,6 +314,11 @@ impl Sections<'_> {
             tag: "CSE".into(),
             values: quarters.iter().map(|q| q.cse as f64).collect(),
         });
+        series.push(Series {
+            name: "CCE".into(),
+            tag: "CCE".into(),
+            values: quarters.iter().map(|q| q.cce as f64).collect(),
+        });
         let bars = Bars {
             categories: quarters.iter().map(|q| q.quarter.label()).collect(),
             series,
@@ -317,16 +327,21 @@ impl Sections<'_> {
             y_floor: 0.0,
             percent: false,
         };
-        self.chart("Individuals under each case status per quarter, and under a CSE strategy".into(), bars)?;
+        self.chart(
+            "Individuals under each case status per quarter, under a CSE strategy and at risk of CCE".into(),
+            bars,
+        )?;
         let mut columns = vec![Column::text("Quarter", 16), Column::number("Individuals", 12)];
         columns.extend(CaseStatus::ALL.iter().map(|s| Column::number(s.label(), 12)));
         columns.push(Column::number("CSE", 12));
+        columns.push(Column::number("CCE", 12));
         let rows = quarters
             .iter()
             .map(|q| {
                 let mut row = vec![Text::plain(q.quarter.label()), n(q.individuals)];
                 row.extend(q.by_status.iter().map(|v| n(*v)));
                 row.push(n(q.cse));
+                row.push(n(q.cce));
                 row
             })
             .collect();

@@ -265,6 +265,7 @@ fn case_status(f: &Figures) -> Table {
         rows.push(line(status.label(), &|q| q.by_status.get(i).copied().unwrap_or(0)));
     }
     rows.push(line("Under a CSE strategy", &|q| q.cse));
+    rows.push(line("At risk of CCE", &|q| q.cce));
     Table::new(&headers, rows, "No episodes")
 }
 
