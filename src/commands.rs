@@ -251,6 +251,26 @@ pub(crate) fn export_annex_a(path: &Path, at: Option<&str>, year: Option<&str>, 
     }
 }
 
+/// Writes to standard output (a closed pipe is no error), or to `output`
+/// through the one safe writer, then says on stderr what was written there.
+fn to_output(
+    output: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    said: impl FnOnce(&Path) -> String,
+) -> Outcome {
+    match output {
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            ignore_closed_pipe(write(&mut out).and_then(|()| out.flush()))
+        }
+        Some(file) => {
+            write_via_partial(file, write)?;
+            eprintln!("{}", said(file));
+            Ok(())
+        }
+    }
+}
+
 /// Writes `file` through [`safe_file::write_file`]: a file that cannot be
 /// made there is bad input (2), a failure while writing is not (1).
 fn write_via_partial<T, E: std::fmt::Display>(
@@ -286,17 +306,9 @@ pub(crate) fn mpmg(path: &Path, args: &MpmgArgs) -> Outcome {
         (Read::Lists(m), MpmgFormat::Csv) => write_csv_headed(&m.top10, &TOP10_COLUMNS, out),
         (Read::Lists(m), _) => write_mpmg_tables(m, now, out),
     };
-    match &args.output {
-        None => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            ignore_closed_pipe(write(&mut out).and_then(|()| out.flush()))
-        }
-        Some(file) => {
-            write_via_partial(file, write)?;
-            eprintln!("{}: MPMG {} for {}", file.display(), what(args.format), month.long_name());
-            Ok(())
-        }
-    }
+    to_output(args.output.as_deref(), write, |file| {
+        format!("{}: MPMG {} for {}", file.display(), what(args.format), month.long_name())
+    })
 }
 
 /// `ri-chase chase`: the chase list as a table, CSV or JSON, or the weekly
@@ -314,17 +326,9 @@ pub(crate) fn chase(path: &Path, args: &ChaseArgs) -> Outcome {
         ChaseFormat::Md => write_email_markdown(&email(&rows, &authority, at), out),
         ChaseFormat::Html => write_email_html(&email(&rows, &authority, at), out),
     };
-    match &args.output {
-        None => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            ignore_closed_pipe(write(&mut out).and_then(|()| out.flush()))
-        }
-        Some(file) => {
-            write_via_partial(file, write)?;
-            eprintln!("{}: {} return interview(s) outstanding", file.display(), rows.len());
-            Ok(())
-        }
-    }
+    to_output(args.output.as_deref(), write, |file| {
+        format!("{}: {} return interview(s) outstanding", file.display(), rows.len())
+    })
 }
 
 /// `ri-chase letters`: a letter to each placing authority whose child's
@@ -403,17 +407,7 @@ pub(crate) fn report(path: &Path, args: &ReportArgs) -> Outcome {
         ReportFormat::Html => write_report_html(&report, out),
         ReportFormat::Json => write_json(&report, out),
     };
-    match &args.output {
-        None => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            ignore_closed_pipe(write(&mut out).and_then(|()| out.flush()))
-        }
-        Some(file) => {
-            write_via_partial(file, write)?;
-            eprintln!("{}: report for {}", file.display(), period.label());
-            Ok(())
-        }
-    }
+    to_output(args.output.as_deref(), write, |file| format!("{}: report for {}", file.display(), period.label()))
 }
 
 /// The period from `--year`, `--quarter`, `--month` or `--from` and `--to`
