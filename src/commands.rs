@@ -209,17 +209,9 @@ pub(crate) fn export_ssda903_missing(
         }
     }
     let write = |out: &mut dyn Write| write_missing(&lines, out);
-    match output {
-        None => {
-            let result = write(&mut std::io::stdout().lock()).map(drop).map_err(std::io::Error::from);
-            ignore_closed_pipe(result)
-        }
-        Some(file) => {
-            let n = write_via_partial(file, write)?;
-            eprintln!("{}: {n} row(s), the {} SSDA903 Missing table", file.display(), year.label());
-            Ok(())
-        }
-    }
+    to_output(output, write, |file, n| {
+        format!("{}: {n} row(s), the {} SSDA903 Missing table", file.display(), year.label())
+    })
 }
 
 /// `export --format annex-a-list8`: Ofsted's Annex A list 8 at reference
@@ -238,34 +230,28 @@ pub(crate) fn export_annex_a(path: &Path, at: Option<&str>, year: Option<&str>, 
     store.each_case_in_order(|_, case| cases.push(case))?;
     let rows = annex_a::list8_rows(&people, &cases, &authority, at);
     let write = |out: &mut dyn Write| write_list8(&rows, out);
-    match output {
-        None => {
-            let result = write(&mut std::io::stdout().lock()).map(drop).map_err(std::io::Error::from);
-            ignore_closed_pipe(result)
-        }
-        Some(file) => {
-            let n = write_via_partial(file, write)?;
-            eprintln!("{}: {n} child(ren), Annex A list 8 at {}", file.display(), uk_date(at).format("%d/%m/%Y"));
-            Ok(())
-        }
-    }
+    to_output(output, write, |file, n| {
+        format!("{}: {n} child(ren), Annex A list 8 at {}", file.display(), uk_date(at).format("%d/%m/%Y"))
+    })
 }
 
 /// Writes to standard output (a closed pipe is no error), or to `output`
-/// through the one safe writer, then says on stderr what was written there.
-fn to_output(
+/// through the one safe writer, then says on stderr what was written there
+/// (from what `write` returned: a count of rows, or nothing).
+pub(super) fn to_output<T, E: Into<std::io::Error> + std::fmt::Display>(
     output: Option<&Path>,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-    said: impl FnOnce(&Path) -> String,
+    write: impl FnOnce(&mut dyn Write) -> Result<T, E>,
+    said: impl FnOnce(&Path, T) -> String,
 ) -> Outcome {
     match output {
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            ignore_closed_pipe(write(&mut out).and_then(|()| out.flush()))
+            let result = write(&mut out).map(drop).map_err(Into::into);
+            ignore_closed_pipe(result.and_then(|()| out.flush()))
         }
         Some(file) => {
-            write_via_partial(file, write)?;
-            eprintln!("{}", said(file));
+            let written = write_via_partial(file, write)?;
+            eprintln!("{}", said(file, written));
             Ok(())
         }
     }
@@ -306,7 +292,7 @@ pub(crate) fn mpmg(path: &Path, args: &MpmgArgs) -> Outcome {
         (Read::Lists(m), MpmgFormat::Csv) => write_csv_headed(&m.top10, &TOP10_COLUMNS, out),
         (Read::Lists(m), _) => write_mpmg_tables(m, now, out),
     };
-    to_output(args.output.as_deref(), write, |file| {
+    to_output(args.output.as_deref(), write, |file, ()| {
         format!("{}: MPMG {} for {}", file.display(), what(args.format), month.long_name())
     })
 }
@@ -326,7 +312,7 @@ pub(crate) fn chase(path: &Path, args: &ChaseArgs) -> Outcome {
         ChaseFormat::Md => write_email_markdown(&email(&rows, &authority, at), out),
         ChaseFormat::Html => write_email_html(&email(&rows, &authority, at), out),
     };
-    to_output(args.output.as_deref(), write, |file| {
+    to_output(args.output.as_deref(), write, |file, ()| {
         format!("{}: {} return interview(s) outstanding", file.display(), rows.len())
     })
 }
@@ -407,7 +393,7 @@ pub(crate) fn report(path: &Path, args: &ReportArgs) -> Outcome {
         ReportFormat::Html => write_report_html(&report, out),
         ReportFormat::Json => write_json(&report, out),
     };
-    to_output(args.output.as_deref(), write, |file| format!("{}: report for {}", file.display(), period.label()))
+    to_output(args.output.as_deref(), write, |file, ()| format!("{}: report for {}", file.display(), period.label()))
 }
 
 /// The period from `--year`, `--quarter`, `--month` or `--from` and `--to`

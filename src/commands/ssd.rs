@@ -1,8 +1,8 @@
 //! `export --format ssd-missing | ssd-person` and `import --format ssd`: the
 //! Standard Safeguarding Dataset (see [`crate::io::ssd`]).
 
-use super::write_via_partial;
-use crate::cli::{Failure, Outcome, ignore_closed_pipe};
+use super::to_output;
+use crate::cli::{Failure, Outcome};
 use crate::domain::period::FinancialYear;
 use crate::domain::time::Instant;
 use crate::domain::visible::visible;
@@ -21,26 +21,19 @@ pub(crate) enum SsdTable {
 pub(crate) fn export_ssd(path: &Path, table: SsdTable, year: Option<&str>, output: Option<&Path>) -> Outcome {
     let year = year.map(FinancialYear::parse).transpose().map_err(|e| Failure::input(format!("--year: {e}")))?;
     let store = Store::open_to_read(path)?;
-    let write = |out: &mut dyn Write| match table {
-        SsdTable::Missing => write_ssd_missing(&store, year, out),
-        SsdTable::Person => write_ssd_person(&store, year, out),
+    // The table's own error says what went wrong in a row; an I/O error carries it.
+    let write = |out: &mut dyn Write| {
+        match table {
+            SsdTable::Missing => write_ssd_missing(&store, year, out),
+            SsdTable::Person => write_ssd_person(&store, year, out),
+        }
+        .map_err(|e| std::io::Error::other(e.to_string()))
     };
-    match output {
-        None => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            let result = write(&mut out).map(drop).map_err(|e| std::io::Error::other(e.to_string()));
-            ignore_closed_pipe(result.and_then(|()| out.flush()))
-        }
-        Some(file) => {
-            let n = write_via_partial(file, write)?;
-            let what = match table {
-                SsdTable::Missing => "episode(s), ssd_missing",
-                SsdTable::Person => "child(ren), ssd_person",
-            };
-            eprintln!("{}: {n} {what}", file.display());
-            Ok(())
-        }
-    }
+    let what = match table {
+        SsdTable::Missing => "episode(s), ssd_missing",
+        SsdTable::Person => "child(ren), ssd_person",
+    };
+    to_output(output, write, |file, n| format!("{}: {n} {what}", file.display()))
 }
 
 pub(crate) fn import_ssd(path: &Path, missing: &Path, person: Option<&Path>, dry_run: bool, now: Instant) -> Outcome {
