@@ -386,7 +386,7 @@ pub(crate) fn report(path: &Path, args: &ReportArgs) -> Outcome {
     let period = report_period(args)?;
     let store = Store::open_to_read(path)?;
     // Read whole before anything is written, so a failed read leaves no output.
-    let report = store.report(period, now)?;
+    let report = store.report(period, now, &paths::bank_holidays()?)?;
     let write = |out: &mut dyn Write| match args.format {
         ReportFormat::Csv => write_report_csv(&report, out),
         ReportFormat::Md => write_report_markdown(&report, out),

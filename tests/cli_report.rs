@@ -390,3 +390,78 @@ fn first_time_missing_looks_back_before_the_periods_read() {
     // Q4: Kit, Ben and Finn from home, Eve from Willows.
     assert_eq!(q4["first_time_by_location"], first_time([3, 1, 0, 0, 0]));
 }
+
+/// `--month` adds the monthly performance list: November 2023 holds RA2
+/// (ours, held late) and RI2 (placed here, never held); October holds RA1
+/// and RD1 (RC1 began at 23:30 on 30 September); nothing began in November
+/// 2022. As of 5 April 2024, RI2 is outstanding for the month, and RC0
+/// (overdue) and RB1 (not yet due) from other months.
+#[test]
+fn a_month_adds_the_performance_list_with_the_mpmg_top_10() {
+    let (_dir, db) = report_db();
+    let r = report_json(&db, &["--month", "2023-11", "--at", AT]);
+    let p = &r["performance"];
+    assert_eq!(p["month"], "2023-11");
+    assert_eq!(p["target_percent"], 90);
+    let activity = |episodes: u64, individuals: u64, before: [u64; 2], year: [u64; 2]| {
+        json!({"episodes": episodes, "individuals": individuals,
+               "month_before": {"episodes": before[0], "individuals": before[1]},
+               "year_before": {"episodes": year[0], "individuals": year[1]}})
+    };
+    assert_eq!(p["activity"]["local"], activity(1, 1, [2, 2], [0, 0]));
+    assert_eq!(p["activity"]["placed_in"], activity(1, 1, [0, 0], [0, 0]));
+    assert_eq!(p["activity"]["out_of_area"], activity(0, 0, [0, 0], [0, 0]));
+    assert_eq!(p["activity"]["all"], activity(2, 2, [2, 2], [0, 0]));
+    let timely = |required: u64, in_time: u64, late: u64, overdue: u64, percent: Value| {
+        json!({"required": required, "in_time": in_time, "late": late, "overdue": overdue,
+               "not_yet_due": 0, "not_required": 0, "percent": percent})
+    };
+    assert_eq!(p["interviews"]["local"], timely(1, 0, 1, 0, json!(0.0)));
+    assert_eq!(p["interviews"]["placed_in"], timely(1, 0, 0, 1, json!(0.0)));
+    assert_eq!(p["interviews"]["out_of_area"], timely(0, 0, 0, 0, Value::Null));
+    assert_eq!(p["interviews"]["all"], timely(2, 0, 1, 1, json!(0.0)));
+    let o = &p["outstanding"];
+    assert_eq!(o["month"]["all"], json!({"outstanding": 1, "overdue": 1}));
+    assert_eq!(o["month"]["placed_in"], json!({"outstanding": 1, "overdue": 1}));
+    assert_eq!(o["other_months"]["local"], json!({"outstanding": 2, "overdue": 1}));
+    assert_eq!(o["other_months"]["all"], json!({"outstanding": 2, "overdue": 1}));
+    let rows = o["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (&rows[0]["episode_ref"], &rows[0]["cohort"], &rows[0]["overdue"]),
+        (&json!("RI2"), &json!("placed_in"), &json!(true))
+    );
+    // The top 10 is the MPMG's own, field for field.
+    let mpmg: Value =
+        serde_json::from_str(&stdout_of(ri(&db).args(["mpmg", "--month", "2023-11", "--at", AT, "--format", "json"])))
+            .expect("json");
+    assert_eq!(p["top10"], mpmg["top10"]);
+    assert_eq!(p["top10"].as_array().map(Vec::len), Some(2));
+    // The board report's own figures are still there, and a quarter has no list.
+    assert_eq!(r["totals"], json!({"individuals": 2, "episodes": 2}));
+    assert!(report_json(&db, &["--quarter", "2023-24 Q3", "--at", AT]).get("performance").is_none());
+}
+
+#[test]
+fn a_months_csv_ends_with_the_performance_tables() {
+    let (_dir, db) = report_db();
+    let csv = stdout_of(ri(&db).args(["report", "--month", "2023-11", "--at", AT, "--format", "csv"]));
+    let tables: Vec<&str> = csv.split("\n\n").collect();
+    let names: Vec<&str> =
+        tables.iter().rev().take(5).map(|t| t.lines().nth(1).and_then(|l| l.split(',').next()).unwrap_or("")).collect();
+    assert_eq!(
+        names,
+        [
+            "performance_top10",
+            "performance_outstanding",
+            "performance_outstanding_counts",
+            "performance_interviews",
+            "performance_activity"
+        ]
+    );
+    let outstanding = tables[tables.len() - 2];
+    assert!(outstanding.starts_with("section,period,person_ref,name,episode_ref,"), "{outstanding}");
+    assert!(outstanding.contains("performance_outstanding,2023-11,R10,"), "{outstanding}");
+    let quarter = stdout_of(ri(&db).args(["report", "--quarter", "2023-24 Q3", "--at", AT, "--format", "csv"]));
+    assert!(!quarter.contains("performance_"), "only a month has the list");
+}

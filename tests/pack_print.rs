@@ -131,8 +131,9 @@ fn the_html_pack_prints_on_a4_with_every_table_inside_the_page() {
     let pdf = dir.path().join("pack.pdf");
     print_to_pdf(dir.path(), &html, &pdf);
     let pages = check_a4(&pdf);
+    assert!(pages >= 2, "a pack of several pages: {pages}");
     eprintln!("{pages} pages, every one A4 (595 x 842 pt)");
-    check_words_inside_the_page(&pdf, "MPMG");
+    check_words_inside_the_page(&pdf, "MPMG", 500);
     // In content order (`-raw`): the layout mode drops the narrow spaces between the counts.
     let text = stdout(Command::new("pdftotext").arg("-raw").arg(&pdf).arg("-"));
     assert!(text.contains("MPMG pack — October 2026"), "{text}");
@@ -184,13 +185,43 @@ fn the_html_report_prints_on_a4_with_every_table_and_chart_inside_the_page() {
     let pdf = dir.path().join("report.pdf");
     print_to_pdf(dir.path(), &html, &pdf);
     let pages = check_a4(&pdf);
+    assert!(pages >= 2, "a report of several pages: {pages}");
     eprintln!("{pages} pages, every one A4 (595 x 842 pt)");
-    check_words_inside_the_page(&pdf, "Missing");
+    check_words_inside_the_page(&pdf, "Missing", 500);
     let text = stdout(Command::new("pdftotext").arg("-raw").arg(&pdf).arg("-"));
     assert!(text.contains("Missing children: board report 2025-26"), "{text}");
     // The charts' own labels are text on the page, inside the margins too.
     assert!(text.contains("Target 90%") && text.contains("This period (filled)"), "{text}");
     keep_pictures(&pdf, pages, "report-check");
+}
+
+/// The monthly performance list is one page: the demo's busiest month so
+/// far (November, as of 2 December) lists a dozen outstanding interviews
+/// and a full top 10, and still fits one A4 page, inside the margins.
+#[test]
+fn the_monthly_performance_list_prints_on_one_a4_page() {
+    if !may_run("the monthly performance list") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("demo.sqlite");
+    let at = "2026-12-02 09:00";
+    ri(&db).args(["demo", "--at", at]).assert().success();
+    let html = dir.path().join("month.html");
+    ri(&db).args(["report", "--month", "2026-11", "--at", at, "--format", "html", "-o"]).arg(&html).assert().success();
+    let page = std::fs::read_to_string(&html).expect("list");
+    assert!(page.contains("most overdue are listed"), "the month has more outstanding than the page lists");
+    let fit = layout_report(dir.path(), &page, "fit.html");
+    eprintln!("layout check:{fit}");
+    assert!(fit.contains(" OK"), "{fit}");
+    let pdf = dir.path().join("month.pdf");
+    print_to_pdf(dir.path(), &html, &pdf);
+    assert_eq!(check_a4(&pdf), 1, "the monthly list is one A4 page");
+    check_words_inside_the_page(&pdf, "Missing", 300);
+    let text = stdout(Command::new("pdftotext").arg("-raw").arg(&pdf).arg("-"));
+    assert!(text.contains("Missing children: monthly performance, November 2026"), "{text}");
+    assert!(text.contains("Top 10, November 2026"), "{text}");
+    keep_pictures(&pdf, 1, "month-check");
 }
 
 fn on_path(tool: &str) -> bool {
@@ -295,7 +326,7 @@ fn check_a4(pdf: &Path) -> usize {
             Some((words.get(x - 1)?.parse().ok()?, words.get(x + 1)?.parse().ok()?))
         })
         .collect();
-    assert!(sizes.len() >= 2, "a pack of several pages: {info}");
+    assert!(!sizes.is_empty(), "no pages: {info}");
     for (w, h) in &sizes {
         assert!((w - A4.0).abs() < 1.0 && (h - A4.1).abs() < 1.0, "not A4 (595 x 842 pt): {w} x {h}\n{info}");
     }
@@ -303,7 +334,7 @@ fn check_a4(pdf: &Path) -> usize {
 }
 
 /// Every word lies within the side margins, and the title is at full size.
-fn check_words_inside_the_page(pdf: &Path, title_word: &str) {
+fn check_words_inside_the_page(pdf: &Path, title_word: &str, at_least: usize) {
     let xml = stdout(Command::new("pdftotext").arg("-bbox").arg(pdf).arg("-"));
     let attr = |tag: &str, name: &str| -> f64 {
         let start = tag.find(&format!("{name}=\"")).map(|i| i + name.len() + 2).expect("attribute");
@@ -317,7 +348,7 @@ fn check_words_inside_the_page(pdf: &Path, title_word: &str) {
             (word, attr(l, "xMin"), attr(l, "xMax"), attr(l, "yMax") - attr(l, "yMin"))
         })
         .collect();
-    assert!(words.len() > 500, "the document's text is in the PDF");
+    assert!(words.len() > at_least, "the document's text is in the PDF: {} words", words.len());
     for (word, left, right, _) in &words {
         assert!(
             *left >= SIDE_MARGIN_PT - 1.0 && *right <= A4.0 - SIDE_MARGIN_PT + 1.0,

@@ -31,7 +31,7 @@ fn quarter(text: &str) -> ReportPeriod {
 }
 
 fn view(s: &mut Session, to: ReportsView) {
-    while s.app.reports_view != to {
+    while s.app.reports.view != to {
         act(s, &[Action::CycleView]);
     }
 }
@@ -53,7 +53,7 @@ fn five_opens_the_last_whole_quarter_saying_it_loads_until_it_has() {
     assert!(s.app.lists.report.is_none(), "no report is read until the tab is shown");
     assert_eq!(s.act(Action::GoTab(4)), Flow::Reload, "the figures are read on the loader thread");
     assert_eq!(s.app.tab, Tab::Reports);
-    assert_eq!(s.app.report_period, quarter("2023-24 Q4"), "5 April 2024: the quarter to 31 March");
+    assert_eq!(s.app.reports.period, quarter("2023-24 Q4"), "5 April 2024: the quarter to 31 March");
     assert_eq!(s.app.status.as_deref(), Some("Loading 2023-24 Q4…"));
     assert!(screen(&s, 80, 24).contains("2023-24 Q4 · loading…"));
     s.reload_now().expect("reload");
@@ -66,7 +66,7 @@ fn an_older_requests_figures_do_not_clear_the_loading_line() {
     let (_d, _p, mut s) = report_session();
     act(&mut s, &[Action::GoTab(4)]);
     let now = parse_instant(AT).expect("at");
-    let before = s.app.report_period;
+    let before = s.app.reports.period;
     assert_eq!(s.act(Action::PeriodOn), Flow::Reload);
     assert_eq!(s.app.status.as_deref(), Some("Loading 2024-25 Q1…"));
     // The figures asked for before `]` arrive late: they are not the period shown.
@@ -85,19 +85,19 @@ fn an_older_requests_figures_do_not_clear_the_loading_line() {
 fn brackets_step_and_y_q_m_switch_the_period_keeping_its_start() {
     let (_d, _p, mut s) = report_session();
     act(&mut s, &[Action::GoTab(4), Action::SwitchPeriod(PeriodKind::Year)]);
-    assert_eq!(s.app.report_period, ReportPeriod::Year(FinancialYear(2023)));
+    assert_eq!(s.app.reports.period, ReportPeriod::Year(FinancialYear(2023)));
     act(&mut s, &[Action::PeriodBack]);
-    assert_eq!(s.app.report_period, ReportPeriod::Year(FinancialYear(2022)));
+    assert_eq!(s.app.reports.period, ReportPeriod::Year(FinancialYear(2022)));
     act(&mut s, &[Action::PeriodOn, Action::SwitchPeriod(PeriodKind::Quarter)]);
-    assert_eq!(s.app.report_period, quarter("2023-24 Q1"));
+    assert_eq!(s.app.reports.period, quarter("2023-24 Q1"));
     act(&mut s, &[Action::PeriodBack]);
-    assert_eq!(s.app.report_period, quarter("2022-23 Q4"), "across the year's end");
+    assert_eq!(s.app.reports.period, quarter("2022-23 Q4"), "across the year's end");
     act(&mut s, &[Action::SwitchPeriod(PeriodKind::Month), Action::PeriodBack]);
-    assert_eq!(s.app.report_period, ReportPeriod::Month(YearMonth::parse("2022-12").expect("month")));
+    assert_eq!(s.app.reports.period, ReportPeriod::Month(YearMonth::parse("2022-12").expect("month")));
     assert_eq!(s.app.report_shown().expect("loaded").period, "2022-12");
     // Other tabs keep their keys: `[` on the MPMG tab is still its month.
     act(&mut s, &[Action::GoTab(3), Action::MonthBack]);
-    assert_eq!(s.app.report_period, ReportPeriod::Month(YearMonth::parse("2022-12").expect("month")));
+    assert_eq!(s.app.reports.period, ReportPeriod::Month(YearMonth::parse("2022-12").expect("month")));
 }
 
 #[test]
@@ -182,4 +182,72 @@ fn the_tab_at_80x24_and_160x48() {
         insta::assert_snapshot!(format!("reports_{name}_80x24"), screen(&s, 80, 24));
         insta::assert_snapshot!(format!("reports_{name}_160x48"), screen(&s, 160, 48));
     }
+}
+
+/// `m` opens a month on its performance list (then its outstanding
+/// interviews and top 10, then the board report's sections); the figures
+/// are `report --month`'s, the top 10 the MPMG's.
+#[test]
+fn a_month_opens_on_its_performance_list_with_the_commands_figures() {
+    let (_d, path, mut s) = report_session();
+    act(&mut s, &[Action::GoTab(4), Action::SwitchPeriod(PeriodKind::Month), Action::PeriodBack, Action::PeriodBack]);
+    assert_eq!(s.app.reports.period, ReportPeriod::Month(YearMonth::parse("2023-11").expect("month")));
+    assert_eq!(s.app.reports.view, ReportsView::Performance, "a month opens on its own list");
+    let json = json_of(ri(&path).args(["report", "--month", "2023-11", "--at", AT, "--format", "json"]));
+    let shown = serde_json::to_value(s.app.report_shown().expect("loaded")).expect("json");
+    assert_eq!(shown, json, "the tab's list is the command's");
+    let text = screen(&s, 120, 40);
+    let all = &json["performance"]["activity"]["all"];
+    let row = numbers(line_of(&text, "All "));
+    assert_eq!(row[..2], [all["episodes"].to_string(), all["individuals"].to_string()], "{text}");
+    insta::assert_snapshot!("reports_month_performance_80x24", screen(&s, 80, 24));
+    insta::assert_snapshot!("reports_month_performance_160x48", screen(&s, 160, 48));
+    act(&mut s, &[Action::CycleView]);
+    assert_eq!(s.app.reports.view, ReportsView::Outstanding);
+    let text = screen(&s, 120, 40);
+    assert!(line_of(&text, "Ivy").contains("R10"), "RI2, placed here, never held: {text}");
+    insta::assert_snapshot!("reports_month_outstanding_80x24", screen(&s, 80, 24));
+    act(&mut s, &[Action::CycleView]);
+    assert_eq!(s.app.reports.view, ReportsView::TopTen);
+    insta::assert_snapshot!("reports_month_top10_80x24", screen(&s, 80, 24));
+    insta::assert_snapshot!("reports_month_top10_160x48", screen(&s, 160, 48));
+    // A quarter has no such sections: switching shows its summary.
+    act(&mut s, &[Action::SwitchPeriod(PeriodKind::Quarter)]);
+    assert!(screen(&s, 120, 40).contains("▸ Summary"), "{}", screen(&s, 120, 40));
+    act(&mut s, &[Action::CycleView]);
+    assert_eq!(s.app.reports.view, ReportsView::Months, "stepping on from the summary");
+}
+
+/// A table longer than the screen scrolls with j and k, says how far it
+/// can go, and stops at its last row; a new section starts at the top. The
+/// demo's year names more placements than 80x24 has rows for.
+#[test]
+fn long_tables_scroll_with_j_and_k_and_say_so() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("demo.sqlite");
+    let at = "2026-11-10 12:00";
+    ri(&path).args(["demo", "--at", at]).assert().success();
+    let mut s = open_session_on(&path, None, at);
+    act(&mut s, &[Action::GoTab(4), Action::SwitchPeriod(PeriodKind::Year), Action::PeriodBack]);
+    view(&mut s, ReportsView::Places);
+    let top = screen(&s, 80, 24);
+    let room = s.app.reports.scroll_room.get();
+    assert!(room > 0, "the placements do not fit: {top}");
+    assert!(top.contains(&format!("j k scroll: 0 of {room} rows down")), "{top}");
+    let report = s.app.report_shown().expect("loaded");
+    // Drawn in the figures' order: most episodes first.
+    let places = &report.figures.by_placement;
+    let (first, last) = (places[0].name.clone(), places[places.len() - 1].name.clone());
+    act(&mut s, &[Action::Down]);
+    let down = screen(&s, 80, 24);
+    assert!(down.contains(&format!("j k scroll: 1 of {room} rows down")), "{down}");
+    act(&mut s, &[Action::Bottom, Action::Down, Action::Down]);
+    assert_eq!(s.app.reports.scroll, room, "no further than the last row");
+    let bottom = screen(&s, 80, 24);
+    assert!(top.contains(&first) && !top.contains(&last), "{top}");
+    assert!(bottom.contains(&last), "the last placement is in view: {bottom}");
+    act(&mut s, &[Action::Up]);
+    assert_eq!(s.app.reports.scroll, room - 1);
+    act(&mut s, &[Action::CycleView]);
+    assert_eq!(s.app.reports.scroll, 0, "a new section starts at its top");
 }

@@ -71,6 +71,27 @@ fn empty_headers(section: &str) -> &'static [&'static str] {
             "interviews_not_yet_due",
             "interviews_not_required",
         ],
+        "performance_outstanding" => &[
+            "section",
+            "period",
+            "person_ref",
+            "name",
+            "episode_ref",
+            "returned_at",
+            "due_at",
+            "minutes_left",
+            "overdue",
+            "band",
+            "worker",
+            "team",
+            "attempts",
+            "cohort",
+            "flags",
+            "placing_la",
+        ],
+        "performance_top10" => {
+            &["section", "period", "rank", "person_ref", "name", "episodes", "hours_missing", "last_missing_at"]
+        }
         _ => &["section", "period"],
     }
 }
@@ -138,8 +159,29 @@ pub fn write_report_csv(report: &Report, mut out: impl Write) -> std::io::Result
             values.iter().flat_map(|(label, f)| rows_of(f).into_iter().map(|r| row(section, label, &r))).collect();
         write_csv_headed(&rows, empty_headers(section), &mut out)?;
     }
+    if let Some(performance) = &report.performance {
+        let p = serde_json::to_value(performance).map_err(std::io::Error::other)?;
+        for (section, rows_of) in PERFORMANCE {
+            writeln!(out)?;
+            let rows: Vec<Value> = rows_of(&p).iter().map(|r| row(section, &report.period, r)).collect();
+            write_csv_headed(&rows, empty_headers(section), &mut out)?;
+        }
+    }
     Ok(())
 }
+
+/// The monthly performance list's tables (`report --month`), after the report's.
+const PERFORMANCE: &[(&str, Rows)] = &[
+    ("performance_activity", |p| by_cohort(&p["activity"], None)),
+    ("performance_interviews", |p| by_cohort(&p["interviews"], None)),
+    ("performance_outstanding_counts", |p| {
+        let mut rows = by_cohort(&p["outstanding"]["month"], Some(("episodes_of", json!("month"))));
+        rows.extend(by_cohort(&p["outstanding"]["other_months"], Some(("episodes_of", json!("other_months")))));
+        rows
+    }),
+    ("performance_outstanding", |p| list(&p["outstanding"]["rows"])),
+    ("performance_top10", |p| list(&p["top10"])),
+];
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,8 @@
 use super::cases::{STARTED_BETWEEN, code, instant, lean_case_sql};
 use super::{Result, Store};
 use crate::domain::codes::Cohort;
+use crate::domain::holidays::BankHolidays;
+use crate::domain::report::monthly::performance;
 use crate::domain::report::{Report, ReportInput, ReportPeriod, ReportSettings, read_spans, report};
 use crate::domain::time::{Instant, db_text};
 use rusqlite::{ToSql, named_params};
@@ -32,13 +34,22 @@ const SCANNED_BETWEEN: &str = "+e.missing_at >= :from AND +e.missing_at < :to AN
 const COUNT_BETWEEN_SQL: &str = "SELECT count(*) FROM episodes WHERE missing_at >= :from AND missing_at < :to";
 
 impl Store {
-    /// The report for `period` as of `now`, with the settings in force.
-    pub fn report(&self, period: ReportPeriod, now: Instant) -> Result<Report> {
+    /// The report for `period` as of `now`, with the settings in force;
+    /// for a calendar month, with the monthly performance list, whose
+    /// outstanding interviews are the chase list's (so `holidays` mark its
+    /// deadlines on non-working days as the chase list does).
+    pub fn report(&self, period: ReportPeriod, now: Instant, holidays: &BankHolidays) -> Result<Report> {
         self.read_consistently(|store| {
             let authority = store.require_authority()?;
             let settings = store.report_settings()?;
             let input = store.report_input(period, now, &settings)?;
-            Ok(report(&input, period, &authority, &settings))
+            let mut report = report(&input, period, &authority, &settings);
+            if let ReportPeriod::Month(month) = period {
+                let chase = store.chase_list(now, holidays)?;
+                let top10 = store.mpmg_month(month, now)?.top10;
+                report.performance = Some(performance(&input, month, settings.target_percent, &chase, top10));
+            }
+            Ok(report)
         })
     }
 

@@ -7,7 +7,7 @@ use super::forms::form::Form;
 use super::forms::request::Submission;
 use super::keymap::Context;
 pub use super::mpmg::MpmgView;
-pub use super::reports::ReportsView;
+pub use super::reports::{ReportsTab, ReportsView};
 use crate::domain::chase::{BandCounts, ChaseRow, band_counts};
 use crate::domain::codes::Cohort;
 use crate::domain::missing::MissingRow;
@@ -158,9 +158,8 @@ pub struct App {
     /// The month the MPMG tab shows (by default the one just gone).
     pub mpmg_month: YearMonth,
     pub mpmg_view: MpmgView,
-    /// The period the Reports tab shows (by default the last whole quarter).
-    pub report_period: ReportPeriod,
-    pub reports_view: ReportsView,
+    /// The Reports tab: its period, section and scroll.
+    pub reports: ReportsTab,
     /// Quitting was asked for with typed data unsaved: y quits, n goes back.
     pub quit_asked: bool,
     /// The terminal is too small to draw the screens (set by the event loop):
@@ -192,8 +191,7 @@ impl App {
             clock: now,
             mpmg_month: YearMonth::containing(now).plus(-1),
             mpmg_view: MpmgView::Cohort,
-            report_period: super::reports::default_period(now),
-            reports_view: ReportsView::Summary,
+            reports: ReportsTab::new(now),
             quit_asked: false,
             too_small: false,
             strategy_history: History::DEFAULT,

@@ -240,6 +240,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Reports, &[key('v')], Action::CycleView, "the next section", Some("section")),
     bind(Reports, &[key('V')], Action::CycleViewBack, "the section before", None),
     bind(Reports, &[key('o')], Action::WriteReport, "write the period's report (HTML)", Some("write")),
+    bind(Reports, &[special(KeyCode::Down), key('j')], Action::Down, "scroll a long table down", None),
+    bind(Reports, &[special(KeyCode::Up), key('k')], Action::Up, "scroll it up", None),
+    bind(Reports, &[special(KeyCode::PageDown), ctrl('d')], Action::PageDown, "scroll a page down", None),
+    bind(Reports, &[special(KeyCode::PageUp), ctrl('u')], Action::PageUp, "scroll a page up", None),
+    bind(Reports, &[key('g'), special(KeyCode::Home)], Action::Top, "to the table's top", None),
+    bind(Reports, &[key('G'), special(KeyCode::End)], Action::Bottom, "to its last row", None),
     bind(Reports, &[special(KeyCode::Tab), key('l'), special(KeyCode::Right)], Action::NextTab, "next tab", None),
     bind(
         Reports,

@@ -132,7 +132,7 @@ pub fn load_lists_with(
         strategy: store.strategy_list(now)?,
         missing: store.missing_list(now)?,
         mpmg: Some(store.mpmg_board(month, now)?),
-        report: report.map(|p| store.report(p, now).map(|r| (p, r))).transpose()?,
+        report: report.map(|p| store.report(p, now, holidays).map(|r| (p, r))).transpose()?,
         empty_file: !store.has_people()?,
     })
 }

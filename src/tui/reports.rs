@@ -1,13 +1,16 @@
 //! The Reports tab's state: the period shown (stepped with `[` `]`, its
 //! kind switched with `y` `q` `m`), which section of the board report is on
-//! screen (`v`), and the figures as loaded for that period. The figures are
-//! `Store::report`'s, read on the loader thread like the MPMG month.
+//! screen (`v`; a month adds the monthly performance list's two), how far
+//! its tables are scrolled (`j` `k`), and the figures as loaded for that
+//! period. The figures are `Store::report`'s, read on the loader thread
+//! like the MPMG month.
 
 use super::action::Action;
 use super::app::{App, Effect, Tab};
 use crate::domain::period::{FinancialYear, Quarter, YearMonth};
 use crate::domain::report::{Report, ReportPeriod};
 use crate::domain::time::Instant;
+use std::cell::Cell;
 
 /// The kinds of period the tab steps through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +23,12 @@ pub enum PeriodKind {
 /// The report's sections, stepped through with `v` (in the report's order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportsView {
+    /// A month's performance list: episodes, individuals and interviews by cohort.
+    Performance,
+    /// A month's interviews still outstanding.
+    Outstanding,
+    /// A month's top 10 (the MPMG's).
+    TopTen,
     /// Totals, the period before and a year earlier, one-off and persistent.
     Summary,
     /// Episodes per month against the same month a year before (a chart).
@@ -53,8 +62,35 @@ impl ReportsView {
         ReportsView::Cohorts,
     ];
 
+    /// A month's sections: the performance list's first, then the report's.
+    pub const MONTH: [ReportsView; 12] = [
+        ReportsView::Performance,
+        ReportsView::Outstanding,
+        ReportsView::TopTen,
+        ReportsView::Summary,
+        ReportsView::Months,
+        ReportsView::Places,
+        ReportsView::CaseStatus,
+        ReportsView::Lengths,
+        ReportsView::Interviews,
+        ReportsView::Meetings,
+        ReportsView::Reasons,
+        ReportsView::Cohorts,
+    ];
+
+    /// The sections a period has.
+    pub fn of(period: ReportPeriod) -> &'static [ReportsView] {
+        match period {
+            ReportPeriod::Month(_) => &ReportsView::MONTH,
+            _ => &ReportsView::ALL,
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
+            ReportsView::Performance => "Month",
+            ReportsView::Outstanding => "Outstanding",
+            ReportsView::TopTen => "Top 10",
             ReportsView::Summary => "Summary",
             ReportsView::Months => "Months",
             ReportsView::Places => "Places",
@@ -67,10 +103,46 @@ impl ReportsView {
         }
     }
 
-    fn step(self, by: isize) -> ReportsView {
-        let n = ReportsView::ALL.len() as isize;
-        let i = ReportsView::ALL.iter().position(|v| *v == self).unwrap_or(0) as isize;
-        ReportsView::ALL[(i + by).rem_euclid(n) as usize]
+    fn step(self, by: isize, views: &[ReportsView]) -> ReportsView {
+        let n = views.len() as isize;
+        let i = views.iter().position(|v| *v == self).unwrap_or(0) as isize;
+        views[(i + by).rem_euclid(n) as usize]
+    }
+}
+
+/// What the Reports tab holds of its own.
+#[derive(Debug, Clone)]
+pub struct ReportsTab {
+    /// The period shown (by default the last whole quarter).
+    pub period: ReportPeriod,
+    pub view: ReportsView,
+    /// Rows scrolled past at the top of the section's tables.
+    pub scroll: usize,
+    /// How far the section's longest table could scroll when last drawn
+    /// (the drawing knows the room; the keys read it).
+    pub scroll_room: Cell<usize>,
+}
+
+impl ReportsTab {
+    pub fn new(now: Instant) -> Self {
+        ReportsTab { period: default_period(now), view: ReportsView::Summary, scroll: 0, scroll_room: Cell::new(0) }
+    }
+
+    /// The section to draw: the one chosen, or the summary when the period
+    /// has no such section (the month's own, after switching to a quarter).
+    pub fn shown_view(&self) -> ReportsView {
+        if ReportsView::of(self.period).contains(&self.view) { self.view } else { ReportsView::Summary }
+    }
+
+    fn step_view(&mut self, by: isize) {
+        self.view = self.shown_view().step(by, ReportsView::of(self.period));
+        self.scroll = 0;
+    }
+
+    /// Scrolls by `by` rows, within what the last drawing had room for.
+    fn scroll_by(&mut self, by: isize) {
+        let room = self.scroll_room.get();
+        self.scroll = self.scroll.saturating_add_signed(by).min(room);
     }
 }
 
@@ -119,19 +191,19 @@ pub fn loading(period: ReportPeriod) -> String {
 impl App {
     /// The figures loaded for the period shown; `None` while it loads.
     pub fn report_shown(&self) -> Option<&Report> {
-        self.lists.report.as_ref().filter(|(p, _)| *p == self.report_period).map(|(_, r)| r)
+        self.lists.report.as_ref().filter(|(p, _)| *p == self.reports.period).map(|(_, r)| r)
     }
 
     /// The period the loader should read figures for: the tab's, while it
     /// is on screen (elsewhere no report is read at all).
     pub fn report_request(&self) -> Option<ReportPeriod> {
-        (self.tab == Tab::Reports).then_some(self.report_period)
+        (self.tab == Tab::Reports).then_some(self.reports.period)
     }
 
     /// After new lists arrive: once the period asked for is in, the status
     /// line stops saying it is loading (figures for a period stepped past do not count).
     pub(super) fn reports_loaded(&mut self) {
-        if self.report_shown().is_some() && self.status.as_deref() == Some(loading(self.report_period).as_str()) {
+        if self.report_shown().is_some() && self.status.as_deref() == Some(loading(self.reports.period).as_str()) {
             self.status = None;
         }
     }
@@ -141,12 +213,17 @@ impl App {
         if self.report_shown().is_some() {
             return Effect::None;
         }
-        self.status = Some(loading(self.report_period));
+        self.status = Some(loading(self.reports.period));
         Effect::Reload
     }
 
     fn show_period(&mut self, period: ReportPeriod) -> Effect {
-        self.report_period = period;
+        // Arriving at a month opens on its performance list, the page a month is asked for.
+        if matches!(period, ReportPeriod::Month(_)) && !matches!(self.reports.period, ReportPeriod::Month(_)) {
+            self.reports.view = ReportsView::Performance;
+        }
+        self.reports.period = period;
+        self.reports.scroll = 0;
         match self.report_shown() {
             Some(_) => Effect::None,
             None => {
@@ -159,22 +236,46 @@ impl App {
     /// The Reports tab's own keys; `None` leaves the action to the lists.
     pub(super) fn update_reports(&mut self, action: Action) -> Option<Effect> {
         Some(match action {
-            Action::PeriodBack => self.show_period(step(self.report_period, -1)),
-            Action::PeriodOn => self.show_period(step(self.report_period, 1)),
-            Action::SwitchPeriod(kind) => self.show_period(switch(self.report_period, kind)),
+            Action::PeriodBack => self.show_period(step(self.reports.period, -1)),
+            Action::PeriodOn => self.show_period(step(self.reports.period, 1)),
+            Action::SwitchPeriod(kind) => self.show_period(switch(self.reports.period, kind)),
             Action::CycleView => {
-                self.reports_view = self.reports_view.step(1);
+                self.reports.step_view(1);
                 Effect::None
             }
             Action::CycleViewBack => {
-                self.reports_view = self.reports_view.step(-1);
+                self.reports.step_view(-1);
+                Effect::None
+            }
+            Action::Down => {
+                self.reports.scroll_by(1);
+                Effect::None
+            }
+            Action::Up => {
+                self.reports.scroll_by(-1);
+                Effect::None
+            }
+            Action::PageDown => {
+                self.reports.scroll_by(self.page_rows as isize);
+                Effect::None
+            }
+            Action::PageUp => {
+                self.reports.scroll_by(-(self.page_rows as isize));
+                Effect::None
+            }
+            Action::Top => {
+                self.reports.scroll = 0;
+                Effect::None
+            }
+            Action::Bottom => {
+                self.reports.scroll = self.reports.scroll_room.get();
                 Effect::None
             }
             Action::WriteReport => match self.report_shown() {
                 Some(_) => Effect::WriteReport,
                 None => {
                     self.status =
-                        Some(format!("{} is still loading: o writes it once it is shown", self.report_period.label()));
+                        Some(format!("{} is still loading: o writes it once it is shown", self.reports.period.label()));
                     Effect::None
                 }
             },

@@ -8,7 +8,7 @@ use super::input::Counted;
 use super::percent;
 use super::shape::{CohortSplit, QuarterInterviews, ReturnInterviews};
 use super::span::{ReportPeriod, clip};
-use crate::domain::codes::{Band, Cohort};
+use crate::domain::codes::Band;
 use crate::domain::history::{RiState, ri_state};
 use crate::domain::record::CaseEpisode;
 use crate::domain::rules::Rules;
@@ -93,16 +93,10 @@ impl RiOutcomeCount {
 
 /// Splits `episodes` by cohort and counts each part with `count`.
 pub(super) fn split<T>(episodes: &[&Counted], count: impl Fn(&[&Counted]) -> T) -> CohortSplit<T> {
-    let of = |cohort: Cohort| {
-        let part: Vec<&Counted> = episodes.iter().copied().filter(|c| c.cohort == cohort).collect();
+    CohortSplit::each(|keep| {
+        let part: Vec<&Counted> = episodes.iter().copied().filter(|c| keep(c.cohort)).collect();
         count(&part)
-    };
-    CohortSplit {
-        local: of(Cohort::Local),
-        out_of_area: of(Cohort::OutOfArea),
-        placed_in: of(Cohort::PlacedIn),
-        all: count(episodes),
-    }
+    })
 }
 
 /// The period's interviews by cohort, and by each quarter it touches.

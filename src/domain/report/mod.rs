@@ -14,6 +14,7 @@ mod counts;
 mod input;
 mod interviews;
 mod meetings;
+pub mod monthly;
 mod placed_in;
 mod shape;
 mod span;
@@ -78,6 +79,10 @@ pub struct Report {
     pub figures: Figures,
     /// The same figures for the period before, of the same kind.
     pub prior: Prior,
+    /// For a calendar month: the monthly performance list (added by the
+    /// store, which reads the chase list and the top 10 for it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub performance: Option<monthly::Performance>,
 }
 
 /// The period before and its figures.
@@ -110,6 +115,7 @@ pub fn report(input: &ReportInput, period: ReportPeriod, authority: &str, settin
             period: before.label(),
             figures: figures(input, before, settings),
         },
+        performance: None,
     }
 }
 

@@ -6,7 +6,7 @@
 use super::interviews::RiCount;
 use super::meetings::MeetingCount;
 use super::placed_in::PlacedInSection;
-use crate::domain::codes::{CaseStatus, LengthBand, Location, MissingFrom, Reason};
+use crate::domain::codes::{CaseStatus, Cohort, LengthBand, Location, MissingFrom, Reason};
 use crate::domain::period::{Quarter, YearMonth};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
@@ -111,6 +111,19 @@ pub struct CohortSplit<T> {
     pub out_of_area: T,
     pub placed_in: T,
     pub all: T,
+}
+
+impl<T> CohortSplit<T> {
+    /// Each cohort's figure, and all cohorts', from `of`, told which
+    /// cohorts to count.
+    pub fn each(of: impl Fn(&dyn Fn(Cohort) -> bool) -> T) -> Self {
+        CohortSplit {
+            local: of(&|c| c == Cohort::Local),
+            out_of_area: of(&|c| c == Cohort::OutOfArea),
+            placed_in: of(&|c| c == Cohort::PlacedIn),
+            all: of(&|_| true),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -236,3 +236,88 @@ fn a_childs_name_comes_from_their_episodes_whichever_is_read_first() {
     assert_eq!(f.placed_in.children[0].name, "Child P");
     assert_eq!(f.by_month[0].episodes_prior_year, 1);
 }
+
+/// The monthly performance list for October 2026, every figure known: the
+/// month's first and last minutes, an interview held at exactly 72 hours,
+/// one late, one overdue, one not yet due, one child still missing, one not
+/// required; an episode of 1 November belongs to November.
+#[test]
+fn the_monthly_performance_list_counts_every_figure_by_cohort() {
+    use super::monthly::{OutstandingCount, performance};
+    use crate::domain::chase::chase_rows;
+    use crate::domain::holidays::BankHolidays;
+
+    let cohort = |mut c: CaseEpisode, cohort: Cohort| {
+        c.episode.at_the_time.cohort = cohort;
+        c
+    };
+    let held = |mut c: CaseEpisode, when: &str| {
+        c.interview.completed_at = Some(at(when));
+        c.interview.outcome = Some(RiOutcome::FaceToFace);
+        c
+    };
+    let mut not_required = child("F", "F1", "2026-10-20 12:00", Some("2026-10-20 15:00"));
+    not_required.interview.required = false;
+    let mut data = input(vec![
+        // Back at 10:00 on the 1st; held at 10:00 on the 4th, exactly 72 hours: in time.
+        held(child("A", "A1", "2026-10-01 00:00", Some("2026-10-01 10:00")), "2026-10-04 10:00"),
+        // Across the clocks going back (25 October 2026), held days late.
+        held(child("A", "A2", "2026-10-24 20:00", Some("2026-10-25 00:30")), "2026-11-02 09:00"),
+        // The month's last minute, placed out of area, never held: overdue.
+        cohort(child("B", "B1", "2026-10-31 23:59", Some("2026-11-01 02:00")), Cohort::OutOfArea),
+        // November's first minute: not October's; outstanding from another month.
+        cohort(child("C", "C1", "2026-11-01 00:00", Some("2026-11-01 05:00")), Cohort::PlacedIn),
+        // Still missing: its interview is not yet due.
+        child("D", "D1", "2026-10-15 08:00", None),
+        // Back two days before now: outstanding, not yet overdue.
+        child("E", "E1", "2026-10-30 09:00", Some("2026-11-08 12:00")),
+        not_required,
+        // The month before.
+        child("G", "G1", "2026-09-30 23:00", Some("2026-10-01 01:00")),
+    ]);
+    data.starts.push(("H", Cohort::Local, "2025-10-10 10:00"));
+    data.starts.push(("H", Cohort::Local, "2025-10-11 10:00"));
+    data.starts.push(("I", Cohort::PlacedIn, "2025-10-31 23:30"));
+    let now = at("2026-11-10 09:00");
+    let rules = ReportSettings::default().rules;
+    let chase = chase_rows(&data.cases, now, &rules, &BankHolidays::bundled());
+    let month = YearMonth::parse("2026-10").expect("month");
+    let p = performance(&data.at(now), month, 90, &chase, Vec::new());
+
+    let a = p.activity;
+    let pairs = |x: super::monthly::Activity| {
+        (
+            x.episodes,
+            x.individuals,
+            x.month_before.episodes,
+            x.month_before.individuals,
+            x.year_before.episodes,
+            x.year_before.individuals,
+        )
+    };
+    assert_eq!(pairs(a.local), (5, 4, 1, 1, 2, 1), "A twice, D, E, F; G in September; H twice a year before");
+    assert_eq!(pairs(a.out_of_area), (1, 1, 0, 0, 0, 0));
+    assert_eq!(pairs(a.placed_in), (0, 0, 0, 0, 1, 1), "C is November's; I was October 2025's");
+    assert_eq!(pairs(a.all), (6, 5, 1, 1, 3, 2));
+
+    let i = p.interviews;
+    let counts = |t: super::monthly::Timeliness| {
+        let c = t.counts;
+        (c.required, c.in_time, c.late, c.overdue, c.not_yet_due, c.not_required, t.percent)
+    };
+    assert_eq!(counts(i.local), (2, 1, 1, 0, 2, 1, Some(50.0)));
+    assert_eq!(counts(i.out_of_area), (1, 0, 0, 1, 0, 0, Some(0.0)));
+    assert_eq!(counts(i.placed_in), (0, 0, 0, 0, 0, 0, None));
+    assert_eq!(counts(i.all), (3, 1, 1, 1, 2, 1, Some(33.3)));
+
+    let o = &p.outstanding;
+    let count = |outstanding, overdue| OutstandingCount { outstanding, overdue };
+    assert_eq!((o.month.local, o.month.out_of_area, o.month.placed_in), (count(1, 0), count(1, 1), count(0, 0)));
+    assert_eq!(o.month.all, count(2, 1));
+    // C (November) and G (September) were never held either.
+    assert_eq!((o.other_months.local, o.other_months.placed_in), (count(1, 1), count(1, 1)));
+    assert_eq!(o.other_months.all, count(2, 2));
+    let refs: Vec<&str> = o.rows.iter().map(|r| r.episode_ref.as_str()).collect();
+    assert_eq!(refs, ["B1", "E1"], "the month's, most overdue first; D is not back, C is November's");
+    assert_eq!(p.target_percent, 90);
+}

@@ -106,7 +106,7 @@ fn table(group: &Group, now: Instant, with_worker: bool) -> Table {
 }
 
 /// Time left as the pack says it: `OVERDUE by 1d 3h`, else `5h 12m`.
-fn left(r: &ChaseRow) -> Text {
+pub fn left(r: &ChaseRow) -> Text {
     match r.band {
         Band::Overdue => Text::strong(format!("OVERDUE by {}", format_span(-r.minutes_left))),
         _ => Text::plain(format_span(r.minutes_left)),

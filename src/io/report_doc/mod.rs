@@ -5,6 +5,7 @@
 //! [`crate::domain::report::change`].
 
 mod charts;
+mod monthly;
 mod sections;
 
 use crate::domain::report::Report;
@@ -14,12 +15,19 @@ use crate::io::pack::{write_html_page, write_markdown_blocks};
 use sections::Charts;
 use std::io::Write;
 
-/// The title: `Missing children: board report 2025-26`.
+/// The title: `Missing children: board report 2025-26`, or the monthly list's.
 fn title(report: &Report) -> String {
-    format!("Missing children: board report {}", report.period)
+    match &report.performance {
+        Some(p) => monthly::title(p.month),
+        None => format!("Missing children: board report {}", report.period),
+    }
 }
 
 fn blocks(report: &Report, charts: Charts) -> std::io::Result<Vec<Block>> {
+    // A calendar month is the monthly performance list: one page, not the board paper.
+    if let Some(performance) = &report.performance {
+        return Ok(monthly::blocks(report, performance));
+    }
     let mut blocks = vec![
         Block::heading(1, title(report)),
         Block::Facts(vec![

@@ -8,7 +8,7 @@
 use crate::domain::codes::{CaseStatus, Reason};
 use crate::domain::report::{CohortSplit, Figures, Report, RiCount};
 use crate::tui::app::App;
-use crate::tui::reports::ReportsView;
+use crate::tui::reports::{ReportsTab, ReportsView};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::columns::Fit;
 use crate::tui::widgets::list_table::{ListView, StyledRow, render_list_inactive};
@@ -18,63 +18,86 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Wrap};
 
+/// What every part of the tab is drawn with: the colours, and the tab's
+/// scroll (each table starts that many rows down, and says how far the
+/// longest one could go).
+struct Draw<'a> {
+    theme: &'a Theme,
+    tab: &'a ReportsTab,
+}
+
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let d = &Draw { theme, tab: &app.reports };
     let [head, sections, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(3)]).areas(area);
     let Some(report) = app.report_shown() else {
-        let text = format!("{} · loading…", app.report_period.label());
+        let text = format!("{} · loading…", app.reports.period.label());
         frame.render_widget(Paragraph::new(text), head);
         return;
     };
-    frame.render_widget(Paragraph::new(heading(report, theme)), head);
-    frame.render_widget(Paragraph::new(section_tabs(app.reports_view, area.width, theme)), sections);
     let f = &report.figures;
-    match app.reports_view {
-        ReportsView::Summary => table(frame, body, theme, summary(report)),
-        ReportsView::Months => months(report, theme, frame, body),
-        ReportsView::Places => places(f, theme, frame, body),
-        ReportsView::CaseStatus => table(frame, body, theme, case_status(f)),
-        ReportsView::Lengths => lengths(f, theme, frame, body),
-        ReportsView::Interviews => interviews(report, theme, frame, body),
-        ReportsView::Meetings => table(frame, body, theme, meetings(f)),
-        ReportsView::Reasons => table(frame, body, theme, reasons(f)),
-        ReportsView::Cohorts => cohorts(f, theme, frame, body),
+    d.tab.scroll_room.set(0);
+    let view = d.tab.shown_view();
+    match view {
+        ReportsView::Performance => performance(report, d, frame, body),
+        ReportsView::Outstanding => outstanding(report, d, frame, body),
+        ReportsView::TopTen => top_ten(report, d, frame, body),
+        ReportsView::Summary => table(frame, body, d, summary(report)),
+        ReportsView::Months => months(report, d, frame, body),
+        ReportsView::Places => places(f, d, frame, body),
+        ReportsView::CaseStatus => table(frame, body, d, case_status(f)),
+        ReportsView::Lengths => lengths(f, d, frame, body),
+        ReportsView::Interviews => interviews(report, d, frame, body),
+        ReportsView::Meetings => table(frame, body, d, meetings(f)),
+        ReportsView::Reasons => table(frame, body, d, reasons(f)),
+        ReportsView::Cohorts => cohorts(f, d, frame, body),
     }
+    // After the tables, which say how far they could scroll.
+    frame.render_widget(Paragraph::new(heading(report, area.width, d)), head);
+    frame.render_widget(Paragraph::new(section_tabs(view, ReportsView::of(d.tab.period), area.width, d)), sections);
 }
 
-/// `2025-26 Q3 · 01/10/2025 to 31/12/2025 · before: 2025-26 Q2 · [ ] y q m · v · o`
-fn heading<'a>(report: &Report, theme: &Theme) -> Line<'a> {
+/// `2025-26 Q3 · 01/10/2025 to 31/12/2025 · compared with 2025-26 Q2 · [ ] y q m period · v section · o write`
+/// (the keys only where they fit whole: the hint bar has them too).
+fn heading<'a>(report: &Report, width: u16, d: &Draw) -> Line<'a> {
     let days = format!("{} to {}", report.from.format("%d/%m/%Y"), report.to.format("%d/%m/%Y"));
-    Line::from(vec![
-        Span::styled(report.period.clone(), theme.title()),
-        Span::raw(format!(" · {days} · compared with {}", report.prior.period)),
-        Span::styled("  [ ] y q m period · v section · o write", theme.dim()),
-    ])
+    let what = format!(" · {days} · compared with {}", report.prior.period);
+    let keys = "  [ ] y q m period · v section · o write";
+    let mut spans = vec![Span::styled(report.period.clone(), d.theme.title()), Span::raw(what)];
+    if Line::from(spans.clone()).width() + keys.chars().count() <= width as usize {
+        spans.push(Span::styled(keys, d.theme.dim()));
+    }
+    Line::from(spans)
 }
 
 /// Every section's name with the one shown marked, where they fit; else
-/// which one of how many.
-fn section_tabs<'a>(shown: ReportsView, width: u16, theme: &Theme) -> Line<'a> {
-    let all = ReportsView::ALL;
-    let full: usize = all.iter().map(|v| v.title().chars().count() + 3).sum();
+/// which one of how many. Then, when a table runs past the screen, how far
+/// down it is: `j k scroll: 3 of 30 rows down`.
+fn section_tabs<'a>(shown: ReportsView, all: &[ReportsView], width: u16, d: &Draw) -> Line<'a> {
+    let room = d.tab.scroll_room.get();
+    let scroll = match room {
+        0 => String::new(),
+        room => format!("  j k scroll: {} of {room} rows down", d.tab.scroll.min(room)),
+    };
+    let full: usize = all.iter().map(|v| v.title().chars().count() + 3).sum::<usize>() + scroll.chars().count();
+    let mut spans = Vec::new();
     if full <= width as usize {
-        let mut spans = Vec::new();
-        for v in all {
+        for &v in all {
             let text = format!(" {} ", v.title());
             spans.push(if v == shown {
-                Span::styled(format!("▸{text}"), theme.tab_active())
+                Span::styled(format!("▸{text}"), d.theme.tab_active())
             } else {
                 Span::raw(text)
             });
         }
-        return Line::from(spans);
+    } else {
+        let i = all.iter().position(|v| *v == shown).unwrap_or(0);
+        spans.push(Span::raw(format!("Section {} of {}: ", i + 1, all.len())));
+        spans.push(Span::styled(format!("▸ {}", shown.title()), d.theme.tab_active()));
+        spans.push(Span::styled("  (v next, V before)", d.theme.dim()));
     }
-    let i = all.iter().position(|v| *v == shown).unwrap_or(0);
-    Line::from(vec![
-        Span::raw(format!("Section {} of {}: ", i + 1, all.len())),
-        Span::styled(format!("▸ {}", shown.title()), theme.tab_active()),
-        Span::styled("  (v next, V before)", theme.dim()),
-    ])
+    spans.push(Span::styled(scroll, d.theme.key()));
+    Line::from(spans)
 }
 
 /// A table's headers, how each gives way, and its rows.
@@ -93,23 +116,30 @@ impl Table {
     }
 }
 
-/// Draws a table as the lists draw theirs (no row is selected on this tab).
-fn table(frame: &mut Frame, area: Rect, theme: &Theme, t: Table) {
+/// Draws a table as the lists draw theirs (no row is selected on this
+/// tab), starting the tab's scroll rows down when it runs past its room.
+fn table(frame: &mut Frame, area: Rect, d: &Draw, t: Table) {
+    // The list widget keeps its selected row in view: selecting the last row
+    // the window should show starts the window `scroll` rows down.
+    let room = area.height.saturating_sub(3) as usize; // borders and the header
+    let overflow = t.rows.len().saturating_sub(room.max(1));
+    d.tab.scroll_room.set(d.tab.scroll_room.get().max(overflow));
+    let first = d.tab.scroll.min(overflow);
     let view = ListView {
         headers: t.headers.iter().map(String::as_str).collect(),
         fits: t.fits,
         rows: t.rows.into_iter().map(|cells| StyledRow { cells, style: Style::new() }).collect(),
-        selected: 0,
+        selected: first + room.max(1) - 1,
         empty: t.empty,
     };
-    render_list_inactive(frame, area, theme, view);
+    render_list_inactive(frame, area, d.theme, view);
 }
 
 /// A table under a one-line title.
-fn titled(frame: &mut Frame, area: Rect, theme: &Theme, title: &str, t: Table) {
+fn titled(frame: &mut Frame, area: Rect, d: &Draw, title: &str, t: Table) {
     let [head, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(2)]).areas(area);
-    frame.render_widget(Paragraph::new(Span::styled(title.to_string(), theme.title())), head);
-    table(frame, rest, theme, t);
+    frame.render_widget(Paragraph::new(Span::styled(title.to_string(), d.theme.title())), head);
+    table(frame, rest, d, t);
 }
 
 fn pct(p: Option<f64>) -> String {
@@ -166,7 +196,7 @@ fn month_label(m: crate::domain::period::YearMonth, with_year: bool) -> String {
 }
 
 /// Episodes per month, with the same month a year before beside it.
-fn months(r: &Report, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn months(r: &Report, d: &Draw, frame: &mut Frame, area: Rect) {
     let rows = &r.figures.by_month;
     let with_year = rows.len() > 12;
     // The legend wraps onto a second line on a narrow screen rather than lose its end.
@@ -175,7 +205,7 @@ fn months(r: &Report, theme: &Theme, frame: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Length(legend_height), Constraint::Min(6), Constraint::Length(7)]).areas(area);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled("Episodes per month", theme.title()),
+            Span::styled("Episodes per month", d.theme.title()),
             Span::raw(" · in each month the left bar is this period, the right bar the same month a year before"),
         ]))
         .wrap(Wrap { trim: true }),
@@ -193,7 +223,7 @@ fn months(r: &Report, theme: &Theme, frame: &mut Frame, area: Rect) {
             let this = Bar::new(m.episodes).text_value(m.episodes.to_string());
             let before = Bar::new(m.episodes_prior_year)
                 .text_value(m.episodes_prior_year.to_string())
-                .style(theme.dim().add_modifier(Modifier::DIM));
+                .style(d.theme.dim().add_modifier(Modifier::DIM));
             BarGroup::new([this, before]).label(Line::from(month_label(m.month, with_year)).centered())
         })
         .collect();
@@ -215,10 +245,10 @@ fn months(r: &Report, theme: &Theme, frame: &mut Frame, area: Rect) {
         line("a year before", &|m| m.individuals_prior_year),
     ];
     let headers_ref: Vec<&str> = headers.iter().map(String::as_str).collect();
-    table(frame, numbers, theme, Table::new(&headers_ref, table_rows, ""));
+    table(frame, numbers, d, Table::new(&headers_ref, table_rows, ""));
 }
 
-fn places(f: &Figures, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn places(f: &Figures, d: &Draw, frame: &mut Frame, area: Rect) {
     let locations = f.by_location.len() as u16 + 4;
     let [top, bottom] = Layout::vertical([Constraint::Length(locations), Constraint::Min(4)]).areas(area);
     let rows = f
@@ -229,7 +259,7 @@ fn places(f: &Figures, theme: &Theme, frame: &mut Frame, area: Rect) {
     titled(
         frame,
         top,
-        theme,
+        d,
         "By where they went missing from",
         Table::new(&["Location", "Individuals", "Episodes"], rows, "No episodes"),
     );
@@ -241,7 +271,7 @@ fn places(f: &Figures, theme: &Theme, frame: &mut Frame, area: Rect) {
     titled(
         frame,
         bottom,
-        theme,
+        d,
         "Named placements, most episodes first",
         Table::new(&["Placement", "Type", "Individuals", "Episodes"], rows, "No episode from a named placement"),
     );
@@ -269,23 +299,17 @@ fn case_status(f: &Figures) -> Table {
     Table::new(&headers, rows, "No episodes")
 }
 
-fn lengths(f: &Figures, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn lengths(f: &Figures, d: &Draw, frame: &mut Frame, area: Rect) {
     let bands = f.length_bands.len() as u16 + 4;
     let [top, bottom] = Layout::vertical([Constraint::Length(bands), Constraint::Min(4)]).areas(area);
     let rows = f.length_bands.iter().map(|b| vec![b.band.label().to_string(), b.episodes.to_string()]).collect();
-    titled(frame, top, theme, "How long episodes lasted", Table::new(&["Length", "Episodes"], rows, "No episodes"));
+    titled(frame, top, d, "How long episodes lasted", Table::new(&["Length", "Episodes"], rows, "No episodes"));
     let rows = f
         .first_time_by_location
         .iter()
         .map(|r| vec![r.location.label().to_string(), r.individuals.to_string()])
         .collect();
-    titled(
-        frame,
-        bottom,
-        theme,
-        "Missing for the first time",
-        Table::new(&["Location", "Individuals"], rows, "Nobody"),
-    );
+    titled(frame, bottom, d, "Missing for the first time", Table::new(&["Location", "Individuals"], rows, "Nobody"));
 }
 
 /// `18 of 20, 90.0%`.
@@ -303,7 +327,7 @@ fn against(percent: Option<f64>, target: i64) -> &'static str {
 }
 
 /// Return interviews in 72 hours per quarter (all cohorts) against the target.
-fn interviews(r: &Report, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn interviews(r: &Report, d: &Draw, frame: &mut Frame, area: Rect) {
     let ri = &r.figures.return_interviews;
     let target = r.target_percent;
     let table_height = ri.by_quarter.len() as u16 + 4;
@@ -311,7 +335,7 @@ fn interviews(r: &Report, theme: &Theme, frame: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Length(1), Constraint::Min(5), Constraint::Length(table_height)]).areas(area);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled("Return interviews in 72 hours", theme.title()),
+            Span::styled("Return interviews in 72 hours", d.theme.title()),
             Span::raw(format!(" · target {target}%: each bar says met or below")),
         ])),
         legend,
@@ -325,7 +349,7 @@ fn interviews(r: &Report, theme: &Theme, frame: &mut Frame, area: Rect) {
             let c = q.by_cohort.all;
             let value = c.percent.map_or(0, |p| p.round() as u64);
             let verdict = against(c.percent, target);
-            let style = if verdict == "below" { theme.urgent() } else { Style::new() };
+            let style = if verdict == "below" { d.theme.urgent() } else { Style::new() };
             Bar::new(value)
                 .text_value(pct(c.percent))
                 .label(Line::from(format!("Q{} {verdict}", q.quarter.number())).centered())
@@ -333,7 +357,7 @@ fn interviews(r: &Report, theme: &Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(BarChart::new(bars).bar_width(bar_width).bar_gap(2).max(100), chart);
-    mark_target(frame, chart, target, theme);
+    mark_target(frame, chart, target, d);
     let mut rows: Vec<Vec<String>> = ri
         .by_quarter
         .iter()
@@ -349,13 +373,13 @@ fn interviews(r: &Report, theme: &Theme, frame: &mut Frame, area: Rect) {
     all.push(against(ri.by_cohort.all.percent, target).into());
     rows.push(all);
     let headers = ["Quarter", "Local", "Out of area", "Placed in", "All", "Target"];
-    table(frame, numbers, theme, Table::new(&headers, rows, ""));
+    table(frame, numbers, d, Table::new(&headers, rows, ""));
 }
 
 /// A dotted line across the chart at the target, where no bar covers it,
 /// with the target written at its end: the chart's bars run 0 to 100% over
 /// every row but the bottom one (the bars' labels).
-fn mark_target(frame: &mut Frame, chart: Rect, target: i64, theme: &Theme) {
+fn mark_target(frame: &mut Frame, chart: Rect, target: i64, d: &Draw) {
     let rows = chart.height.saturating_sub(1);
     if rows < 2 || !(0..=100).contains(&target) {
         return;
@@ -369,9 +393,9 @@ fn mark_target(frame: &mut Frame, chart: Rect, target: i64, theme: &Theme) {
         let Some(cell) = buffer.cell_mut((x, y)) else { continue };
         if x >= text_from {
             let c = text.chars().nth((x - text_from) as usize).unwrap_or(' ');
-            cell.set_char(c).set_style(theme.key());
+            cell.set_char(c).set_style(d.theme.key());
         } else if cell.symbol() == " " {
-            cell.set_char('┈').set_style(theme.dim());
+            cell.set_char('┈').set_style(d.theme.dim());
         }
     }
 }
@@ -415,7 +439,7 @@ fn reasons(f: &Figures) -> Table {
     Table::new(&headers, rows, "")
 }
 
-fn cohorts(f: &Figures, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn cohorts(f: &Figures, d: &Draw, frame: &mut Frame, area: Rect) {
     let [top, bottom] = Layout::vertical([Constraint::Length(6), Constraint::Min(4)]).areas(area);
     let (o, p) = (&f.out_of_area, &f.placed_in);
     let rows = vec![
@@ -437,7 +461,7 @@ fn cohorts(f: &Figures, theme: &Theme, frame: &mut Frame, area: Rect) {
     table(
         frame,
         top,
-        theme,
+        d,
         Table::new(&["Children", "Individuals", "Episodes", "RI in 72 hours", "Meetings due"], rows, ""),
     );
     let rows = p
@@ -463,5 +487,124 @@ fn cohorts(f: &Figures, theme: &Theme, frame: &mut Frame, area: Rect) {
         "No child placed here went missing",
     );
     t.fits[2] = Fit::Shrink;
-    titled(frame, bottom, theme, "Children placed here, and how their interviews went", t);
+    titled(frame, bottom, d, "Children placed here, and how their interviews went", t);
+}
+
+/// The month's performance list, shown when the period is a month.
+fn performance(r: &Report, d: &Draw, frame: &mut Frame, area: Rect) {
+    let Some(p) = &r.performance else { return };
+    let [top, bottom] = Layout::vertical([Constraint::Length(8), Constraint::Min(7)]).areas(area);
+    let (before, year) = (month_label(p.month.plus(-1), false), month_label(p.month.plus(-12), true));
+    let rows = COHORT_NAMES
+        .iter()
+        .zip(split_cells(&p.activity))
+        .map(|(who, a)| {
+            vec![
+                who.to_string(),
+                a.episodes.to_string(),
+                a.month_before.episodes.to_string(),
+                a.year_before.episodes.to_string(),
+                a.individuals.to_string(),
+                a.month_before.individuals.to_string(),
+                a.year_before.individuals.to_string(),
+            ]
+        })
+        .collect();
+    let (ep_before, ep_year) = (format!("Ep {before}"), format!("Ep {year}"));
+    let (ind_before, ind_year) = (format!("Ind {before}"), format!("Ind {year}"));
+    let headers = ["Children", "Episodes", &ep_before, &ep_year, "Individuals", &ind_before, &ind_year];
+    titled(frame, top, d, "Episodes and individuals, by where the child lives", Table::new(&headers, rows, ""));
+    let target = p.target_percent;
+    let rows = COHORT_NAMES
+        .iter()
+        .zip(split_cells(&p.interviews).iter().zip(split_cells(&p.outstanding.month)))
+        .map(|(who, (t, o))| {
+            let c = t.counts;
+            vec![
+                who.to_string(),
+                c.required.to_string(),
+                c.in_time.to_string(),
+                pct(t.percent),
+                against(t.percent, target).to_string(),
+                c.late.to_string(),
+                c.overdue.to_string(),
+                c.not_yet_due.to_string(),
+                o.outstanding.to_string(),
+            ]
+        })
+        .collect();
+    let headers = ["RI", "Due", "In 72h", "Share", "Target", "Late", "Overdue", "Not yet due", "Outstanding now"];
+    titled(
+        frame,
+        bottom,
+        d,
+        &format!("Return interviews for the month's episodes · target {target}%"),
+        Table::new(&headers, rows, ""),
+    );
+}
+
+/// The month's interviews still outstanding now, most overdue first.
+fn outstanding(r: &Report, d: &Draw, frame: &mut Frame, area: Rect) {
+    let Some(p) = &r.performance else { return };
+    let (mine, others) = (p.outstanding.month.all, p.outstanding.other_months.all);
+    let rows = p
+        .outstanding
+        .rows
+        .iter()
+        .map(|row| {
+            vec![
+                row.name.clone(),
+                row.person_ref.clone(),
+                row.episode_ref.clone(),
+                crate::domain::time::display_short(row.returned_at, r.at),
+                crate::io::cells::time_left(row),
+                row.worker.clone().unwrap_or_else(|| "-".into()),
+                crate::io::cells::cohort_short(row.cohort).to_string(),
+            ]
+        })
+        .collect();
+    let title = format!(
+        "Outstanding now: {} for the month ({} overdue), {} from other months ({} overdue)",
+        mine.outstanding, mine.overdue, others.outstanding, others.overdue
+    );
+    let mut t = Table::new(
+        &["Child", "Ref", "Episode", "Returned", "Left", "Worker", "Cohort"],
+        rows,
+        "No interview for the month's episodes is outstanding",
+    );
+    t.fits[5] = Fit::Shrink;
+    titled(frame, area, d, &title, t);
+}
+
+/// The month's top 10, as the MPMG tab ranks it.
+fn top_ten(r: &Report, d: &Draw, frame: &mut Frame, area: Rect) {
+    let Some(p) = &r.performance else { return };
+    let rows = p
+        .top10
+        .iter()
+        .map(|t| {
+            vec![
+                t.rank.to_string(),
+                t.name.clone(),
+                t.person_ref.clone(),
+                t.episodes.to_string(),
+                t.hours_missing.to_string(),
+                crate::domain::time::display_short(t.last_missing_at, r.at),
+            ]
+        })
+        .collect();
+    let mut t = Table::new(
+        &["Rank", "Child", "Ref", "Episodes", "Hours", "Last missing"],
+        rows,
+        "No child went missing in the month",
+    );
+    t.fits[0] = Fit::Whole;
+    t.fits[1] = Fit::Shrink;
+    titled(frame, area, d, "Top 10: most episodes, then most hours missing, then the most recent", t);
+}
+
+const COHORT_NAMES: [&str; 4] = ["Local", "Out of area", "Placed in", "All"];
+
+fn split_cells<T: Copy>(split: &CohortSplit<T>) -> [T; 4] {
+    [split.local, split.out_of_area, split.placed_in, split.all]
 }
