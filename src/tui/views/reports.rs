@@ -572,6 +572,9 @@ fn outstanding(r: &Report, d: &Draw, frame: &mut Frame, area: Rect) {
         rows,
         "No interview for the month's episodes is outstanding",
     );
+    // At 80 columns the episode goes first, then the return time, so the child's name stays whole.
+    t.fits[2] = Fit::Optional(1);
+    t.fits[3] = Fit::Optional(2);
     t.fits[5] = Fit::Shrink;
     titled(frame, area, d, &title, t);
 }
