@@ -97,15 +97,26 @@ impl Sections<'_> {
                 Count { name: "individuals", now: now.individuals, before: before.individuals },
             ]),
         );
-        let columns = vec![
+        // For a year, the period before is the year earlier: one column says it.
+        let year_column = self.report.kind != "year";
+        let mut columns = vec![
             Column::text("", 34),
             Column::number(self.this(), 22),
             Column::number(format!("{} (before)", self.prior()), 22),
-            Column::number("A year earlier", 22),
         ];
+        if year_column {
+            columns.push(Column::number("A year earlier", 22));
+        }
+        let row = |what: &str, now: u64, before: u64, year: u64| {
+            let mut cells = vec![Text::plain(what), n(now), n(before)];
+            if year_column {
+                cells.push(n(year));
+            }
+            cells
+        };
         let rows = vec![
-            vec![Text::plain("Episodes"), n(now.episodes), n(before.episodes), n(year.episodes)],
-            vec![Text::plain("Individuals"), n(now.individuals), n(before.individuals), n(year.individuals)],
+            row("Episodes", now.episodes, before.episodes, year.episodes),
+            row("Individuals", now.individuals, before.individuals, year.individuals),
         ];
         self.blocks.push(table(columns, rows, ""));
     }
