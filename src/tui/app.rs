@@ -16,6 +16,7 @@ use crate::domain::report::{Report, ReportPeriod};
 use crate::domain::strategy::{History, StrategyRow, within_history};
 use crate::domain::time::Instant;
 use crate::store::MpmgBoard;
+use crate::tui::widgets::list_table::Measured;
 
 /// The screens, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +61,11 @@ impl Tab {
 #[derive(Debug, Clone, Default)]
 pub struct Lists {
     pub chase: Vec<ChaseRow>,
+    /// Each chase column's widest cell over every row, measured as the list
+    /// loads, so a frame makes only the rows it shows.
+    pub chase_widths: Measured,
     pub strategy: Vec<StrategyRow>,
+    pub strategy_widths: Measured,
     pub missing: Vec<MissingRow>,
     /// The MPMG tab's month, as loaded (the app may already be asking for another).
     pub mpmg: Option<MpmgBoard>,
@@ -69,6 +74,9 @@ pub struct Lists {
     pub report: Option<(ReportPeriod, Report)>,
     /// No child is recorded yet: the lists say how to add one.
     pub empty_file: bool,
+    /// Only the Chase list is in (the app's first frame): the other tabs
+    /// say they are loading until the loader brings the rest.
+    pub pending: bool,
 }
 
 /// What covers the list, if anything.

@@ -19,6 +19,7 @@ use crate::domain::holidays::BankHolidays;
 use crate::domain::period::YearMonth;
 use crate::domain::report::ReportPeriod;
 use crate::domain::time::Instant;
+use crate::io::cells::{chase_cells, strategy_cells};
 use crate::store::{Store, StoreError};
 use app::Lists;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -26,6 +27,7 @@ use session::{Flow, Session};
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
+use widgets::list_table::Measured;
 
 const RELOADING: &str = "Reloading…";
 /// The longest the loop waits for a key before looking at the clock again.
@@ -127,13 +129,28 @@ pub fn load_lists_with(
     month: YearMonth,
     report: Option<ReportPeriod>,
 ) -> Result<Lists, StoreError> {
+    let strategy = store.strategy_list(now)?;
     Ok(Lists {
-        chase: store.chase_list(now, holidays)?,
-        strategy: store.strategy_list(now)?,
+        strategy_widths: Measured::of(strategy.iter().map(|r| strategy_cells(r, now))),
+        strategy,
         missing: store.missing_list(now)?,
         mpmg: Some(store.mpmg_board(month, now)?),
         report: report.map(|p| store.report(p, now, holidays).map(|r| (p, r))).transpose()?,
+        pending: false,
+        ..load_first(store, now, holidays)?
+    })
+}
+
+/// The Chase list alone (the screen the app opens on), for the first frame:
+/// the rest follow from the loader, the other tabs saying they are loading.
+pub fn load_first(store: &Store, now: Instant, holidays: &BankHolidays) -> Result<Lists, StoreError> {
+    let chase = store.chase_list(now, holidays)?;
+    Ok(Lists {
+        chase_widths: Measured::of(chase.iter().map(|r| chase_cells(r, now))),
+        chase,
         empty_file: !store.has_people()?,
+        pending: true,
+        ..Lists::default()
     })
 }
 
@@ -185,7 +202,9 @@ const LOOK_FOR_OTHERS_EVERY: Duration = Duration::from_secs(1);
 /// Runs the app until the user quits.
 pub fn run(store: Store, holidays: BankHolidays, clock: Clock) -> Result<(), TuiError> {
     let loader = Loader::spawn(store.path().to_path_buf(), holidays.clone())?;
-    let mut session = Session::new(store, holidays, clock)?;
+    let mut session = Session::start(store, holidays, clock)?;
+    // The Chase list is in; the loader reads the rest while the first frame is drawn.
+    let _ = loader.requests.send((session.app.now, session.app.mpmg_month, session.app.report_request()));
     let theme = theme::Theme::from_env();
     require_terminal()?;
     let mut terminal = ratatui::try_init()?;

@@ -55,11 +55,31 @@ pub struct Session {
 }
 
 impl Session {
+    /// A session with every list loaded (tests, and anything that acts at once).
     pub fn new(store: Store, holidays: BankHolidays, clock: Clock) -> Result<Session, StoreError> {
-        let authority = store.require_authority()?;
         let now = clock.now();
         let month = YearMonth::containing(now).plus(-1);
-        let app = App::new(authority, now, load_lists(&store, now, &holidays, month)?);
+        let lists = load_lists(&store, now, &holidays, month)?;
+        Session::with_lists(store, holidays, clock, now, lists)
+    }
+
+    /// A session with only the Chase list loaded, for the app's first frame:
+    /// the caller has the loader bring the rest ([`crate::tui::load_first`]).
+    pub fn start(store: Store, holidays: BankHolidays, clock: Clock) -> Result<Session, StoreError> {
+        let now = clock.now();
+        let lists = crate::tui::load_first(&store, now, &holidays)?;
+        Session::with_lists(store, holidays, clock, now, lists)
+    }
+
+    fn with_lists(
+        store: Store,
+        holidays: BankHolidays,
+        clock: Clock,
+        now: Instant,
+        lists: crate::tui::app::Lists,
+    ) -> Result<Session, StoreError> {
+        let authority = store.require_authority()?;
+        let app = App::new(authority, now, lists);
         let seen_data_version = store.data_version()?;
         let letters_dir = crate::io::paths::letters_folder().ok();
         let reports_dir = crate::io::paths::reports_folder().ok();

@@ -1,6 +1,6 @@
 //! The Chase screen: outstanding return interviews against the 72-hour clock.
 
-use super::{Body, counts, empty_message, pick, render_body};
+use super::{Body, counts, empty_message, index_in, pick, render_body};
 use crate::domain::chase::{BandCounts, ChaseRow, SplitCounts, split_band_counts};
 use crate::domain::codes::{Band, ChaseFlag, Cohort};
 use crate::domain::time::{Instant, display_local, display_short, format_span};
@@ -8,7 +8,7 @@ use crate::io::cells::{CHASE_HEADERS, chase_cells, place};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::columns::Fit;
-use crate::tui::widgets::list_table::{ListView, StyledRow};
+use crate::tui::widgets::list_table::{ListView, Rows, StyledRow};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -51,18 +51,22 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             _ => Fit::Whole,
         })
         .collect();
-    let styled = rows
-        .iter()
-        .map(|r| {
-            let cells = pick(&chase_cells(r, app.now), columns);
-            let style = match r.band {
-                Band::Overdue => theme.urgent(),
-                Band::Within24h => theme.soon(),
-                Band::Later => ratatui::style::Style::new(),
-            };
-            StyledRow { cells, style }
-        })
-        .collect();
+    // Only the rows on screen are made; the widths were measured as the list loaded.
+    let row = |i: usize| {
+        let r: &ChaseRow = rows[i];
+        let cells = pick(&chase_cells(r, app.now), columns);
+        let style = match r.band {
+            Band::Overdue => theme.urgent(),
+            Band::Within24h => theme.soon(),
+            Band::Later => ratatui::style::Style::new(),
+        };
+        StyledRow { cells, style }
+    };
+    let styled = Rows::Window {
+        len: rows.len(),
+        widest: app.lists.chase_widths.widest(rows.iter().map(|r| index_in(&app.lists.chase, r)), columns),
+        row: Box::new(row),
+    };
     let empty = empty_message(app, "No return interviews outstanding.");
     let list = ListView { headers, fits, rows: styled, selected: app.selection(), empty };
     let detail = rows.get(app.selection()).filter(|_| app.show_detail).map(|r| detail_lines(r, app.now, theme));

@@ -8,7 +8,7 @@ use crate::io::cells::{MISSING_HEADERS, missing_cells, place, place_name};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::columns::Fit;
-use crate::tui::widgets::list_table::{ListView, StyledRow};
+use crate::tui::widgets::list_table::{ListView, Rows, StyledRow};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -47,7 +47,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let empty = empty_message(app, "No child is missing right now.");
-    let list = ListView { headers, fits, rows: styled, selected: app.selection(), empty };
+    let list = ListView { headers, fits, rows: Rows::All(styled), selected: app.selection(), empty };
     let detail = rows.get(app.selection()).filter(|_| app.show_detail).map(|r| detail_lines(r, theme));
     render_body(app, theme, frame, area, Body { counts, list, detail });
 }

@@ -132,6 +132,8 @@ fn tab_spans<'a>(app: &App, theme: &Theme, wide: bool, padded: bool) -> Vec<Span
         // The Reports tab lists nobody: it has no count.
         let count = match tab {
             Tab::Reports => String::new(),
+            // Only the Chase list is in yet: the others' counts follow.
+            Tab::Strategy | Tab::Missing | Tab::Mpmg if app.lists.pending => " (…)".to_string(),
             _ => format!(" ({})", app.tab_count(*tab)),
         };
         let label = if padded { format!(" {} {title}{count} ", i + 1) } else { format!("{} {title}{count}", i + 1) };
@@ -213,7 +215,9 @@ fn render_search(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 /// What an empty list says: why it is empty, and on a file with no child
 /// yet, how to begin.
 pub(super) fn empty_message(app: &App, when_unfiltered: &'static str) -> &'static str {
-    if !app.filters.is_empty() {
+    if app.lists.pending && app.tab != Tab::Chase {
+        "Loading…"
+    } else if !app.filters.is_empty() {
         "Nothing matches the search and filters (x clears them)."
     } else if app.lists.empty_file {
         "No children recorded yet: n adds a child (or ri-chase import FILE.csv)."
@@ -223,6 +227,13 @@ pub(super) fn empty_message(app: &App, when_unfiltered: &'static str) -> &'stati
 }
 
 /// Cells at the given indexes, in that order.
+/// Where `item`, a reference into `list`, sits in it: the visible rows are
+/// references into the loaded list, and its measured widths go by index.
+pub(super) fn index_in<T>(list: &[T], item: &T) -> usize {
+    let start = list.as_ptr() as usize;
+    (item as *const T as usize).wrapping_sub(start) / std::mem::size_of::<T>().max(1)
+}
+
 pub(super) fn pick<T: Clone>(cells: &[T], columns: &[usize]) -> Vec<T> {
     columns.iter().filter_map(|i| cells.get(*i).cloned()).collect()
 }

@@ -16,7 +16,7 @@ use crate::tui::app::App;
 use crate::tui::mpmg::MpmgView;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::columns::Fit;
-use crate::tui::widgets::list_table::{ListView, StyledRow};
+use crate::tui::widgets::list_table::{ListView, Rows, StyledRow};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -161,7 +161,7 @@ fn render_list(app: &App, board: &MpmgBoard, view: MpmgView, theme: &Theme, fram
     let list = ListView {
         headers: pick(&headers, columns),
         fits,
-        rows: pick_rows(rows, columns),
+        rows: Rows::All(pick_rows(rows, columns)),
         selected: app.selection(),
         empty,
     };

@@ -17,7 +17,7 @@ use crate::io::cells::{cohort_short, place, strategy_cells};
 use crate::store::{EpisodeLine, PersonPage};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::columns::Fit;
-use crate::tui::widgets::list_table::{ListView, StyledRow, render_list, render_list_inactive};
+use crate::tui::widgets::list_table::{ListView, Rows, StyledRow, render_list, render_list_inactive};
 use crate::tui::widgets::visible::visible_lines;
 use chrono::NaiveDate;
 use detail::detail_lines;
@@ -307,7 +307,8 @@ fn render_table(
             }
         })
         .collect();
-    let list = ListView { headers, fits, rows, selected, empty: "No episodes recorded for this child." };
+    let list =
+        ListView { headers, fits, rows: Rows::All(rows), selected, empty: "No episodes recorded for this child." };
     if active { render_list(frame, area, theme, list) } else { render_list_inactive(frame, area, theme, list) }
 }
 

@@ -11,7 +11,7 @@ use crate::tui::app::App;
 use crate::tui::reports::{ReportsTab, ReportsView};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::columns::Fit;
-use crate::tui::widgets::list_table::{ListView, StyledRow, render_list_inactive};
+use crate::tui::widgets::list_table::{ListView, Rows, StyledRow, render_list_inactive};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -128,7 +128,7 @@ fn table(frame: &mut Frame, area: Rect, d: &Draw, t: Table) {
     let view = ListView {
         headers: t.headers.iter().map(String::as_str).collect(),
         fits: t.fits,
-        rows: t.rows.into_iter().map(|cells| StyledRow { cells, style: Style::new() }).collect(),
+        rows: Rows::All(t.rows.into_iter().map(|cells| StyledRow { cells, style: Style::new() }).collect()),
         selected: first + room.max(1) - 1,
         empty: t.empty,
     };

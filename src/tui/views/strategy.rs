@@ -1,6 +1,6 @@
 //! The Strategy meetings screen: episodes at or nearing 72 hours missing.
 
-use super::{Body, counts, empty_message, pick, render_body};
+use super::{Body, counts, empty_message, index_in, pick, render_body};
 use crate::domain::codes::{Cohort, StrategyStatus};
 use crate::domain::strategy::{History, StrategyRow};
 use crate::domain::time::{display_local, format_span, minutes_between};
@@ -8,7 +8,7 @@ use crate::io::cells::{STRATEGY_HEADERS, strategy_cells};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::columns::Fit;
-use crate::tui::widgets::list_table::{ListView, StyledRow};
+use crate::tui::widgets::list_table::{ListView, Rows, StyledRow};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -45,17 +45,23 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             _ => Fit::Whole,
         })
         .collect();
-    let styled = rows
-        .iter()
-        .map(|r| StyledRow {
+    // Only the rows on screen are made; the widths were measured as the list loaded.
+    let row = |i: usize| {
+        let r: &StrategyRow = rows[i];
+        StyledRow {
             cells: pick(&strategy_cells(r, app.now), columns),
             style: match (r.status, r.in_timescale) {
                 (StrategyStatus::Due, _) | (_, Some(false)) => theme.urgent(),
                 (StrategyStatus::DueSoon, _) => theme.soon(),
                 _ => Style::new(),
             },
-        })
-        .collect();
+        }
+    };
+    let styled = Rows::Window {
+        len: rows.len(),
+        widest: app.lists.strategy_widths.widest(rows.iter().map(|r| index_in(&app.lists.strategy, r)), columns),
+        row: Box::new(row),
+    };
     let empty = empty_message(app, "No episode has reached 48 hours missing, and no meeting is recorded.");
     let list = ListView { headers, fits, rows: styled, selected: app.selection(), empty };
     let detail = rows.get(app.selection()).filter(|_| app.show_detail).map(|r| detail_lines(r, app, theme));

@@ -26,12 +26,25 @@ pub enum Fit {
 /// even the shrinkable columns at their headers' width leave too little room
 /// are the last columns cut.
 pub fn fit_widths(headers: &[&str], fits: &[Fit], rows: &[Vec<String>], room: u16, spacing: u16) -> Vec<u16> {
-    let mut natural: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+    let mut widest = vec![0; headers.len()];
     for row in rows {
-        for (w, cell) in natural.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
+        widen(&mut widest, row);
     }
+    fit_measured(headers, fits, &widest, room, spacing)
+}
+
+/// Widens `widest` (a width per column) to hold `cells`.
+pub fn widen(widest: &mut [usize], cells: &[String]) {
+    for (w, cell) in widest.iter_mut().zip(cells) {
+        *w = (*w).max(cell.width());
+    }
+}
+
+/// [`fit_widths`] from each column's widest cell, measured beforehand
+/// (`widest`), so a long list need not be read again at every frame.
+pub fn fit_measured(headers: &[&str], fits: &[Fit], widest: &[usize], room: u16, spacing: u16) -> Vec<u16> {
+    let natural: Vec<usize> =
+        headers.iter().enumerate().map(|(i, h)| h.width().max(widest.get(i).copied().unwrap_or(0))).collect();
     let fit = |i: usize| fits.get(i).copied().unwrap_or(Fit::Whole);
     let mut shown: Vec<bool> = vec![true; headers.len()];
     loop {

@@ -7,7 +7,7 @@ use crate::store::MpmgBoard;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::columns::Fit;
-use crate::tui::widgets::list_table::{ListView, StyledRow, render_list};
+use crate::tui::widgets::list_table::{ListView, Rows, StyledRow, render_list};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -90,7 +90,7 @@ pub fn render(app: &App, board: &MpmgBoard, theme: &Theme, frame: &mut Frame, ar
         headers: vec!["Child", "Ref", "Total", "Trend", "Per month"],
         // The name gives way; the counts stay whole.
         fits: vec![Fit::Shrink, Fit::Whole, Fit::Whole, Fit::Whole, Fit::Whole],
-        rows,
+        rows: Rows::All(rows),
         selected: app.selection(),
         empty: "Nothing matches the search and filters (x clears them).",
     };
