@@ -3,7 +3,8 @@
 //! 1,000,000-episode / 100,000-child demo. The database is made once by the
 //! demo's own code under `target/bench-data/` (about 75 s) and reused; set
 //! `RI_CHASE_BENCH_DB` to use another file. Frames are drawn into ratatui's
-//! `TestBackend` at 120x40 (the terminal's own writing is not timed).
+//! `TestBackend` at 120x40 (the terminal's own writing is not timed). Each
+//! key bench presses two keys (there and back) and draws one frame.
 //! Run with `cargo bench --bench frames`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -14,6 +15,7 @@ use ri_chase::domain::time::{Instant, parse_instant};
 use ri_chase::io::demo::{DemoOptions, fill};
 use ri_chase::store::Store;
 use ri_chase::tui::action::Action;
+use ri_chase::tui::forms::form::FormKind;
 use ri_chase::tui::session::Session;
 use ri_chase::tui::theme::Theme;
 use ri_chase::tui::{Clock, views};
@@ -84,6 +86,7 @@ fn frames(c: &mut Criterion) {
     key("next_tab", &[Action::NextTab], &mut session);
     session.act(Action::GoTab(0));
     key("open_and_close_child", &[Action::OpenPerson, Action::Back], &mut session);
+    key("open_and_close_attempt_form", &[Action::Open(FormKind::Attempt), Action::Back], &mut session);
     group.finish();
 }
 

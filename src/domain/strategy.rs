@@ -121,10 +121,12 @@ pub fn within_history<'a>(
     history: History,
 ) -> (Vec<&'a StrategyRow>, usize) {
     let mut hidden = 0;
+    // Worked out once, not per row: a list can hold tens of thousands.
+    let since = history.since(now);
     let kept = rows
         .into_iter()
         .filter(|r| {
-            let keep = in_history(r, now, history);
+            let keep = is_outstanding(r) || since.is_none_or(|since| r.missing_at >= since);
             hidden += usize::from(!keep);
             keep
         })

@@ -34,6 +34,11 @@ impl Filters {
     /// typed is in one of them, in any order, so "Synthe Gale" (family name
     /// first, as a police notification gives it) finds Gale Synthe.
     pub fn matches_search(&self, texts: &[&str]) -> bool {
+        // Every list is filtered at every frame: with nothing typed, nothing
+        // is lowered or copied.
+        if self.search.trim().is_empty() {
+            return true;
+        }
         let texts: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
         self.search.to_lowercase().split_whitespace().all(|word| texts.iter().any(|t| t.contains(word)))
     }
