@@ -20,6 +20,11 @@ fn start_on_demo(extra_env: &[(&str, &str)]) -> Running {
 fn the_app_starts_moves_shows_help_quits_and_restores_the_terminal() {
     let mut app = start_on_demo(&[]);
     app.screen.wait_for("the Chase tab", |s| s.alternate_screen() && s.contents().contains("Overdue"));
+    // The first frame reads the Chase list alone; the loader brings the rest.
+    app.screen.wait_for("the other tabs' counts", |s| {
+        let top = s.contents().lines().next().unwrap_or_default().to_string();
+        !top.contains('…') && top.contains("2 Strategy (")
+    });
     let first = app.screen.selected_line().expect("a selected row");
     app.press("j");
     app.screen.wait_for("the selection to move", |s| {
