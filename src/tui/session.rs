@@ -59,7 +59,9 @@ impl Session {
         let authority = store.require_authority()?;
         let now = clock.now();
         let month = YearMonth::containing(now).plus(-1);
-        let app = App::new(authority, now, load_lists(&store, now, &holidays, month)?);
+        let mut app = App::new(authority, now, load_lists(&store, now, &holidays, month)?);
+        // The first screen says what the command line said on standard error.
+        app.status = crate::store::network_fs::detect(store.path()).map(crate::store::network_fs::status_line);
         let seen_data_version = store.data_version()?;
         let letters_dir = crate::io::paths::letters_folder().ok();
         let reports_dir = crate::io::paths::reports_folder().ok();
