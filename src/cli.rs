@@ -112,6 +112,14 @@ pub enum Command {
     },
     /// A consistent copy of the live database.
     Backup { dest: PathBuf },
+    /// Bring a backup back as a new database file, checked first (SQLite's integrity_check); never over a file.
+    Restore {
+        /// The backup (made by `ri-chase backup`, or the copy kept before an upgrade).
+        backup: PathBuf,
+        /// The new file to make; it must not exist, and its folder must.
+        #[arg(long, value_name = "NEW")]
+        to: PathBuf,
+    },
     /// The thresholds in force; with KEY VALUE, set one.
     Settings {
         /// The setting to change (see the list with no arguments).
@@ -294,6 +302,7 @@ impl From<StoreError> for Failure {
             | StoreError::TooNew { .. }
             | StoreError::CannotRead { .. }
             | StoreError::Backup { .. }
+            | StoreError::Restore { .. }
             | StoreError::BadSetting(_) => Failure::input(e.to_string()),
             _ => Failure::other(e.to_string()),
         }
@@ -445,6 +454,20 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
             Ok(())
         }
         Command::Settings { .. } => commands::print_settings(path),
+        Command::Restore { backup, to } => {
+            let r = crate::store::restore(&backup, &to)?;
+            eprintln!(
+                "restored {} to {}: schema {}, {} child(ren), {} episode(s); SQLite's integrity check passed. \
+                 Use it with --db {}, or, with no ri-chase running, move it to where the database belongs",
+                backup.display(),
+                to.display(),
+                r.schema,
+                r.people,
+                r.episodes,
+                to.display()
+            );
+            Ok(())
+        }
         Command::Backup { dest } => {
             Store::open_to_read(path)?.backup_to(&dest)?;
             eprintln!("backed up {} to {}", path.display(), dest.display());

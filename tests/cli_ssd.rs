@@ -311,3 +311,23 @@ fn a_typo_in_the_missing_files_header_and_a_missing_column_are_named() {
         )
     );
 }
+
+#[test]
+fn a_column_with_no_name_in_the_missing_file_is_named_by_its_place() {
+    let (dir, db) = new_db();
+    let (missing, person) = (dir.path().join("MISSING.csv"), dir.path().join("PERSON.csv"));
+    std::fs::write(&missing, "miss_table_id,miss_person_id,,miss_missing_episode_start_date\nA,P-501,,2024-01-01\n")
+        .expect("write");
+    std::fs::write(&person, "pers_person_id,pers_forename,pers_surname,pers_dob\nP-501,Ava,Testchild,2010-01-01\n")
+        .expect("write");
+    let out = import_ssd(&db, &missing, &person).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).starts_with(&format!(
+            "{} line 1: column 3: has no name; name it, or remove it (a comma too many in the first line?)\n",
+            missing.display()
+        )),
+        "{}",
+        stderr_of(&out)
+    );
+}

@@ -11,11 +11,13 @@ mod lists;
 mod mpmg;
 mod mpmg_board;
 mod mpmg_review;
+pub mod network_fs;
 mod people_all;
 mod person;
 pub mod private_files;
 mod read_only;
 mod report;
+mod restore;
 mod schema;
 mod settings;
 mod usual_place;
@@ -25,6 +27,7 @@ pub use import::{ImportCounts, ImportItem};
 pub use mpmg_board::{GroupTrajectory, MpmgBoard};
 pub use mpmg_review::{AgreedAction, MeetingRef, OpenActions, ReviewedChild};
 pub use person::{EpisodeLine, PersonHit, PersonPage};
+pub use restore::{Restored, restore};
 pub use settings::{
     NUMBER_SETTINGS, NumberSetting, RI_CHARGE_TEXT, SettingValue, TEXT_SETTINGS, TextSetting, is_demo_database,
 };
@@ -52,6 +55,12 @@ pub enum StoreError {
     CannotRead { path: PathBuf, reason: String },
     #[error("backup to {dest}: {reason}; nothing was written")]
     Backup { dest: PathBuf, reason: String },
+    #[error(
+        "cannot bring {path} up to date (schema {from} to {to}): the copy kept before changing it could not be made ({reason}); nothing was changed"
+    )]
+    NotKept { path: PathBuf, from: i64, to: i64, reason: String },
+    #[error("restore {backup} to {to}: {reason}; nothing was written")]
+    Restore { backup: PathBuf, to: PathBuf, reason: String },
     #[error("cannot create {path}: {source}")]
     Create { path: PathBuf, source: std::io::Error },
     #[error("database {path}: {source}")]
@@ -102,6 +111,7 @@ impl Store {
         };
         // Before SQLite opens it, so its -wal and -shm are made private too.
         private_files::report(path, &private_files::tighten(path));
+        network_fs::report(path);
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(wrap)?;
         conn.busy_timeout(Duration::from_secs(10)).map_err(wrap)?;
@@ -163,5 +173,7 @@ fn create_private_file(path: &Path) -> Result<()> {
     private_files::create_private_file(path).map_err(|source| StoreError::Create { path: path.to_path_buf(), source })
 }
 
+#[cfg(test)]
+mod copy_tests;
 #[cfg(test)]
 mod tests;

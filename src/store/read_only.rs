@@ -105,7 +105,7 @@ fn log_holds_changes(path: &Path) -> bool {
 
 /// The path as a `file:` URI path: every byte but the plainest percent-encoded
 /// (a `?` or `#` in a folder name would otherwise end the path).
-fn uri_path(path: &Path) -> String {
+pub(super) fn uri_path(path: &Path) -> String {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let text = absolute.to_string_lossy().replace('\\', "/");
     let mut out = String::new();

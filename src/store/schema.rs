@@ -1,7 +1,8 @@
 //! The schema, as numbered migrations applied in order inside one transaction
 //! each; `PRAGMA user_version` records how far a file has come.
 
-use super::{Result, Store, StoreError, audit};
+use super::{Result, Store, StoreError, audit, copy};
+use std::path::Path;
 
 /// Each entry moves the schema from version `i` to `i + 1`. Never edit one
 /// that has shipped: add another.
@@ -200,6 +201,8 @@ pub(super) fn migrate(store: &mut Store) -> Result<()> {
     if found > CURRENT {
         return Err(StoreError::TooNew { path: store.path.clone(), found, known: CURRENT });
     }
+    // A new file (schema 0) holds nothing to keep.
+    let mut kept = found == 0;
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         let version = i as i64 + 1;
         let path = store.path.clone();
@@ -210,12 +213,33 @@ pub(super) fn migrate(store: &mut Store) -> Result<()> {
         if now >= version {
             continue;
         }
+        if !kept && now > 0 {
+            // Under the migration's lock, before it writes: the copy is the file as it was.
+            let copy = copy::keep_before_migration(&path, CURRENT).map_err(|reason| StoreError::NotKept {
+                path: path.clone(),
+                from: now,
+                to: CURRENT,
+                reason,
+            })?;
+            eprintln!("{}", kept_note(&path, now, CURRENT, &copy));
+        }
+        kept = true;
         tx.execute_batch(sql).map_err(wrap)?;
         tx.execute_batch(&audit::triggers_sql(&tx).map_err(wrap)?).map_err(wrap)?;
         tx.execute_batch(&format!("PRAGMA user_version = {version}")).map_err(wrap)?;
         tx.commit().map_err(wrap)?;
     }
     Ok(())
+}
+
+/// What a user is told when a file is brought up to date: the copy kept.
+fn kept_note(db: &Path, from: i64, to: i64, copy: &Path) -> String {
+    format!(
+        "ri-chase: {} was made by an older ri-chase (schema {from}); before bringing it up to schema {to}, \
+         a copy of it as it was is kept at {} (readable by you alone; delete it when you no longer need it)",
+        db.display(),
+        copy.display()
+    )
 }
 
 /// Takes a current file back to schema 5 (before migration 6), so tests can

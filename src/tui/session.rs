@@ -79,7 +79,9 @@ impl Session {
         lists: crate::tui::app::Lists,
     ) -> Result<Session, StoreError> {
         let authority = store.require_authority()?;
-        let app = App::new(authority, now, lists);
+        let mut app = App::new(authority, now, lists);
+        // The first screen says what the command line said on standard error.
+        app.status = crate::store::network_fs::detect(store.path()).map(crate::store::network_fs::status_line);
         let seen_data_version = store.data_version()?;
         let letters_dir = crate::io::paths::letters_folder().ok();
         let reports_dir = crate::io::paths::reports_folder().ok();

@@ -27,6 +27,11 @@ pub(super) fn read_header<R: Read>(reader: &mut csv::Reader<R>) -> Result<Column
                     errors.push(header(name, "appears more than once".into()));
                 }
             }
+            // An empty name (often a comma left at the end of the header) is named by its place.
+            None if name.is_empty() => errors.push(header(
+                &format!("column {}", i + 1),
+                "has no name; name it, or remove it (a comma too many in the first line?)".into(),
+            )),
             None => {
                 let hint = closest_column(name).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
                 errors.push(header(name, format!("unknown column{hint}")));

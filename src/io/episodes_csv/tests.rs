@@ -102,3 +102,14 @@ fn a_two_digit_year_in_a_file_is_refused_not_read_as_the_year_26() {
         ]
     );
 }
+
+#[test]
+fn a_column_with_no_name_is_named_by_its_place() {
+    // A comma left at the end of the header, as spreadsheets leave one.
+    let csv =
+        format!("{HEADER},\nP1,Syn,Thetic,2010-01-01,Northshire,Northshire,child_in_care,E1,home,2026-05-01 10:00,\n");
+    assert_eq!(
+        problems(&csv),
+        ["line 1: column 11: has no name; name it, or remove it (a comma too many in the first line?)"]
+    );
+}

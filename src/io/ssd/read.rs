@@ -114,6 +114,11 @@ fn read_table(
         match known.iter().find(|k| **k == name) {
             Some(k) if at.insert(*k, i).is_some() => errors.push(fail(1, k, "appears more than once".into())),
             Some(_) => {}
+            None if strict && name.is_empty() => errors.push(fail(
+                1,
+                &format!("column {}", i + 1),
+                "has no name; name it, or remove it (a comma too many in the first line?)".into(),
+            )),
             None if strict => {
                 errors.push(fail(1, &name, format!("unknown column; the columns are {}", known.join(", "))))
             }
