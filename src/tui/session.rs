@@ -59,7 +59,15 @@ impl Session {
         let authority = store.require_authority()?;
         let now = clock.now();
         let month = YearMonth::containing(now).plus(-1);
-        let app = App::new(authority, now, load_lists(&store, now, &holidays, month)?);
+        let mut app = App::new(authority, now, load_lists(&store, now, &holidays, month)?);
+        // Said at once, not only when a save is refused.
+        let triggers = store.triggers()?;
+        if !triggers.intact() {
+            app.status = Some(format!(
+                "Changes cannot be saved: the audit trail's triggers are not in place ({}); run `ri-chase audit repair-triggers`",
+                triggers.describe()
+            ));
+        }
         let seen_data_version = store.data_version()?;
         let letters_dir = crate::io::paths::letters_folder().ok();
         let reports_dir = crate::io::paths::reports_folder().ok();
