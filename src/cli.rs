@@ -120,6 +120,11 @@ pub enum Command {
         #[arg(long, value_name = "NEW")]
         to: PathBuf,
     },
+    /// The audit trail: check it for tampering, or put its triggers back.
+    Audit {
+        #[command(subcommand)]
+        action: AuditAction,
+    },
     /// The thresholds in force; with KEY VALUE, set one.
     Settings {
         /// The setting to change (see the list with no arguments).
@@ -128,6 +133,21 @@ pub enum Command {
         /// Its new value: a whole number (ri_charge_text: words, or "" for none).
         value: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditAction {
+    /// Check the trail: its hash chain from the first row, the triggers, and that every row of
+    /// every table is as its last entry left it. Exit 0 when it holds, 1 when it shows tampering
+    /// (each problem named, the first on stderr).
+    Verify {
+        /// A head printed by an earlier verify (ROW:HASH): that row must still have that hash.
+        #[arg(long, value_name = "ROW:HASH")]
+        head: Option<String>,
+    },
+    /// Put back the triggers that write the trail (writes are refused while any is missing or
+    /// changed); recorded in the trail itself.
+    RepairTriggers,
 }
 
 #[derive(Debug, clap::Args)]
@@ -468,6 +488,8 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
             );
             Ok(())
         }
+        Command::Audit { action: AuditAction::Verify { head } } => commands::verify_audit(path, head.as_deref()),
+        Command::Audit { action: AuditAction::RepairTriggers } => commands::repair_triggers(path),
         Command::Backup { dest } => {
             Store::open_to_read(path)?.backup_to(&dest)?;
             eprintln!("backed up {} to {}", path.display(), dest.display());

@@ -35,7 +35,9 @@ use clap::ValueEnum;
 use std::io::Write;
 use std::path::Path;
 
+mod audit;
 mod ssd;
+pub(crate) use audit::{repair_triggers, verify as verify_audit};
 pub(crate) use ssd::{SsdTable, export_ssd, import_ssd};
 
 pub(crate) fn init(path: &Path, authority: &str) -> Outcome {

@@ -197,3 +197,27 @@ fn an_older_file_is_brought_up_to_date_keeping_a_copy_which_restores() {
     // Said once: the file is up to date now.
     ri(&db).args(["missing", "--at", AT]).assert().success().stderr(contains("kept").not());
 }
+
+/// A backup whose audit trail does not verify (here a trigger was dropped
+/// with sqlite3, so changes after it would go unrecorded) is refused, with
+/// what `audit verify` found first, and leaves nothing.
+#[test]
+fn a_backup_whose_audit_trail_does_not_verify_is_refused() {
+    let (_dir, db, out, backup) = backed_up();
+    {
+        let conn = rusqlite::Connection::open(&backup).expect("open");
+        let trigger: String = conn
+            .query_row(
+                "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'episodes' ORDER BY name LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .expect("an episodes trigger");
+        conn.execute_batch(&format!("DROP TRIGGER {trigger}")).expect("drop");
+    }
+    let new = out.join("restored.sqlite");
+    restore(&db, &backup, &new)
+        .code(2)
+        .stderr(contains("audit trail does not verify").and(contains("trigger")).and(contains("nothing was written")));
+    assert_eq!(names_in(&out), ["backup.sqlite"]);
+}

@@ -121,6 +121,7 @@ impl Store {
         let path = self.path.clone();
         let wrap = |source| super::StoreError::Sqlite { path: path.clone(), source };
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(wrap)?;
+        super::audit::guard(&tx)?;
         let mut counts = ImportCounts::default();
         let mut ids = FreshIds::default();
         for item in items {

@@ -22,7 +22,7 @@ mod schema;
 mod settings;
 mod usual_place;
 
-pub use audit::AuditEntry;
+pub use audit::{AuditEntry, Finding, GENESIS, TriggerState, Verification};
 pub use import::{ImportCounts, ImportItem};
 pub use mpmg_board::{GroupTrajectory, MpmgBoard};
 pub use mpmg_review::{AgreedAction, MeetingRef, OpenActions, ReviewedChild};
@@ -69,6 +69,14 @@ pub enum StoreError {
     BadSetting(String),
     #[error("the database holds a value it cannot read: {0}")]
     Corrupt(String),
+    #[error(
+        "the audit trail's triggers are not as ri-chase makes them ({0}), so a change would go unrecorded: nothing was written; run `ri-chase audit repair-triggers` to put them back (it records that it did), and `ri-chase audit verify` to see what changed meanwhile"
+    )]
+    Unguarded(String),
+    #[error(
+        "{0}; this cannot be repaired in place: restore a backup (`ri-chase backup` makes one) and check it with `ri-chase audit verify`"
+    )]
+    Unrepairable(String),
     #[error(
         "the {what} you opened is no longer in the database (someone deleted it, or a change was undone); reload the list"
     )]
@@ -122,7 +130,7 @@ impl Store {
              PRAGMA trusted_schema = OFF;",
         )
         .map_err(wrap)?;
-        register_app_user(&conn).map_err(wrap)?;
+        register_functions(&conn).map_err(wrap)?;
         let mut store = Store { conn, path: path.to_path_buf() };
         schema::migrate(&mut store)?;
         Ok(store)
@@ -155,6 +163,12 @@ pub fn os_user() -> String {
 #[cfg(not(unix))]
 pub fn os_user() -> String {
     std::env::var("USERNAME").ok().filter(|v| !v.is_empty()).unwrap_or_else(|| "unknown".to_string())
+}
+
+/// The SQL functions the audit triggers call: `app_user()` and `audit_hash()`.
+pub(crate) fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
+    register_app_user(conn)?;
+    audit::register_hash(conn)
 }
 
 /// `app_user()` in SQL, read by the audit triggers. Tools other than ri-chase

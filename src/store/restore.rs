@@ -5,7 +5,7 @@
 
 use super::copy::{finish, new_file_beside};
 use super::read_only::{companion, uri_path};
-use super::{Result, StoreError, schema};
+use super::{Result, Store, StoreError, schema};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::Path;
 
@@ -92,9 +92,23 @@ fn check(copy: &Path) -> std::result::Result<Restored, String> {
     if !broken.is_empty() {
         return Err(format!("it is damaged: {}", shown(&broken)));
     }
-    // audit verify (issue 11.2, branch audit-chain): the trail's chain, its
-    // triggers and row counts are checked here too, once `Store` has the
-    // check; wrap `conn` as `Store { conn, path: copy.to_path_buf() }`.
+    // The trail's chain, triggers and row counts, as `audit verify` checks
+    // them. A backup from before the chain (schema 6 or older) has none to
+    // check: it is chained when it is first opened, which says so.
+    let store = Store { conn, path: copy.to_path_buf() };
+    if version == schema::CURRENT {
+        let v = store.verify_audit(None).map_err(|e| format!("its audit trail could not be checked: {e}"))?;
+        if let Some(first) = v.findings.first() {
+            return Err(format!(
+                "its audit trail does not verify ({} finding(s); the first: {}: {}); \
+                 `ri-chase --db BACKUP audit verify` lists them",
+                v.findings.len() + v.more,
+                first.place,
+                first.problem
+            ));
+        }
+    }
+    let conn = &store.conn;
     let count = |table: &str| conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0));
     Ok(Restored {
         schema: version,

@@ -191,7 +191,18 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE return_interviews ADD COLUMN offered INTEGER;
     ALTER TABLE return_interviews ADD COLUMN accepted INTEGER;
     "#,
+    // 7: the audit trail's hash chain (issue 11): each row holds the SHA-256
+    // of its content and of the row before's hash. The rows already there are
+    // chained by CHAIN's step below (which says so in the trail); the guard
+    // against updates comes back with the triggers.
+    r#"
+    DROP TRIGGER IF EXISTS audit_no_update;
+    ALTER TABLE audit ADD COLUMN hash TEXT;
+    "#,
 ];
+
+/// The migration that adds the chain, and its step in Rust, run after its SQL.
+const CHAIN: (i64, fn(&rusqlite::Connection) -> rusqlite::Result<()>) = (7, audit::chain_existing);
 
 /// The schema version this build writes.
 pub const CURRENT: i64 = MIGRATIONS.len() as i64;
@@ -203,6 +214,13 @@ pub(super) fn migrate(store: &mut Store) -> Result<()> {
     }
     // A new file (schema 0) holds nothing to keep.
     let mut kept = found == 0;
+    // Triggers that went missing behind ri-chase's back: the migration puts
+    // them back, and says so in the trail.
+    let missing = if found == 0 || found == CURRENT {
+        Vec::new()
+    } else {
+        audit::missing_before_migration(&store.conn).map_err(|e| store.err(e))?
+    };
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         let version = i as i64 + 1;
         let path = store.path.clone();
@@ -225,7 +243,17 @@ pub(super) fn migrate(store: &mut Store) -> Result<()> {
         }
         kept = true;
         tx.execute_batch(sql).map_err(wrap)?;
-        tx.execute_batch(&audit::triggers_sql(&tx).map_err(wrap)?).map_err(wrap)?;
+        if version == CHAIN.0 {
+            (CHAIN.1)(&tx).map_err(wrap)?;
+        }
+        tx.execute_batch(&audit::install_sql(&audit::triggers_for(&tx).map_err(wrap)?)).map_err(wrap)?;
+        if version == CURRENT && !missing.is_empty() {
+            let note = serde_json::json!({
+                "missing": missing,
+                "note": format!("triggers found missing when the file was brought from schema {found} to {CURRENT}, and made again"),
+            });
+            audit::append_note(&tx, "triggers_restored", &note).map_err(wrap)?;
+        }
         tx.execute_batch(&format!("PRAGMA user_version = {version}")).map_err(wrap)?;
         tx.commit().map_err(wrap)?;
     }
@@ -243,8 +271,8 @@ fn kept_note(db: &Path, from: i64, to: i64, copy: &Path) -> String {
 }
 
 /// Takes a current file back to schema 5 (before migration 6), so tests can
-/// see older files migrate: migration 6's table and columns dropped, the
-/// trail's triggers rebuilt for what is left.
+/// see older files migrate: migration 6's table and columns dropped (and
+/// migration 7's hash), the trail's triggers rebuilt for what is left.
 #[cfg(test)]
 pub(crate) fn back_to_5(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     let triggers: Vec<String> = conn
@@ -261,7 +289,8 @@ pub(crate) fn back_to_5(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
          ALTER TABLE people DROP COLUMN cce_since; ALTER TABLE people DROP COLUMN nrm_referred_on;
          ALTER TABLE people DROP COLUMN nrm_outcome;
          ALTER TABLE return_interviews DROP COLUMN offered; ALTER TABLE return_interviews DROP COLUMN accepted;
+         ALTER TABLE audit DROP COLUMN hash;
          PRAGMA user_version = 5;",
     )?;
-    conn.execute_batch(&audit::triggers_sql(conn)?)
+    conn.execute_batch(&audit::install_sql(&audit::triggers_for(conn)?))
 }

@@ -258,15 +258,19 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// Writes one setting, refused (like every write) while the trail's triggers are not in place.
     pub(super) fn put_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        self.conn
-            .execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value",
-                [key, value],
-            )
-            .map(drop)
-            .map_err(|e| self.err(e))
+        let path = self.path.clone();
+        let sql = |source| StoreError::Sqlite { path: path.clone(), source };
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(sql)?;
+        super::audit::guard(&tx)?;
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value",
+            [key, value],
+        )
+        .map_err(sql)?;
+        tx.commit().map_err(sql)
     }
 }
 

@@ -82,6 +82,14 @@ impl Session {
         let mut app = App::new(authority, now, lists);
         // The first screen says what the command line said on standard error.
         app.status = crate::store::network_fs::detect(store.path()).map(crate::store::network_fs::status_line);
+        // Said at once, not only when a save is refused (before any network-file warning: it stops saves).
+        let triggers = store.triggers()?;
+        if !triggers.intact() {
+            app.status = Some(format!(
+                "Changes cannot be saved: the audit trail's triggers are not in place ({}); run `ri-chase audit repair-triggers`",
+                triggers.describe()
+            ));
+        }
         let seen_data_version = store.data_version()?;
         let letters_dir = crate::io::paths::letters_folder().ok();
         let reports_dir = crate::io::paths::reports_folder().ok();

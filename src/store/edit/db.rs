@@ -102,7 +102,8 @@ impl Store {
 
     /// Runs `f` in one immediate transaction (the write lock taken up front,
     /// so checks made inside it still hold when the write lands) and returns
-    /// its result with the audit entries it wrote. Any error rolls it all back.
+    /// its result with the audit entries it wrote. Any error rolls it all back;
+    /// without the trail's triggers nothing is written.
     pub(super) fn write<T>(
         &mut self,
         f: impl FnOnce(&Db) -> std::result::Result<T, EditError>,
@@ -110,6 +111,7 @@ impl Store {
         let Store { conn, path } = self;
         let sql = |source| StoreError::Sqlite { path: path.clone(), source };
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
+        crate::store::audit::guard(&tx)?;
         let db = Db { conn: &tx, path };
         let before = db.last_audit()?;
         let value = f(&db)?;
