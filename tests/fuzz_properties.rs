@@ -17,6 +17,13 @@ use ri_chase::tui::action::Action;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// Counts from a test before (one that failed left its own).
+fn zero(counters: &[&AtomicUsize]) {
+    for c in counters {
+        c.store(0, Ordering::Relaxed);
+    }
+}
+
 /// Says how many inputs reached each side of a property, and fails if one
 /// side was never reached: a property only ever refused proves little.
 fn reached(what: &str, taken: &AtomicUsize, refused: &AtomicUsize) {
@@ -223,6 +230,7 @@ fn csv_near_the_fixture() -> impl Strategy<Value = Vec<u8>> {
 fn episode_csvs_near_the_fixture_are_taken_whole_or_refused_line_by_line() {
     let bed = RefCell::new(Bed::new());
     let _one = IMPORTS.lock().unwrap_or_else(|e| e.into_inner());
+    zero(&[&harness::import::TAKEN, &harness::import::REFUSED]);
     runner(48)
         .run(&csv_near_the_fixture(), |bytes| {
             harness::import::episodes_csv(&mut bed.borrow_mut(), &bytes);
@@ -245,6 +253,7 @@ fn any_bytes_as_an_episode_csv_are_refused_clearly() {
         prop::collection::vec(any::<u8>(), 0..300).prop_map(move |rest| [header.as_bytes(), b"\n", &rest].concat()),
     ];
     let _one = IMPORTS.lock().unwrap_or_else(|e| e.into_inner());
+    zero(&[&harness::import::TAKEN, &harness::import::REFUSED]);
     runner(64)
         .run(&input, |bytes| {
             harness::import::episodes_csv(&mut bed.borrow_mut(), &bytes);
@@ -262,6 +271,7 @@ fn ssd_extracts_near_the_fixtures_are_taken_whole_or_refused_line_by_line() {
     let input = (prop::collection::vec(change(), 0..3), damage(), prop::collection::vec(change(), 0..2), damage())
         .prop_map(|(m, md, p, pd)| [edited(SSD_MISSING, &m, &md), vec![0], edited(SSD_PERSON, &p, &pd)].concat());
     let _one = IMPORTS.lock().unwrap_or_else(|e| e.into_inner());
+    zero(&[&harness::import::TAKEN, &harness::import::REFUSED]);
     runner(48)
         .run(&input, |bytes| {
             harness::import::ssd(&mut bed.borrow_mut(), &bytes);
@@ -348,6 +358,7 @@ fn filled_form() -> impl Strategy<Value = Vec<Action>> {
 fn any_run_of_key_actions_on_the_forms_writes_nothing_it_does_not_save() {
     let bed = RefCell::new(Bed::new());
     let _one = FORMS.lock().unwrap_or_else(|e| e.into_inner());
+    zero(&[&harness::forms::SAVED, &harness::forms::REFUSED]);
     runner(16)
         .run(&prop::collection::vec(any::<u8>(), 0..150), |bytes| {
             harness::forms::forms(&mut bed.borrow_mut(), &bytes);
@@ -362,6 +373,7 @@ fn any_run_of_key_actions_on_the_forms_writes_nothing_it_does_not_save() {
 fn filled_in_forms_save_whole_or_say_why() {
     let bed = RefCell::new(Bed::new());
     let _one = FORMS.lock().unwrap_or_else(|e| e.into_inner());
+    zero(&[&harness::forms::SAVED, &harness::forms::REFUSED]);
     runner(32)
         .run(&filled_form(), |steps| {
             harness::forms::run(&mut bed.borrow_mut(), &steps);

@@ -163,7 +163,7 @@ impl RowReader<'_> {
         self.patch(&mut v.attempts, "ri_attempts", |s| {
             s.parse::<u32>().map_err(|_| format!("`{s}` is not a whole number of attempts"))
         });
-        v.attempts_given = self.text("ri_attempts").is_some();
+        v.attempts_empty = self.present("ri_attempts") && self.text("ri_attempts").is_none();
         v.completed_at = prior.and_then(|c| c.interview.completed_at);
         self.patch(&mut v.completed_at, "ri_completed_at", parse_instant);
         v.outcome = prior.and_then(|c| c.interview.outcome);
@@ -215,11 +215,14 @@ impl RowReader<'_> {
                 Some(_) => {}
             }
         }
+        // On the count that would be stored: an empty or absent ri_attempts
+        // stores 0, which the export writes and a re-import would refuse.
         let attempts = v.attempts.unwrap_or(0);
-        if v.outcome == Some(RiOutcome::FromCarers) && v.attempts_given && attempts < 2 {
+        if v.outcome == Some(RiOutcome::FromCarers) && attempts < 2 {
+            let said = if v.attempts_empty { "empty (0)".into() } else { attempts.to_string() };
             self.fail(
                 "ri_outcome",
-                format!("from_carers needs at least 2 failed face-to-face attempts; ri_attempts is {attempts}"),
+                format!("from_carers needs at least 2 failed face-to-face attempts; ri_attempts is {said}"),
             );
         }
         if v.offered == Some(false) && v.accepted == Some(true) {
@@ -270,7 +273,8 @@ struct Values {
     ri_required: Option<bool>,
     worker: Option<String>,
     attempts: Option<u32>,
-    attempts_given: bool,
+    /// The file has the column and this row leaves it empty (stored as 0).
+    attempts_empty: bool,
     completed_at: Option<Instant>,
     outcome: Option<RiOutcome>,
     reasons: Option<Vec<Reason>>,

@@ -113,3 +113,15 @@ fn a_column_with_no_name_is_named_by_its_place() {
         ["line 1: column 11: has no name; name it, or remove it (a comma too many in the first line?)"]
     );
 }
+
+#[test]
+fn from_carers_with_an_empty_attempts_count_is_refused_as_the_zero_it_would_store() {
+    // Once taken, 0 attempts were stored; the export then wrote 0, which a
+    // re-import refused (found by tests/fuzz_properties.rs).
+    let header = format!("{HEADER},returned_at,ri_attempts,ri_completed_at,ri_outcome");
+    let row = "P1,Syn,Thetic,2010-01-01,Northshire,Northshire,child_in_care,E1,home,2026-05-01 10:00,2026-05-02 10:00";
+    assert_eq!(
+        problems(&format!("{header}\n{row},,2026-05-03 12:00,from_carers\n")),
+        ["line 2: ri_outcome: from_carers needs at least 2 failed face-to-face attempts; ri_attempts is empty (0)"]
+    );
+}
