@@ -70,9 +70,8 @@ fn the_exploitation_filter_keeps_the_chase_rows_of_children_at_risk_of_that_kind
     let (_d, path, mut s) = session();
     // E01's child at risk of criminal exploitation; E03's is under a CSE strategy.
     let conn = db(&path);
-    // The trail's triggers name the user; a test connection names itself.
-    conn.create_scalar_function("app_user", 0, rusqlite::functions::FunctionFlags::SQLITE_UTF8, |_| Ok("test"))
-        .expect("user");
+    // The trail's triggers need ri-chase's own functions (who, and the chain's hash).
+    ri_chase::store::register_functions(&conn).expect("functions");
     conn.execute("UPDATE episodes SET cce_risk = 1 WHERE episode_ref = 'E01'", []).expect("cce");
     drop(conn);
     s.reload_now().expect("reload");

@@ -166,7 +166,9 @@ pub fn os_user() -> String {
 }
 
 /// The SQL functions the audit triggers call: `app_user()` and `audit_hash()`.
-pub(crate) fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
+/// Public for tests that write beside the app as ri-chase itself would (the
+/// trail still records who: this account).
+pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
     register_app_user(conn)?;
     audit::register_hash(conn)
 }
