@@ -6,7 +6,7 @@ use std::path::Path;
 
 /// Each entry moves the schema from version `i` to `i + 1`. Never edit one
 /// that has shipped: add another.
-const MIGRATIONS: &[&str] = &[
+pub(super) const MIGRATIONS: &[&str] = &[
     // 1: the first schema.
     r#"
     CREATE TABLE settings (

@@ -203,3 +203,17 @@ fn a_file_without_its_trail_cannot_be_repaired_in_place() {
     let v = store.verify_audit(None).expect("verify");
     assert_eq!(v.findings[0].place, "the audit table");
 }
+
+#[test]
+fn a_table_added_behind_ri_chases_back_stops_writes_until_repaired_and_verify_names_it() {
+    let (_d, _p, mut store) = filled();
+    store.conn.execute_batch("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)").expect("add");
+    let refused = store.set_setting("top_n", "5");
+    assert!(matches!(&refused, Err(StoreError::Unguarded(w)) if w.contains("audit_notes_insert")), "{refused:?}");
+    // Repaired, its changes are recorded like any table's; it is still not ri-chase's.
+    store.repair_triggers().expect("repair").expect("repaired");
+    store.set_setting("top_n", "5").expect("writes again");
+    let v = store.verify_audit(None).expect("verify");
+    let places: Vec<&str> = v.findings.iter().map(|f| f.place.as_str()).collect();
+    assert_eq!(places, ["table notes"], "{:?}", v.findings);
+}

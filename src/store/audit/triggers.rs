@@ -132,19 +132,24 @@ fn few(names: &[String]) -> String {
     }
 }
 
-/// The file's triggers against those this build of ri-chase makes.
+/// The file's triggers against those ri-chase makes for the tables it
+/// holds: whether every change to them would be recorded, and recorded
+/// rightly. (Whether those tables are ri-chase's own is for `verify`, which
+/// checks them against [`expected`]; working that out costs each command
+/// that writes more than its write.)
 pub(in crate::store) fn trigger_state(conn: &Connection) -> Result<TriggerState> {
-    let expected = expected()?;
-    let have = installed(conn).map_err(|e| StoreError::Corrupt(format!("cannot read the file's triggers: {e}")))?;
+    let read = |e: rusqlite::Error| StoreError::Corrupt(format!("cannot read the file's triggers: {e}"));
+    let want = triggers_for(conn).map_err(read)?;
+    let have = installed(conn).map_err(read)?;
     let mut state = TriggerState::default();
-    for t in &expected.triggers {
+    for t in &want {
         match have.get(&t.name) {
             None => state.missing.push(t.name.clone()),
             Some(sql) if *sql != t.sql => state.changed.push(t.name.clone()),
             Some(_) => {}
         }
     }
-    state.foreign = have.keys().filter(|n| !expected.triggers.iter().any(|t| &t.name == *n)).cloned().collect();
+    state.foreign = have.keys().filter(|n| !want.iter().any(|t| &t.name == *n)).cloned().collect();
     Ok(state)
 }
 
@@ -199,11 +204,10 @@ impl Store {
             .chain(&state.foreign)
             .map(|n| format!("DROP TRIGGER IF EXISTS {};\n", quoted(n)))
             .collect();
-        let restore: Vec<Trigger> = expected
-            .triggers
-            .iter()
+        let restore: Vec<Trigger> = triggers_for(&tx)
+            .map_err(sql)?
+            .into_iter()
             .filter(|t| state.missing.contains(&t.name) || state.changed.contains(&t.name))
-            .cloned()
             .collect();
         sql_text.push_str(&install_sql(&restore));
         tx.execute_batch(&sql_text).map_err(sql)?;

@@ -187,16 +187,20 @@ fn check_chain(conn: &Connection, f: &mut Findings) -> rusqlite::Result<()> {
     let (mut prev, mut next_id) = (None::<String>, 1i64);
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
-        let fields: Vec<ValueRef<'_>> = (0..HASHED.len()).map(|i| row.get_ref(i)).collect::<rusqlite::Result<_>>()?;
+        let mut fields = [ValueRef::Null; HASHED.len()];
+        for (i, field) in fields.iter_mut().enumerate() {
+            *field = row.get_ref(i)?;
+        }
         let computed = row_hash(prev.as_deref().map_or(ValueRef::Null, |p| ValueRef::Text(p.as_bytes())), &fields);
         let stored: Option<String> = match row.get_ref(HASHED.len())? {
             ValueRef::Null => None,
             other => Some(String::from_utf8_lossy(other.as_bytes().unwrap_or_default()).into_owned()),
         };
-        let table: String = row.get_ref(3)?.as_str().unwrap_or("?").to_string();
-        let place = match row.get::<_, Option<i64>>(4).ok().flatten() {
-            Some(r) => format!("audit row {id} ({table} row {r}, {})", row.get_ref(5)?.as_str().unwrap_or("?")),
-            None => format!("audit row {id} ({table}, {})", row.get_ref(5)?.as_str().unwrap_or("?")),
+        let text = |i: usize| fields[i].as_str().unwrap_or("?");
+        // Only made when there is something to say.
+        let place = || match fields[4] {
+            ValueRef::Integer(r) => format!("audit row {id} ({} row {r}, {})", text(3), text(5)),
+            _ => format!("audit row {id} ({}, {})", text(3), text(5)),
         };
         let gap = id != next_id;
         if gap {
@@ -212,18 +216,18 @@ fn check_chain(conn: &Connection, f: &mut Findings) -> rusqlite::Result<()> {
                     id - 1
                 ),
             };
-            f.add(place.clone(), what);
+            f.add(place(), what);
         }
         match &stored {
-            None => f.add(place, "has no hash: added (or changed) behind ri-chase's back"),
+            None => f.add(place(), "has no hash: added (or changed) behind ri-chase's back"),
             Some(s) if *s != computed && !gap => f.add(
-                place,
+                place(),
                 "does not match its hash: this row was changed or added behind ri-chase's back (or the row before it was)",
             ),
             Some(_) => {}
         }
-        if table == "audit" && row.get_ref(5)?.as_str().ok() == Some("chained") {
-            f.v.chained_at = chained_note(id, row.get_ref(1)?.as_str().unwrap_or(""), row.get_ref(7)?.as_str().ok());
+        if text(3) == "audit" && text(5) == "chained" {
+            f.v.chained_at = chained_note(id, text(1), fields[7].as_str().ok());
         }
         f.v.rows += 1;
         f.v.head = Some((id, stored.clone().unwrap_or_default()));
