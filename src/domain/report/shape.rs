@@ -113,6 +113,13 @@ pub struct CohortSplit<T> {
     pub all: T,
 }
 
+impl<T: Copy> CohortSplit<T> {
+    /// Local, out of area, placed in, all: the order every table shows them in.
+    pub fn in_order(&self) -> [T; 4] {
+        [self.local, self.out_of_area, self.placed_in, self.all]
+    }
+}
+
 impl<T> CohortSplit<T> {
     /// Each cohort's figure, and all cohorts', from `of`, told which
     /// cohorts to count.

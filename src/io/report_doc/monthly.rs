@@ -3,6 +3,7 @@
 //! [`crate::domain::report::monthly`]'s; the sentences say what the figures
 //! say, worked out from them.
 
+use super::sections::{COHORTS, n, pct, table};
 use crate::domain::codes::Cohort;
 use crate::domain::mpmg::TopRow;
 use crate::domain::period::YearMonth;
@@ -13,30 +14,11 @@ use crate::domain::time::{Instant, display_local, display_short};
 use crate::io::cells::cohort_short;
 use crate::io::chase_email::left;
 use crate::io::mpmg_cells::{TOP_HEADERS, top_cells};
-use crate::io::pack::document::{Block, Column, Density, Table, Text};
+use crate::io::pack::document::{Block, Column, Text};
 
 /// How many of the month's outstanding interviews the page lists (most
 /// overdue first); the JSON, the CSV and `ri-chase chase` hold every one.
 pub const LISTED_OUTSTANDING: usize = 4;
-
-const COHORTS: [&str; 4] = ["Living here, ours", "Placed out of area by us", "Placed here by others", "All"];
-
-fn cohorts<T: Copy>(split: &CohortSplit<T>) -> [T; 4] {
-    [split.local, split.out_of_area, split.placed_in, split.all]
-}
-
-fn n(v: u64) -> Text {
-    Text::plain(v.to_string())
-}
-
-fn pct(p: Option<f64>) -> Text {
-    Text::plain(p.map_or("–".to_string(), change::percent))
-}
-
-fn table(columns: Vec<Column>, rows: Vec<Vec<Text>>, empty: &str) -> Block {
-    let density = if columns.len() > 7 { Density::Wide } else { Density::Normal };
-    Block::Table(Table { columns, rows, density, empty: empty.to_string() })
-}
 
 /// The page's title: `Missing children: monthly performance, October 2026`.
 pub fn title(month: YearMonth) -> String {
@@ -109,7 +91,7 @@ fn activity(a: &CohortSplit<Activity>, [before, year]: [&str; 2], short: [String
     ];
     let rows = COHORTS
         .iter()
-        .zip(cohorts(a))
+        .zip(a.in_order())
         .map(|(name, c)| {
             vec![
                 Text::plain(*name),
@@ -151,7 +133,7 @@ fn interviews(p: &Performance, month: &str) -> Vec<Block> {
     ];
     let rows = COHORTS
         .iter()
-        .zip(cohorts(i).iter().zip(cohorts(&p.outstanding.month)))
+        .zip(i.in_order().iter().zip(p.outstanding.month.in_order()))
         .map(|(name, (t, o))| {
             let c = t.counts;
             vec![

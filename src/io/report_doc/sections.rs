@@ -6,7 +6,7 @@
 use super::charts::{self, Bars, Series};
 use crate::domain::codes::{CaseStatus, LengthBand, Location, Reason};
 use crate::domain::report::change::{self, Count, Share, counted, largest_change, share_sentence};
-use crate::domain::report::{CaseStatusRow, CohortSplit, Figures, MeetingCount, Report, RiCount};
+use crate::domain::report::{CaseStatusRow, Figures, MeetingCount, Report, RiCount};
 use crate::io::pack::document::{Block, Chart, Column, Density, Table, Text};
 use std::collections::HashMap;
 
@@ -47,25 +47,22 @@ struct Sections<'a> {
     blocks: Vec<Block>,
 }
 
-fn n(v: u64) -> Text {
+pub(super) fn n(v: u64) -> Text {
     Text::plain(v.to_string())
 }
 
 /// A share, or a dash with nothing to take a share of.
-fn pct(p: Option<f64>) -> Text {
+pub(super) fn pct(p: Option<f64>) -> Text {
     Text::plain(p.map_or("–".to_string(), change::percent))
 }
 
-fn table(columns: Vec<Column>, rows: Vec<Vec<Text>>, empty: &str) -> Block {
+pub(super) fn table(columns: Vec<Column>, rows: Vec<Vec<Text>>, empty: &str) -> Block {
     let density = if columns.len() > 7 { Density::Wide } else { Density::Normal };
     Block::Table(Table { columns, rows, density, empty: empty.to_string() })
 }
 
-const COHORTS: [&str; 4] = ["Living here, ours", "Placed out of area by us", "Placed here by others", "All"];
-
-fn cohorts<T: Copy>(split: &CohortSplit<T>) -> [T; 4] {
-    [split.local, split.out_of_area, split.placed_in, split.all]
-}
+/// The cohorts' names in the board paper, in [`crate::domain::report::CohortSplit::in_order`]'s order.
+pub(super) const COHORTS: [&str; 4] = ["Living here, ours", "Placed out of area by us", "Placed here by others", "All"];
 
 impl Sections<'_> {
     fn this(&self) -> &str {
@@ -522,7 +519,7 @@ impl Sections<'_> {
         ];
         let rows = COHORTS
             .iter()
-            .zip(cohorts(&now.by_cohort).iter().zip(cohorts(&before.by_cohort)))
+            .zip(now.by_cohort.in_order().iter().zip(before.by_cohort.in_order()))
             .map(|(name, (c, b)): (&&str, (&RiCount, RiCount))| {
                 vec![
                     Text::plain(*name),
@@ -543,7 +540,7 @@ impl Sections<'_> {
             .iter()
             .map(|q| {
                 let mut row = vec![Text::plain(q.quarter.label())];
-                row.extend(cohorts(&q.by_cohort).iter().map(|c| {
+                row.extend(q.by_cohort.in_order().iter().map(|c| {
                     Text::plain(format!(
                         "{} of {}{}",
                         c.in_time,
@@ -578,7 +575,7 @@ impl Sections<'_> {
         ];
         let rows = COHORTS
             .iter()
-            .zip(cohorts(now).iter().zip(cohorts(before)))
+            .zip(now.in_order().iter().zip(before.in_order()))
             .map(|(name, (m, b)): (&&str, (&MeetingCount, MeetingCount))| {
                 vec![
                     Text::plain(*name),

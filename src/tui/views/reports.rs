@@ -401,13 +401,14 @@ fn mark_target(frame: &mut Frame, chart: Rect, target: i64, d: &Draw) {
 }
 
 fn cohort_cells(split: &CohortSplit<RiCount>) -> Vec<String> {
-    [split.local, split.out_of_area, split.placed_in, split.all].iter().map(ri_cell).collect()
+    split.in_order().iter().map(ri_cell).collect()
 }
 
 fn meetings(f: &Figures) -> Table {
     let m = &f.strategy_meetings.by_cohort;
-    let rows = [("Local", m.local), ("Out of area", m.out_of_area), ("Placed in", m.placed_in), ("All", m.all)]
+    let rows = COHORT_NAMES
         .iter()
+        .zip(m.in_order())
         .map(|(who, c)| {
             vec![
                 who.to_string(),
@@ -497,7 +498,7 @@ fn performance(r: &Report, d: &Draw, frame: &mut Frame, area: Rect) {
     let (before, year) = (month_label(p.month.plus(-1), false), month_label(p.month.plus(-12), true));
     let rows = COHORT_NAMES
         .iter()
-        .zip(split_cells(&p.activity))
+        .zip(p.activity.in_order())
         .map(|(who, a)| {
             vec![
                 who.to_string(),
@@ -517,7 +518,7 @@ fn performance(r: &Report, d: &Draw, frame: &mut Frame, area: Rect) {
     let target = p.target_percent;
     let rows = COHORT_NAMES
         .iter()
-        .zip(split_cells(&p.interviews).iter().zip(split_cells(&p.outstanding.month)))
+        .zip(p.interviews.in_order().iter().zip(p.outstanding.month.in_order()))
         .map(|(who, (t, o))| {
             let c = t.counts;
             vec![
@@ -606,8 +607,5 @@ fn top_ten(r: &Report, d: &Draw, frame: &mut Frame, area: Rect) {
     titled(frame, area, d, "Top 10: most episodes, then most hours missing, then the most recent", t);
 }
 
+/// The cohorts' short names on screen, in [`CohortSplit::in_order`]'s order.
 const COHORT_NAMES: [&str; 4] = ["Local", "Out of area", "Placed in", "All"];
-
-fn split_cells<T: Copy>(split: &CohortSplit<T>) -> [T; 4] {
-    [split.local, split.out_of_area, split.placed_in, split.all]
-}
