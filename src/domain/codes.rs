@@ -72,6 +72,15 @@ codes!(
 );
 
 codes!(
+    /// What prevention work was for (DOMAIN.md "Patterns").
+    TargetType {
+        Person = "person" / "Child",
+        Placement = "placement" / "Placement",
+        School = "school" / "School / EET",
+    }
+);
+
+codes!(
     /// The kind of place a child went missing from.
     MissingFrom {
         Home = "home" / "Home",

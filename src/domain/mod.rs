@@ -11,6 +11,7 @@ pub mod history;
 pub mod holidays;
 pub mod missing;
 pub mod mpmg;
+pub mod patterns;
 pub mod mpmg_review;
 pub mod period;
 pub mod record;

@@ -210,6 +210,22 @@ impl Quarter {
         YearMonth { year: self.year.0, month: 4 }.plus(i64::from(self.number - 1) * 3)
     }
 
+    /// The quarter `n` quarters after this one (before it for negative `n`).
+    pub fn plus(self, n: i64) -> Self {
+        self.first_month().plus(n * 3).quarter()
+    }
+
+    /// The quarter a UK date falls in.
+    pub fn of_date(date: NaiveDate) -> Self {
+        YearMonth { year: date.year(), month: date.month() }.quarter()
+    }
+
+    /// Its last day.
+    pub fn last_day(self) -> NaiveDate {
+        let next = self.plus(1).first_month();
+        NaiveDate::from_ymd_opt(next.year, next.month, 1).and_then(|d| d.pred_opt()).expect("a real month")
+    }
+
     /// Its three months, in order.
     pub fn months(self) -> [YearMonth; 3] {
         let first = self.first_month();
