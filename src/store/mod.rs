@@ -12,8 +12,10 @@ mod mpmg;
 mod mpmg_board;
 mod mpmg_review;
 pub mod network_fs;
+mod patterns;
 mod people_all;
 mod person;
+mod prevention;
 pub mod private_files;
 mod read_only;
 mod report;
@@ -29,7 +31,8 @@ pub use mpmg_review::{AgreedAction, MeetingRef, OpenActions, ReviewedChild};
 pub use person::{EpisodeLine, PersonHit, PersonPage};
 pub use restore::{Restored, restore};
 pub use settings::{
-    NUMBER_SETTINGS, NumberSetting, RI_CHARGE_TEXT, SettingValue, TEXT_SETTINGS, TextSetting, is_demo_database,
+    NUMBER_SETTINGS, NumberSetting, PatternSettings, RI_CHARGE_TEXT, SettingValue, TEXT_SETTINGS, TextSetting,
+    is_demo_database,
 };
 
 use rusqlite::functions::FunctionFlags;

@@ -199,6 +199,33 @@ pub(super) const MIGRATIONS: &[&str] = &[
     DROP TRIGGER IF EXISTS audit_no_update;
     ALTER TABLE audit ADD COLUMN hash TEXT;
     "#,
+    // 8: patterns (issue 12). Prevention work for a child (by reference), a
+    // placement or a school (by name, compared as DOMAIN.md's patterns
+    // normalise free text); the places children are found, grown as users
+    // type, like placements; how the child travelled, and the push and pull
+    // factors a return interview heard (`;`-separated, free text). The
+    // index finds a placement's episodes for prevention's quarters.
+    r#"
+    CREATE TABLE prevention_work (
+        id          INTEGER PRIMARY KEY,
+        target_type TEXT NOT NULL CHECK (target_type IN ('person', 'placement', 'school')),
+        target      TEXT NOT NULL CHECK (trim(target) <> ''),
+        done_on     TEXT NOT NULL CHECK (done_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        what        TEXT NOT NULL CHECK (trim(what) <> ''),
+        by_whom     TEXT,
+        version     INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX prevention_by_date ON prevention_work (done_on);
+    CREATE TABLE known_places (
+        id      INTEGER PRIMARY KEY,
+        name    TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        version INTEGER NOT NULL DEFAULT 1
+    );
+    ALTER TABLE episodes ADD COLUMN travelled TEXT;
+    ALTER TABLE return_interviews ADD COLUMN push_factors TEXT NOT NULL DEFAULT '';
+    ALTER TABLE return_interviews ADD COLUMN pull_factors TEXT NOT NULL DEFAULT '';
+    CREATE INDEX episodes_by_placement ON episodes (placement_id, missing_at);
+    "#,
 ];
 
 /// The migration that adds the chain, and its step in Rust, run after its SQL.

@@ -9,6 +9,22 @@ use std::path::Path;
 use std::str::FromStr;
 
 const AUTHORITY: &str = "authority";
+
+/// What the patterns count by (DOMAIN.md "Patterns").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PatternSettings {
+    pub min_times: u32,
+    pub quarters: u32,
+}
+
+impl Default for PatternSettings {
+    fn default() -> Self {
+        PatternSettings {
+            min_times: crate::domain::patterns::together::DEFAULT_MIN_TIMES,
+            quarters: crate::domain::patterns::prevention::DEFAULT_QUARTERS,
+        }
+    }
+}
 /// Present only in databases of synthetic children that ri-chase made: the
 /// one mark that lets `--demo` replace or tidy a file away.
 const DEMO: &str = "demo";
@@ -72,6 +88,18 @@ pub const NUMBER_SETTINGS: &[NumberSetting] = &[
         meaning: "children in the MPMG top list (the \"top 10\")",
         max: 100,
         default: || MpmgSettings::default().top_n as i64,
+    },
+    NumberSetting {
+        key: "together_min_times",
+        meaning: "occasions children must go missing together to be shown as a group",
+        max: 50,
+        default: || i64::from(crate::domain::patterns::together::DEFAULT_MIN_TIMES),
+    },
+    NumberSetting {
+        key: "prevention_quarters",
+        meaning: "whole quarters counted before and after prevention work",
+        max: 8,
+        default: || i64::from(crate::domain::patterns::prevention::DEFAULT_QUARTERS),
     },
     NumberSetting {
         key: "ri_target_percent",
@@ -177,6 +205,19 @@ impl Store {
             persistent_threshold: self.mpmg_settings()?.quarter_threshold,
             target_percent: self.number("ri_target_percent")?.unwrap_or(DEFAULT_RI_TARGET_PERCENT),
         })
+    }
+
+    /// The patterns' settings in force: occasions that make a group, and
+    /// quarters each side of prevention work.
+    pub fn pattern_settings(&self) -> Result<PatternSettings> {
+        let mut settings = PatternSettings::default();
+        if let Some(n) = self.number::<u32>("together_min_times")? {
+            settings.min_times = n;
+        }
+        if let Some(n) = self.number::<u32>("prevention_quarters")? {
+            settings.quarters = n;
+        }
+        Ok(settings)
     }
 
     /// Every threshold with the value in force.

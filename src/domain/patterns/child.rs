@@ -104,7 +104,8 @@ pub fn child_pattern(person_ref: &str, name: &str, episodes: &[PatternEpisode]) 
         let local = to_uk(e.missing_at);
         heat.cells[local.weekday().num_days_from_monday() as usize][local.hour() as usize] += 1;
     }
-    let (mut from, mut found, mut with, mut reasons) = (Tally::default(), Tally::default(), Tally::default(), Tally::default());
+    let (mut from, mut found, mut with, mut reasons) =
+        (Tally::default(), Tally::default(), Tally::default(), Tally::default());
     for e in &eps {
         match &e.placement {
             Some(p) if place_key(p).is_some() => from.add(p),
@@ -158,7 +159,10 @@ fn trend(lengths: &[EpisodeLength]) -> Trend {
         let shown: Vec<String> = done[done.len() - run..].iter().map(|m| span(*m)).collect();
         return Trend {
             kind: TrendKind::EachLonger,
-            sentence: format!("Each of the last {run} episodes lasted longer than the one before: {}.", shown.join(", ")),
+            sentence: format!(
+                "Each of the last {run} episodes lasted longer than the one before: {}.",
+                shown.join(", ")
+            ),
         };
     }
     let half = done.len() / 2;
@@ -198,8 +202,11 @@ fn gaps(eps: &[&PatternEpisode]) -> Gaps {
             let median = sorted[sorted.len() / 2];
             let latest = all[all.len() - 1];
             let run = 1 + all.windows(2).rev().take_while(|w| w[1] < w[0]).count();
-            let shrinking =
-                if run >= 3 { format!("; each of the last {run} gaps was shorter than the one before") } else { String::new() };
+            let shrinking = if run >= 3 {
+                format!("; each of the last {run} gaps was shorter than the one before")
+            } else {
+                String::new()
+            };
             format!(
                 "Gaps between episodes: the latest {}, the median {}, the shortest {}{shrinking}.",
                 days(latest),
@@ -242,7 +249,8 @@ fn triggers(eps: &[&PatternEpisode], companions: &[Counted]) -> Vec<Trigger> {
         let (from, to) = (part * 6, part * 6 + 6);
         found.push(Trigger { what: format!("episodes began between {from:02}:00 and {to:02}:00"), count: n, of });
     }
-    if let Some(top) = companions.first().filter(|c| c.count >= 2 && companions.get(1).is_none_or(|n| n.count < c.count))
+    if let Some(top) =
+        companions.first().filter(|c| c.count >= 2 && companions.get(1).is_none_or(|n| n.count < c.count))
     {
         found.push(Trigger { what: format!("episodes ended found with {}", top.label), count: top.count, of });
     }

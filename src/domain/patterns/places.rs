@@ -114,7 +114,8 @@ mod tests {
 
     #[test]
     fn companions_are_split_and_nobody_is_nobody() {
-        let named: Vec<String> = companions("Jade Amber; LCS000002, alone ;; Older males").into_iter().map(|c| c.1).collect();
+        let named: Vec<String> =
+            companions("Jade Amber; LCS000002, alone ;; Older males").into_iter().map(|c| c.1).collect();
         assert_eq!(named, ["Jade Amber", "LCS000002", "Older males"]);
         assert!(companions("Alone").is_empty());
         assert!(companions("no one").is_empty());

@@ -16,7 +16,6 @@ use std::collections::BTreeSet;
 /// Quarters counted each side of the work (a setting).
 pub const DEFAULT_QUARTERS: u32 = 2;
 
-
 /// A piece of prevention work as recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PreventionWork {
@@ -108,13 +107,11 @@ fn sentence(work: &PreventionWork, before: &Side, after: &Side, after_begun: boo
         TargetType::Placement => format!("Missing episodes from {}", work.target_name),
         TargetType::School => format!("Missing episodes of children at {}", work.target_name),
     };
-    let quarters = |n: u32| if n == 1 { "quarter".to_string() } else { format!("{} quarters", number_word(n as usize)) };
+    let quarters =
+        |n: u32| if n == 1 { "quarter".to_string() } else { format!("{} quarters", number_word(n as usize)) };
     let before_words = format!("in the {} before the work", quarters(before.quarters));
     if !after_begun {
-        return format!(
-            "{subject}: {} {before_words}; the quarters after it have not begun yet.",
-            before.episodes
-        );
+        return format!("{subject}: {} {before_words}; the quarters after it have not begun yet.", before.episodes);
     }
     let verb = match after.episodes.cmp(&before.episodes) {
         std::cmp::Ordering::Less => "fell",
@@ -138,6 +135,9 @@ fn sentence(work: &PreventionWork, before: &Side, after: &Side, after_begun: boo
     if verb == "stayed" {
         format!("{subject} stayed at {} {before_words} and {after_words}{children}.", before.episodes)
     } else {
-        format!("{subject} {verb} from {} {before_words} to {} {after_words}{children}.", before.episodes, after.episodes)
+        format!(
+            "{subject} {verb} from {} {before_words} to {} {after_words}{children}.",
+            before.episodes, after.episodes
+        )
     }
 }

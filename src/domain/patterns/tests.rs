@@ -32,15 +32,19 @@ fn ep(who: &str, eref: &str, from: &str, to: Option<&str>, placement: Option<&st
 /// linked once, from the same home.
 fn dataset() -> Vec<PatternEpisode> {
     let mut eps = Vec::new();
-    for (n, (from, to)) in
-        [("2026-01-09 19:00", "2026-01-10 02:00"), ("2026-02-13 20:00", "2026-02-14 01:00"), ("2026-03-20 18:30", "2026-03-21 03:00")]
-            .iter()
-            .enumerate()
+    for (n, (from, to)) in [
+        ("2026-01-09 19:00", "2026-01-10 02:00"),
+        ("2026-02-13 20:00", "2026-02-14 01:00"),
+        ("2026-03-20 18:30", "2026-03-21 03:00"),
+    ]
+    .iter()
+    .enumerate()
     {
         for (k, kid) in ["G1", "G2", "G3", "G4"].iter().enumerate() {
             // They leave a few minutes apart and come back at different times.
             let start = at(from) + chrono::TimeDelta::minutes(k as i64 * 10);
-            let mut e = ep(kid, &format!("{kid}-{n}"), from, Some(to), Some(if k == 0 { "The Gables" } else { "gables" }));
+            let mut e =
+                ep(kid, &format!("{kid}-{n}"), from, Some(to), Some(if k == 0 { "The Gables" } else { "gables" }));
             e.missing_at = start;
             eps.push(e);
         }
@@ -134,7 +138,10 @@ fn lengths(hours: &[i64]) -> Vec<PatternEpisode> {
 fn a_child_whose_episodes_lengthen_is_told_in_a_sentence_with_numbers() {
     let p = child_pattern("K", "Child K", &lengths(&[2, 3, 1, 4, 9, 26]));
     assert_eq!(p.trend.kind, TrendKind::EachLonger);
-    assert_eq!(p.trend.sentence, "Each of the last 4 episodes lasted longer than the one before: 1h 0m, 4h 0m, 9h 0m, 1d 2h.");
+    assert_eq!(
+        p.trend.sentence,
+        "Each of the last 4 episodes lasted longer than the one before: 1h 0m, 4h 0m, 9h 0m, 1d 2h."
+    );
     let longer = child_pattern("K", "Child K", &lengths(&[2, 30, 3, 40, 50, 8]));
     assert_eq!(longer.trend.kind, TrendKind::Longer, "{}", longer.trend.sentence);
     assert!(longer.trend.sentence.contains("the latest 3 averaged 1d 8h against 11h 40m for the 3 before"));
@@ -238,7 +245,11 @@ fn prevention_counts_the_whole_quarters_either_side() {
     // Part way through the quarters after, the sentence says so.
     let early = assess(&work, &placement_history(), 2, at("2027-02-01 09:00"));
     assert!(!early.after.complete);
-    assert!(early.sentence.contains("to 2 so far in the two quarters after (the last ends 30 June 2027)"), "{}", early.sentence);
+    assert!(
+        early.sentence.contains("to 2 so far in the two quarters after (the last ends 30 June 2027)"),
+        "{}",
+        early.sentence
+    );
     // Before the quarters after have begun.
     let soon = assess(&work, &placement_history(), 2, at("2026-12-01 09:00"));
     assert!(soon.sentence.ends_with("the quarters after it have not begun yet."), "{}", soon.sentence);

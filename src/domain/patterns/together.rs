@@ -238,7 +238,13 @@ pub fn often_with(person_ref: &str, episodes: &[PatternEpisode], now: Instant, m
         .into_iter()
         .filter(|(_, n)| *n >= min_times.max(1))
         .filter_map(|((a, b), n)| {
-            let other = if a == person_ref { b } else if b == person_ref { a } else { return None };
+            let other = if a == person_ref {
+                b
+            } else if b == person_ref {
+                a
+            } else {
+                return None;
+            };
             let name = names.get(other.as_str()).copied().unwrap_or_default().to_string();
             Some((Member { person_ref: other, name }, n))
         })

@@ -22,6 +22,7 @@ pub(super) const TABLES: &[&str] = &[
     "mpmg_meetings",
     "mpmg_reviews",
     "mpmg_actions",
+    "prevention_work",
 ];
 
 /// A connection, or the transaction a write is running in.

@@ -32,6 +32,7 @@ mod interviews;
 mod meetings;
 mod mpmg;
 pub(crate) mod people;
+pub mod prevention;
 mod risk_grades;
 mod undo;
 mod version;
