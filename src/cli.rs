@@ -110,6 +110,10 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "DIR")]
         output: Option<PathBuf>,
     },
+    /// A child's pattern, groups of children who go missing together, or hotspots.
+    Patterns(crate::commands::patterns::PatternsArgs),
+    /// Prevention work with the episodes before and after it; `prevention add` records a piece.
+    Prevention(crate::commands::patterns::PreventionArgs),
     /// A consistent copy of the live database.
     Backup { dest: PathBuf },
     /// Bring a backup back as a new database file, checked first (SQLite's integrity_check); never over a file.
@@ -466,6 +470,8 @@ fn dispatch(command: Command, path: &Path) -> Outcome {
         }
         Command::Mpmg(args) => commands::mpmg(path, &args),
         Command::Report(args) => commands::report(path, &args),
+        Command::Patterns(args) => commands::patterns::patterns(path, &args),
+        Command::Prevention(args) => commands::patterns::prevention(path, &args),
         Command::Letters { at, output } => commands::letters(path, at.as_deref(), output.as_deref()),
         Command::Settings { key: Some(key), value: Some(value) } => {
             let mut store = Store::open_existing(path)?;

@@ -36,6 +36,7 @@ use std::io::Write;
 use std::path::Path;
 
 mod audit;
+pub(crate) mod patterns;
 mod ssd;
 pub(crate) use audit::{repair_triggers, verify as verify_audit};
 pub(crate) use ssd::{SsdTable, export_ssd, import_ssd};
@@ -63,12 +64,7 @@ pub(crate) fn make_demo(path: &Path, seed: u64, people: usize, episodes: usize, 
     }
     let options = DemoOptions { seed, people, episodes, at, authority: "Northshire".to_string() };
     let started = std::time::Instant::now();
-    let filled = Store::open_or_create(path).and_then(|mut store| {
-        store.set_authority(&options.authority)?;
-        let counts = demo::fill(&mut store, &options)?;
-        demo::add_meetings(&mut store, at)?;
-        Ok(counts)
-    });
+    let filled = Store::open_or_create(path).and_then(|mut store| demo::make(&mut store, &options));
     match filled {
         Ok(counts) => {
             eprintln!(
@@ -101,12 +97,7 @@ pub(crate) fn open_demo(given: Option<&Path>, now: Instant) -> Result<(Store, De
         _ => Failure::input(e.to_string()),
     })?;
     let options = DemoOptions::small(now);
-    let made = Store::open_or_create(file.path()).and_then(|mut store| {
-        store.set_authority(&options.authority)?;
-        demo::fill(&mut store, &options)?;
-        demo::add_meetings(&mut store, now)?;
-        Ok(store)
-    });
+    let made = Store::open_or_create(file.path()).and_then(|mut store| demo::make(&mut store, &options).map(|_| store));
     match made {
         Ok(store) => Ok((store, file)),
         Err(e) => {

@@ -11,6 +11,7 @@ pub mod mpmg_cells;
 pub mod output;
 pub mod pack;
 pub mod paths;
+pub mod patterns;
 pub mod report_csv;
 pub mod report_doc;
 pub mod safe_file;

@@ -89,23 +89,45 @@ impl Store {
         )
     }
 
-    /// One child's pattern, over all their episodes up to `now`; `None` for
-    /// a reference no child has.
-    pub fn child_pattern(&self, person_ref: &str, now: Instant) -> Result<Option<ChildPattern>> {
+    /// One child's pattern, over their episodes up to `now` (those that
+    /// began in `period`, if given); `None` for a reference no child has.
+    pub fn child_pattern(
+        &self,
+        person_ref: &str,
+        period: Option<ReportPeriod>,
+        now: Instant,
+    ) -> Result<Option<ChildPattern>> {
         self.read_consistently(|store| {
-            let Some(name) = store.child_name(person_ref)? else { return Ok(None) };
-            Ok(Some(child_pattern(person_ref, &name, &store.child_episodes(person_ref, now)?)))
+            let Some((person_ref, name)) = store.child_name(person_ref)? else { return Ok(None) };
+            let mut episodes = store.child_episodes(&person_ref, now)?;
+            if let Some((from, to)) = period.map(ReportPeriod::bounds) {
+                episodes.retain(|e| from <= e.missing_at && e.missing_at < to);
+            }
+            Ok(Some(child_pattern(&person_ref, &name, &episodes)))
         })
     }
 
-    fn child_name(&self, person_ref: &str) -> Result<Option<String>> {
+    /// A child's reference as recorded (found in any letter case) and name.
+    fn child_name(&self, person_ref: &str) -> Result<Option<(String, String)>> {
         use rusqlite::OptionalExtension;
-        self.conn
-            .query_row("SELECT given_name, family_name FROM people WHERE person_ref = ?1", [person_ref], |r| {
-                Ok(full_name(&r.get::<_, String>(0)?, &r.get::<_, String>(1)?))
-            })
-            .optional()
-            .map_err(|e| self.err(e))
+        // Exactly as typed first (by the unique index), then in any case.
+        for sql in [
+            "SELECT person_ref, given_name, family_name FROM people WHERE person_ref = ?1",
+            "SELECT person_ref, given_name, family_name FROM people WHERE person_ref = ?1 COLLATE NOCASE
+              ORDER BY person_ref LIMIT 1",
+        ] {
+            let found = self
+                .conn
+                .query_row(sql, [person_ref.trim()], |r| {
+                    Ok((r.get(0)?, full_name(&r.get::<_, String>(1)?, &r.get::<_, String>(2)?)))
+                })
+                .optional()
+                .map_err(|e| self.err(e))?;
+            if found.is_some() {
+                return Ok(found);
+            }
+        }
+        Ok(None)
     }
 
     /// Episodes that began in `[from, to)` and by `now`.

@@ -48,9 +48,33 @@ pub struct Heat {
     pub cells: [[u32; 24]; 7],
 }
 
+/// The days of the heat grid's rows.
+pub const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
 impl Heat {
     pub fn max(&self) -> u32 {
         self.cells.iter().flatten().copied().max().unwrap_or(0)
+    }
+
+    /// One day's 24 hours as characters, shaded against the busiest hour
+    /// of the week: `·` none, then `░ ▒ ▓ █` (█ the busiest).
+    pub fn glyphs(&self, day: usize) -> String {
+        let max = self.max().max(1);
+        self.cells[day]
+            .iter()
+            .map(|&n| match n {
+                0 => '·',
+                n if n * 4 <= max => '░',
+                n if n * 2 <= max => '▒',
+                n if n < max => '▓',
+                _ => '█',
+            })
+            .collect()
+    }
+
+    /// Episodes that began on a day of the week.
+    pub fn day_total(&self, day: usize) -> u32 {
+        self.cells[day].iter().sum()
     }
 }
 
@@ -192,7 +216,7 @@ fn gaps(eps: &[&PatternEpisode]) -> Gaps {
         .windows(2)
         .filter_map(|w| w[0].returned_at.map(|back| (w[1].missing_at - back).num_hours().max(0)))
         .collect();
-    let days = |h: i64| if h < 48 { count_of(h as usize, "hour", "hours") } else { format!("{} days", h / 24) };
+    let days = |h: i64| if h < 48 { count_of(h as usize, "hour", "hours") } else { span(h * 60) };
     let sentence = match hours.as_slice() {
         [] => "No gap between episodes yet.".to_string(),
         [only] => format!("One gap between episodes: {}.", days(*only)),
@@ -260,7 +284,7 @@ fn triggers(eps: &[&PatternEpisode], companions: &[Counted]) -> Vec<Trigger> {
 /// The one key seen most, if seen at least twice and more than any other.
 fn single_most(counts: &BTreeMap<u32, u32>) -> Option<(u32, u32)> {
     let mut ranked: Vec<(u32, u32)> = counts.iter().map(|(k, n)| (*k, *n)).collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.1));
     match ranked.as_slice() {
         [(k, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => Some((*k, *n)),
         _ => None,

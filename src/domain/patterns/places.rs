@@ -27,6 +27,34 @@ pub fn place_key(text: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// The `n` names in `known` nearest to `typed` (by edit distance between
+/// their keys, then alphabetically): what a "did you mean" offers.
+pub fn nearest<'a>(typed: &str, known: &[&'a str], n: usize) -> Vec<&'a str> {
+    let key: Vec<char> = place_key(typed).unwrap_or_default().chars().collect();
+    let mut scored: Vec<(usize, &str)> = known
+        .iter()
+        .map(|k| (distance(&key, &place_key(k).unwrap_or_default().chars().collect::<Vec<_>>()), *k))
+        .collect();
+    scored.sort();
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(n).map(|(_, k)| k).collect()
+}
+
+/// Levenshtein distance: the fewest single-character edits between two strings.
+fn distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (prev + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
 /// What people write when a child was found with nobody: not a companion.
 const NOBODY: &[&str] = &["alone", "on own", "on their own", "nobody", "no one", "none", "unknown", "n a", "na"];
 
@@ -110,6 +138,13 @@ mod tests {
         assert_eq!(place_key("  ...  "), None);
         assert_eq!(place_key(""), None);
         assert_ne!(place_key("Gables"), place_key("Willows"));
+    }
+
+    #[test]
+    fn the_nearest_names_come_first() {
+        let known = ["Willows", "Harbour View", "Oakfield", "Harbourside"];
+        assert_eq!(nearest("harbor view", &known, 2), ["Harbour View", "Harbourside"]);
+        assert_eq!(nearest("", &known, 1).len(), 1);
     }
 
     #[test]

@@ -200,7 +200,7 @@ fn hours_are_read_in_uk_time_across_the_clock_change() {
 fn gaps_between_episodes_are_from_each_return_to_the_next() {
     let p = child_pattern("K", "", &lengths(&[2, 2, 2]));
     assert_eq!(p.gaps.hours, [334, 334]);
-    assert_eq!(p.gaps.sentence, "Gaps between episodes: the latest 13 days, the median 13 days, the shortest 13 days.");
+    assert_eq!(p.gaps.sentence, "Gaps between episodes: the latest 13d 22h, the median 13d 22h, the shortest 13d 22h.");
     assert_eq!(child_pattern("K", "", &lengths(&[2])).gaps.sentence, "No gap between episodes yet.");
 }
 

@@ -76,6 +76,16 @@ pub fn fill(store: &mut Store, opts: &DemoOptions) -> crate::store::Result<Impor
     Ok(total)
 }
 
+/// The whole demo in a new database: the authority, the generated
+/// caseload, the MPMG history and the patterns the Patterns tab shows.
+pub fn make(store: &mut Store, opts: &DemoOptions) -> crate::store::Result<ImportCounts> {
+    store.set_authority(&opts.authority)?;
+    let counts = fill(store, opts)?;
+    add_meetings(store, opts.at)?;
+    add_patterns(store, opts.at, &opts.authority)?;
+    Ok(counts)
+}
+
 /// The demo's items, child by child, each child's episodes oldest first with
 /// `update_person` set on the latest. Generated lazily; the options are copied.
 pub fn demo_items(opts: &DemoOptions) -> impl Iterator<Item = ImportItem> + use<> {
@@ -117,6 +127,8 @@ mod episode_parts;
 pub mod file;
 mod mpmg;
 pub use mpmg::add_meetings;
+mod patterns;
+pub use patterns::add_patterns;
 mod plan;
 mod rng;
 mod vocab;

@@ -4,7 +4,7 @@
 
 use super::{Change, EditError};
 use crate::domain::checks::Problem;
-use crate::domain::patterns::places::place_key;
+use crate::domain::patterns::places::{nearest, place_key};
 use crate::domain::patterns::prevention::TargetType;
 use crate::store::Store;
 use chrono::NaiveDate;
@@ -92,24 +92,18 @@ impl Store {
         match matches.first() {
             Some((name, _)) => Ok(name.clone()),
             None => {
-                let mut names: Vec<&str> = known.iter().map(|(n, _)| n.as_str()).collect();
-                names.sort_unstable();
-                names.dedup();
-                let shown: Vec<&str> = names.iter().take(12).copied().collect();
-                let more = if names.len() > shown.len() {
-                    format!(" and {} more", names.len() - shown.len())
+                let names: Vec<&str> = known.iter().map(|(n, _)| n.as_str()).collect();
+                let near = nearest(typed, &names, 5);
+                let near = if near.is_empty() {
+                    "none is recorded".to_string()
                 } else {
-                    String::new()
+                    format!("the nearest: {}", near.join(", "))
                 };
                 Err(match kind {
-                    TargetType::Placement => format!(
-                        "no placement is called `{typed}`; known: {}{more} (a new one is added on a child's form)",
-                        if shown.is_empty() { "none".to_string() } else { shown.join(", ") }
-                    ),
-                    _ => format!(
-                        "no child's school or EET is `{typed}`; known: {}{more} (set it on a child's form)",
-                        if shown.is_empty() { "none".to_string() } else { shown.join(", ") }
-                    ),
+                    TargetType::Placement => {
+                        format!("no placement is called `{typed}`; {near} (a new one is added on a child's form)")
+                    }
+                    _ => format!("no child's school or EET is `{typed}`; {near} (set it on a child's form)"),
                 })
             }
         }
