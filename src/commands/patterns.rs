@@ -3,9 +3,10 @@
 
 use super::to_output;
 use crate::cli::{Failure, Outcome, now};
+use crate::domain::patterns::last_twelve_months;
 use crate::domain::patterns::prevention::TargetType;
 use crate::domain::report::ReportPeriod;
-use crate::domain::time::{Instant, parse_date, uk_date};
+use crate::domain::time::{parse_date, uk_date};
 use crate::domain::visible::visible;
 use crate::io::output::{write_csv, write_json};
 use crate::io::pack::document::Block;
@@ -16,7 +17,6 @@ use crate::io::patterns::{
 };
 use crate::store::Store;
 use crate::store::edit::prevention::NewPrevention;
-use chrono::Months;
 use clap::ValueEnum;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -113,13 +113,6 @@ fn period(from: Option<&str>, to: Option<&str>) -> Result<Option<ReportPeriod>, 
         }
         _ => Ok(None),
     }
-}
-
-/// The 12 months up to and including today.
-pub fn last_twelve_months(now: Instant) -> ReportPeriod {
-    let today = uk_date(now);
-    let first = today.checked_sub_months(Months::new(12)).and_then(|d| d.succ_opt()).unwrap_or(today);
-    ReportPeriod::days(first, today).unwrap_or(ReportPeriod::Days { first: today, last: today })
 }
 
 fn document(format: PatternFormat, title: &str, blocks: &[Block], out: &mut dyn Write) -> std::io::Result<()> {

@@ -299,7 +299,7 @@ fn kept_note(db: &Path, from: i64, to: i64, copy: &Path) -> String {
 
 /// Takes a current file back to schema 5 (before migration 6), so tests can
 /// see older files migrate: migration 6's table and columns dropped (and
-/// migration 7's hash), the trail's triggers rebuilt for what is left.
+/// migration 7's hash, and migration 8's tables, columns and index), the trail's triggers rebuilt for what is left.
 #[cfg(test)]
 pub(crate) fn back_to_5(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     let triggers: Vec<String> = conn
@@ -310,7 +310,11 @@ pub(crate) fn back_to_5(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
         conn.execute_batch(&format!("DROP TRIGGER {t}"))?;
     }
     conn.execute_batch(
-        "DROP TABLE risk_grades;
+        "DROP TABLE prevention_work; DROP TABLE known_places; DROP INDEX episodes_by_placement;
+         ALTER TABLE episodes DROP COLUMN travelled;
+         ALTER TABLE return_interviews DROP COLUMN push_factors;
+         ALTER TABLE return_interviews DROP COLUMN pull_factors;
+         DROP TABLE risk_grades;
          ALTER TABLE episodes DROP COLUMN cce_risk; ALTER TABLE episodes DROP COLUMN exploitation;
          ALTER TABLE people DROP COLUMN cce_risk; ALTER TABLE people DROP COLUMN cse_since;
          ALTER TABLE people DROP COLUMN cce_since; ALTER TABLE people DROP COLUMN nrm_referred_on;

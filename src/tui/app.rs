@@ -7,6 +7,7 @@ use super::forms::form::Form;
 use super::forms::request::Submission;
 use super::keymap::Context;
 pub use super::mpmg::MpmgView;
+pub use super::patterns::{PatternsData, PatternsTab, PatternsView};
 pub use super::reports::{ReportsTab, ReportsView};
 use crate::domain::chase::{BandCounts, ChaseRow, band_counts};
 use crate::domain::codes::Cohort;
@@ -26,10 +27,11 @@ pub enum Tab {
     Missing,
     Mpmg,
     Reports,
+    Patterns,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [Tab::Chase, Tab::Strategy, Tab::Missing, Tab::Mpmg, Tab::Reports];
+    pub const ALL: [Tab; 6] = [Tab::Chase, Tab::Strategy, Tab::Missing, Tab::Mpmg, Tab::Reports, Tab::Patterns];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -38,6 +40,7 @@ impl Tab {
             Tab::Missing => "Still missing",
             Tab::Mpmg => "MPMG",
             Tab::Reports => "Reports",
+            Tab::Patterns => "Patterns",
         }
     }
 
@@ -45,10 +48,11 @@ impl Tab {
     pub fn short_title(self) -> &'static str {
         match self {
             Tab::Chase => "Chase",
-            Tab::Strategy => "Strategy",
+            Tab::Strategy => "Strat.",
             Tab::Missing => "Missing",
             Tab::Mpmg => "MPMG",
-            Tab::Reports => "Reports",
+            Tab::Reports => "Report",
+            Tab::Patterns => "Patterns",
         }
     }
 
@@ -72,6 +76,9 @@ pub struct Lists {
     /// The Reports tab's figures and the period they are for, as loaded;
     /// read only while the tab is shown (a reload elsewhere keeps the last).
     pub report: Option<(ReportPeriod, Report)>,
+    /// The Patterns tab's findings and the period they are for, as loaded
+    /// (like the report: read only while the tab is shown).
+    pub patterns: Option<(ReportPeriod, std::sync::Arc<PatternsData>)>,
     /// No child is recorded yet: the lists say how to add one.
     pub empty_file: bool,
     /// Only the Chase list is in (the app's first frame): the other tabs
@@ -144,7 +151,7 @@ pub struct App {
     pub overlay: Overlay,
     pub show_detail: bool,
     /// The selected row of each tab, as an index into its visible rows.
-    pub selected: [usize; 5],
+    pub selected: [usize; Tab::ALL.len()],
     /// How many rows the list showed last time it was drawn (for paging).
     pub page_rows: usize,
     pub status: Option<String>,
@@ -168,6 +175,8 @@ pub struct App {
     pub mpmg_view: MpmgView,
     /// The Reports tab: its period, section and scroll.
     pub reports: ReportsTab,
+    /// The Patterns tab: its period, view and scroll.
+    pub patterns: PatternsTab,
     /// Quitting was asked for with typed data unsaved: y quits, n goes back.
     pub quit_asked: bool,
     /// The terminal is too small to draw the screens (set by the event loop):
@@ -187,7 +196,7 @@ impl App {
             filters: Filters::default(),
             overlay: Overlay::None,
             show_detail: true,
-            selected: [0; 5],
+            selected: [0; Tab::ALL.len()],
             page_rows: 10,
             status: None,
             person: None,
@@ -200,6 +209,7 @@ impl App {
             mpmg_month: YearMonth::containing(now).plus(-1),
             mpmg_view: MpmgView::Cohort,
             reports: ReportsTab::new(now),
+            patterns: PatternsTab::new(now),
             quit_asked: false,
             too_small: false,
             strategy_history: History::DEFAULT,
@@ -211,9 +221,13 @@ impl App {
         let keep: Vec<Option<String>> = Tab::ALL.iter().map(|t| self.selected_ref(*t)).collect();
         self.now = now;
         let kept_report = self.lists.report.take();
+        let kept_patterns = self.lists.patterns.take();
         self.lists = lists;
         if self.lists.report.is_none() {
             self.lists.report = kept_report;
+        }
+        if self.lists.patterns.is_none() {
+            self.lists.patterns = kept_patterns;
         }
         for (i, tab) in Tab::ALL.iter().enumerate() {
             let refs = self.visible_refs(*tab);
@@ -222,6 +236,7 @@ impl App {
         self.clamp();
         self.mpmg_loaded();
         self.reports_loaded();
+        self.patterns_loaded();
     }
 
     /// The keymap context in force.
@@ -249,6 +264,9 @@ impl App {
         }
         if self.tab == Tab::Reports && matches!(self.overlay, Overlay::None | Overlay::Help) {
             return Context::Reports;
+        }
+        if self.tab == Tab::Patterns && matches!(self.overlay, Overlay::None | Overlay::Help) {
+            return Context::Patterns;
         }
         if self.tab == Tab::Strategy && matches!(self.overlay, Overlay::None | Overlay::Help) {
             return Context::Strategy;
@@ -314,7 +332,7 @@ impl App {
     fn visible_refs(&self, tab: Tab) -> Vec<&str> {
         match tab {
             Tab::Mpmg => self.visible_mpmg_refs(),
-            Tab::Reports => Vec::new(),
+            Tab::Reports | Tab::Patterns => Vec::new(),
             Tab::Chase => self.visible_chase().into_iter().map(|r| r.episode_ref.as_str()).collect(),
             Tab::Strategy => self.visible_strategy().into_iter().map(|r| r.episode_ref.as_str()).collect(),
             Tab::Missing => self.visible_missing().into_iter().map(|r| r.episode_ref.as_str()).collect(),
@@ -342,7 +360,7 @@ impl App {
             Tab::Chase => self.visible_chase().get(i).map(|r| pair(&r.person_ref, &r.episode_ref)),
             Tab::Strategy => self.visible_strategy().get(i).map(|r| pair(&r.person_ref, &r.episode_ref)),
             Tab::Missing => self.visible_missing().get(i).map(|r| pair(&r.person_ref, &r.episode_ref)),
-            Tab::Mpmg | Tab::Reports => None,
+            Tab::Mpmg | Tab::Reports | Tab::Patterns => None,
         }
     }
 
@@ -377,7 +395,7 @@ impl App {
     pub fn selected_person(&self) -> Option<String> {
         match self.tab {
             Tab::Mpmg => self.visible_mpmg_refs().get(self.selection()).map(|r| r.to_string()),
-            Tab::Reports => None,
+            Tab::Reports | Tab::Patterns => None,
             _ => self.selected_row().map(|(p, _)| p),
         }
     }
@@ -419,6 +437,12 @@ impl App {
         if self.tab == Tab::Reports
             && self.overlay == Overlay::None
             && let Some(effect) = self.update_reports(action)
+        {
+            return effect;
+        }
+        if self.tab == Tab::Patterns
+            && self.overlay == Overlay::None
+            && let Some(effect) = self.update_patterns(action)
         {
             return effect;
         }
@@ -515,6 +539,9 @@ impl App {
         self.clamp();
         if self.tab == Tab::Reports && tab_before != Tab::Reports {
             return self.entered_reports();
+        }
+        if self.tab == Tab::Patterns && tab_before != Tab::Patterns {
+            return self.entered_patterns();
         }
         Effect::None
     }

@@ -185,7 +185,7 @@ impl App {
             (PickerField::Team, Tab::Chase) => self.lists.chase.iter().map(|r| r.team.clone()).collect(),
             (PickerField::Team, Tab::Strategy) => self.lists.strategy.iter().map(|r| r.team.clone()).collect(),
             (PickerField::Team, Tab::Missing) => self.lists.missing.iter().map(|r| r.team.clone()).collect(),
-            (PickerField::Team, Tab::Mpmg | Tab::Reports) => {
+            (PickerField::Team, Tab::Mpmg | Tab::Reports | Tab::Patterns) => {
                 self.status = Some("The team filter applies to the episode lists".into());
                 return;
             }

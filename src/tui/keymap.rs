@@ -24,6 +24,8 @@ pub enum Context {
     Mpmg,
     /// The Reports tab.
     Reports,
+    /// The Patterns tab.
+    Patterns,
     /// Filling in a form.
     Form,
     /// A save refused because someone else changed the row.
@@ -37,11 +39,12 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::List,
         Context::Strategy,
         Context::Mpmg,
         Context::Reports,
+        Context::Patterns,
         Context::Person,
         Context::Search,
         Context::Picker,
@@ -59,6 +62,7 @@ impl Context {
             Context::Strategy => "On the Strategy tab",
             Context::Mpmg => "On the MPMG tab",
             Context::Reports => "On the Reports tab",
+            Context::Patterns => "On the Patterns tab",
             Context::Person => "On a child's screen",
             Context::Search => "In the search box",
             Context::Picker => "In a filter list",
@@ -136,10 +140,12 @@ const fn bind(
     Binding { context, keys, action, description, hint }
 }
 
-use Context::{Confirm, Conflict, Form, Gone, List, Mpmg, Person, Picker, Reports, Search, Strategy, TooSmall};
+use Context::{
+    Confirm, Conflict, Form, Gone, List, Mpmg, Patterns, Person, Picker, Reports, Search, Strategy, TooSmall,
+};
 
 /// The digit keys that pick a tab: one binding, the digit says which.
-const TAB_DIGITS: &[Key] = &[key('1'), key('2'), key('3'), key('4'), key('5')];
+const TAB_DIGITS: &[Key] = &[key('1'), key('2'), key('3'), key('4'), key('5'), key('6')];
 
 /// The keys that record things, the same on a list row and on a child's screen.
 macro_rules! entry_bindings {
@@ -178,7 +184,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(List, &[key('G'), special(KeyCode::End)], Action::Bottom, "last row", None),
     bind(List, &[special(KeyCode::Tab), key('l'), special(KeyCode::Right)], Action::NextTab, "next tab", None),
     bind(List, &[special(KeyCode::BackTab), key('h'), special(KeyCode::Left)], Action::PrevTab, "previous tab", None),
-    bind(List, TAB_DIGITS, Action::GoTab(0), "tab 1 Chase … 5 Reports", None),
+    bind(List, TAB_DIGITS, Action::GoTab(0), "tab 1 Chase … 6 Patterns", None),
     bind(List, &[key('/')], Action::OpenSearch, "search name or reference", Some("search")),
     bind(List, &[key('c')], Action::FilterCohort, "cohort filter (cycles)", None),
     bind(List, &[key('t')], Action::FilterTeam, "team filter", None),
@@ -222,7 +228,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Mpmg, &[key('u')], Action::Undo, "undo your last change", None),
     bind(Mpmg, &[special(KeyCode::Tab), key('l'), special(KeyCode::Right)], Action::NextTab, "next tab", None),
     bind(Mpmg, &[special(KeyCode::BackTab), key('h'), special(KeyCode::Left)], Action::PrevTab, "previous tab", None),
-    bind(Mpmg, TAB_DIGITS, Action::GoTab(0), "tab 1 Chase … 5 Reports", None),
+    bind(Mpmg, TAB_DIGITS, Action::GoTab(0), "tab 1 Chase … 6 Patterns", None),
     bind(Mpmg, &[key('/')], Action::OpenSearch, "search name or reference", None),
     bind(Mpmg, &[key('c')], Action::FilterCohort, "cohort filter (cycles)", None),
     bind(Mpmg, &[key('X')], Action::FilterExploitation, "CSE / CCE filter", None),
@@ -254,12 +260,35 @@ pub const BINDINGS: &[Binding] = &[
         "previous tab",
         None,
     ),
-    bind(Reports, TAB_DIGITS, Action::GoTab(0), "tab 1 Chase … 5 Reports", None),
+    bind(Reports, TAB_DIGITS, Action::GoTab(0), "tab 1 Chase … 6 Patterns", None),
     bind(Reports, &[key('r')], Action::Refresh, "reload now", None),
     bind(Reports, &[key('?')], Action::ToggleHelp, "this help", Some("help")),
     bind(Reports, &[special(KeyCode::Esc)], Action::Back, "close help", None),
     // `q` is the quarter here, so quitting takes the capital (or Ctrl-c, anywhere).
     bind(Reports, &[key('Q')], Action::Quit, "quit", Some("quit")),
+    bind(Patterns, &[key('v')], Action::CycleView, "the next view", Some("view")),
+    bind(Patterns, &[key('V')], Action::CycleViewBack, "the view before", None),
+    bind(Patterns, &[key('['), key('<')], Action::PeriodBack, "a quarter earlier", Some("period")),
+    bind(Patterns, &[key(']'), key('>')], Action::PeriodOn, "a quarter later", None),
+    bind(Patterns, &[special(KeyCode::Down), key('j')], Action::Down, "scroll down", None),
+    bind(Patterns, &[special(KeyCode::Up), key('k')], Action::Up, "scroll up", None),
+    bind(Patterns, &[special(KeyCode::PageDown), ctrl('d')], Action::PageDown, "scroll a page down", None),
+    bind(Patterns, &[special(KeyCode::PageUp), ctrl('u')], Action::PageUp, "scroll a page up", None),
+    bind(Patterns, &[key('g'), special(KeyCode::Home)], Action::Top, "to the top", None),
+    bind(Patterns, &[key('G'), special(KeyCode::End)], Action::Bottom, "to the end", None),
+    bind(Patterns, &[special(KeyCode::Tab), key('l'), special(KeyCode::Right)], Action::NextTab, "next tab", None),
+    bind(
+        Patterns,
+        &[special(KeyCode::BackTab), key('h'), special(KeyCode::Left)],
+        Action::PrevTab,
+        "previous tab",
+        None,
+    ),
+    bind(Patterns, TAB_DIGITS, Action::GoTab(0), "tab 1 Chase … 6 Patterns", None),
+    bind(Patterns, &[key('r')], Action::Refresh, "reload now", None),
+    bind(Patterns, &[key('?')], Action::ToggleHelp, "this help", Some("help")),
+    bind(Patterns, &[special(KeyCode::Esc)], Action::Back, "close help", None),
+    bind(Patterns, &[key('q'), key('Q')], Action::Quit, "quit", Some("quit")),
     bind(Person, &[special(KeyCode::Down), key('j')], Action::Down, "next episode (or action)", None),
     bind(Person, &[special(KeyCode::Up), key('k')], Action::Up, "previous episode (or action)", None),
     bind(Person, &[key('g'), special(KeyCode::Home)], Action::Top, "newest episode (first action)", None),

@@ -9,6 +9,7 @@ pub mod filters;
 pub mod forms;
 pub mod keymap;
 pub mod mpmg;
+pub mod patterns;
 pub mod reports;
 pub mod session;
 pub mod theme;
@@ -117,7 +118,7 @@ impl Clock {
 
 /// The lists every tab shows, from the same functions as the commands.
 pub fn load_lists(store: &Store, now: Instant, holidays: &BankHolidays, month: YearMonth) -> Result<Lists, StoreError> {
-    load_lists_with(store, now, holidays, month, None)
+    load_lists_with(store, now, holidays, month, None, None)
 }
 
 /// The lists, and the board report for `report` when the Reports tab asks
@@ -128,6 +129,7 @@ pub fn load_lists_with(
     holidays: &BankHolidays,
     month: YearMonth,
     report: Option<ReportPeriod>,
+    patterns: Option<ReportPeriod>,
 ) -> Result<Lists, StoreError> {
     let strategy = store.strategy_list(now)?;
     Ok(Lists {
@@ -136,6 +138,9 @@ pub fn load_lists_with(
         missing: store.missing_list(now)?,
         mpmg: Some(store.mpmg_board(month, now)?),
         report: report.map(|p| store.report(p, now, holidays).map(|r| (p, r))).transpose()?,
+        patterns: patterns
+            .map(|p| app::PatternsData::load(store, p, now).map(|d| (p, std::sync::Arc::new(d))))
+            .transpose()?,
         pending: false,
         ..load_first(store, now, holidays)?
     })
@@ -155,8 +160,8 @@ pub fn load_first(store: &Store, now: Instant, holidays: &BankHolidays) -> Resul
 }
 
 /// What the loader is asked to read: as of when, the MPMG month, and the
-/// Reports tab's period (while it is shown).
-type LoadRequest = (Instant, YearMonth, Option<ReportPeriod>);
+/// Reports and Patterns tabs' periods (while each is shown).
+type LoadRequest = (Instant, YearMonth, Option<ReportPeriod>, Option<ReportPeriod>);
 
 /// Restores the terminal however the app ends (the panic hook that
 /// `ratatui::init` installs covers panics).
@@ -186,8 +191,8 @@ impl Loader {
                 while let Ok(later) = inbox.try_recv() {
                     request = later;
                 }
-                let (now, month, report) = request;
-                if outbox.send((now, load_lists_with(&store, now, &holidays, month, report))).is_err() {
+                let (now, month, report, patterns) = request;
+                if outbox.send((now, load_lists_with(&store, now, &holidays, month, report, patterns))).is_err() {
                     break;
                 }
             }
@@ -204,7 +209,7 @@ pub fn run(store: Store, holidays: BankHolidays, clock: Clock) -> Result<(), Tui
     let loader = Loader::spawn(store.path().to_path_buf(), holidays.clone())?;
     let mut session = Session::start(store, holidays, clock)?;
     // The Chase list is in; the loader reads the rest while the first frame is drawn.
-    let _ = loader.requests.send((session.app.now, session.app.mpmg_month, session.app.report_request()));
+    let _ = loader.requests.send(session.app.load_request(session.app.now));
     let theme = theme::Theme::from_env();
     require_terminal()?;
     let mut terminal = ratatui::try_init()?;
@@ -255,7 +260,7 @@ pub fn run(store: Store, holidays: BankHolidays, clock: Clock) -> Result<(), Tui
         }
         if reload {
             // A closed channel means the loader died; say so rather than stop.
-            if loader.requests.send((clock.now(), session.app.mpmg_month, session.app.report_request())).is_err() {
+            if loader.requests.send(session.app.load_request(clock.now())).is_err() {
                 session.app.status = Some("Could not reload: the loader stopped; restart ri-chase".into());
             }
         }

@@ -168,7 +168,14 @@ impl Session {
     /// event loop does the lists on its loader thread instead.
     pub fn reload_now(&mut self) -> Result<(), StoreError> {
         let now = self.clock.now();
-        let lists = load_lists_with(&self.store, now, &self.holidays, self.app.mpmg_month, self.app.report_request())?;
+        let lists = load_lists_with(
+            &self.store,
+            now,
+            &self.holidays,
+            self.app.mpmg_month,
+            self.app.report_request(),
+            self.app.patterns_request(),
+        )?;
         self.app.load(now, lists);
         self.refresh_person()
     }

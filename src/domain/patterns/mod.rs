@@ -14,7 +14,21 @@ mod words;
 mod tests;
 
 use super::codes::{MissingFrom, Reason};
-use super::time::Instant;
+use super::report::ReportPeriod;
+use super::time::{Instant, uk_date};
+use chrono::Months;
+
+/// The period the patterns look at unless told otherwise: the 12 months up
+/// to and including today.
+pub fn last_twelve_months(now: Instant) -> ReportPeriod {
+    twelve_months_to(uk_date(now))
+}
+
+/// The 12 months ending on `last` (included).
+pub fn twelve_months_to(last: chrono::NaiveDate) -> ReportPeriod {
+    let first = last.checked_sub_months(Months::new(12)).and_then(|d| d.succ_opt()).unwrap_or(last);
+    ReportPeriod::days(first, last).unwrap_or(ReportPeriod::Days { first: last, last })
+}
 
 /// One episode as the pattern analysis reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -25,7 +25,7 @@ fn lines(context: Context, theme: &Theme) -> Vec<Line<'static>> {
 pub fn render(context: Context, theme: &Theme, frame: &mut Frame, area: Rect) {
     // Help is asked for from a list or a child's screen: show that screen's keys.
     let base = match context {
-        Context::Person | Context::Mpmg | Context::Strategy => context,
+        Context::Person | Context::Mpmg | Context::Strategy | Context::Reports | Context::Patterns => context,
         _ => Context::List,
     };
     // The context's name goes in the border, not a line of its own, so that

@@ -6,6 +6,7 @@ mod form;
 mod help;
 mod missing;
 mod mpmg;
+mod patterns;
 pub mod person;
 mod picker;
 mod reports;
@@ -72,6 +73,7 @@ fn render_screen(app: &App, theme: &Theme, frame: &mut Frame) {
         (None, Tab::Missing) => missing::render(app, theme, frame, body),
         (None, Tab::Mpmg) => mpmg::render(app, theme, frame, body),
         (None, Tab::Reports) => reports::render(app, theme, frame, body),
+        (None, Tab::Patterns) => patterns::render(app, theme, frame, body),
     }
     render_status(app, theme, frame, status);
     match &app.overlay {
@@ -132,6 +134,7 @@ fn tab_spans<'a>(app: &App, theme: &Theme, wide: bool, padded: bool) -> Vec<Span
         // The Reports tab lists nobody: it has no count.
         let count = match tab {
             Tab::Reports => String::new(),
+            Tab::Patterns => String::new(),
             // Only the Chase list is in yet: the others' counts follow.
             Tab::Strategy | Tab::Missing | Tab::Mpmg if app.lists.pending => " (…)".to_string(),
             _ => format!(" ({})", app.tab_count(*tab)),
@@ -155,7 +158,13 @@ fn render_top_bar(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .into_iter()
         .map(|(padded, clock)| (tab_spans(app, theme, wide, padded), clock))
         .find(|(tabs, clock)| fits(tabs, clock))
-        .unwrap_or_else(|| (tab_spans(app, theme, wide, false), to_uk(app.now).format("%-d %b %H:%M").to_string()));
+        .unwrap_or_else(|| {
+            // Six tabs with their counts leave 80 columns room for the time alone.
+            let tabs = tab_spans(app, theme, wide, false);
+            let short = to_uk(app.now).format("%-d %b %H:%M").to_string();
+            let clock = if fits(&tabs, &short) { short } else { to_uk(app.now).format("%H:%M").to_string() };
+            (tabs, clock)
+        });
     let tabs_width = width(&tabs);
     // The tabs and the clock come first; the authority's name where there is room.
     let name = if wide { format!(" ri-chase · {} ", app.authority) } else { format!(" {} ", app.authority) };
