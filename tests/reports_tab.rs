@@ -70,7 +70,7 @@ fn an_older_requests_figures_do_not_clear_the_loading_line() {
     assert_eq!(s.act(Action::PeriodOn), Flow::Reload);
     assert_eq!(s.app.status.as_deref(), Some("Loading 2024-25 Q1…"));
     // The figures asked for before `]` arrive late: they are not the period shown.
-    let late = load_lists_with(&s.store, now, &s.holidays, s.app.mpmg_month, Some(before)).expect("lists");
+    let late = load_lists_with(&s.store, now, &s.holidays, s.app.mpmg_month, Some(before), None).expect("lists");
     s.app.load(now, late);
     assert!(s.app.report_shown().is_none());
     assert_eq!(s.app.status.as_deref(), Some("Loading 2024-25 Q1…"));
