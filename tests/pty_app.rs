@@ -23,7 +23,7 @@ fn the_app_starts_moves_shows_help_quits_and_restores_the_terminal() {
     // The first frame reads the Chase list alone; the loader brings the rest.
     app.screen.wait_for("the other tabs' counts", |s| {
         let top = s.contents().lines().next().unwrap_or_default().to_string();
-        !top.contains('…') && top.contains("2 Strategy (")
+        !top.contains('…') && top.contains("2 Strat. (")
     });
     let first = app.screen.selected_line().expect("a selected row");
     app.press("j");

@@ -174,7 +174,7 @@ fn selection_moves_with_keys_and_stays_in_range() {
     assert_eq!(app.tab, Tab::Strategy);
     app.update(Action::PrevTab);
     app.update(Action::PrevTab);
-    assert_eq!(app.tab, Tab::Reports, "tabs wrap round");
+    assert_eq!(app.tab, Tab::Patterns, "tabs wrap round");
     assert_eq!(app.update(Action::Refresh), Effect::Reload);
     assert_eq!(app.update(Action::Quit), Effect::Quit);
 }
